@@ -1,0 +1,130 @@
+// Every environment variable the bot reads, with its description: `.env.example` and the README
+// table mirror this schema (test/bot/config.test.ts checks that they agree).
+import { z } from "zod";
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
+
+const intIn = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return fallback;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || n > max) {
+        ctx.addIssue({ code: "custom", message: `must be a whole number from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const bool = (fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === "" ? fallback : /^(1|true|yes|on)$/i.test(v.trim())));
+
+export const envSchema = z.object({
+  PORT: intIn(1, 65535, 3978).describe("HTTP port of the server (Teams endpoint, web chat, health checks)."),
+  PUBLIC_BASE_URL: optionalString.describe(
+    "Public https address of the server, used in download links; defaults to http://localhost:PORT.",
+  ),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])
+    .default("info")
+    .describe("pino log level; message bodies are only logged at debug."),
+  DATA_DIR: z.string().default("./data").describe("Folder for the embedded database (PGlite), indexes and exports."),
+  DATABASE_URL: optionalString.describe(
+    "PostgreSQL connection string; when set, used instead of the embedded database (needed for several replicas).",
+  ),
+  PLANS_DIR: z
+    .string()
+    .default("./knowledge/sample-plans")
+    .describe("Folder of plan documents (.txt, .md, .docx, .pdf) loaded at start; changed files are re-ingested."),
+  OPENAI_API_KEY: optionalString.describe("API key for an OpenAI-compatible server (LLM phrasing and/or embeddings). Optional."),
+  LLM_BASE_URL: optionalString.describe("Base URL of an OpenAI-compatible chat server (OpenAI, Ollama, vLLM). Optional."),
+  LLM_MODEL: optionalString.describe("Chat model name; the LLM is used only when this is set. Optional."),
+  LLM_TIMEOUT_MS: intIn(100, 120_000, 8000).describe("Time limit for one LLM call before falling back to the extractive answer."),
+  EMBEDDINGS_BASE_URL: optionalString.describe("Base URL of an OpenAI-compatible embeddings server. Optional."),
+  EMBEDDINGS_MODEL: optionalString.describe(
+    "Embeddings model name; without it the built-in embedder (no model, no network) is used.",
+  ),
+  MicrosoftAppId: optionalString.describe("Teams bot app id (Azure Bot registration). Empty: Bot Framework Emulator mode, no auth."),
+  MicrosoftAppPassword: optionalString.describe("Teams bot client secret."),
+  MicrosoftAppType: z
+    .enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"])
+    .default("SingleTenant")
+    .describe("SingleTenant (default, for new bots), MultiTenant or UserAssignedMSI."),
+  MicrosoftAppTenantId: optionalString.describe("Entra tenant id; required for SingleTenant and UserAssignedMSI."),
+  ZALO_CREDENTIALS_FILE: z
+    .string()
+    .default("./data/zalo-credentials.json")
+    .describe("Zalo login (imei, cookie, userAgent) written by `npm run zalo:login`; Zalo is on when this file exists."),
+  ZALO_GROUP_KEYWORD: z
+    .string()
+    .default("@trolý,/tl")
+    .describe("Comma-separated keywords that address the bot in Zalo groups (besides an @mention)."),
+  WEB_SESSION_SECRET: optionalString.describe(
+    "Secret that signs web chat session cookies; when empty one is generated and kept in DATA_DIR.",
+  ),
+  NUDGES_ENABLED: bool(true).describe("Send deadline nudges from this server (true/false)."),
+  NUDGE_HOUR: intIn(0, 23, 8).describe("Hour of the day (Asia/Ho_Chi_Minh) when nudges go out on working days."),
+  NUDGE_OFFSETS: z
+    .string()
+    .default("7,3,1,0,-1")
+    .describe("Days before the last day to nudge; -1 means one day after it (overdue)."),
+  HOLIDAYS_FILE: optionalString.describe(
+    "JSON file of extra days off and make-up working days announced by the Government (see README).",
+  ),
+});
+
+export type Config = z.output<typeof envSchema>;
+
+/** A setting that cannot work; the message names the variable and how to fix it. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration. Fix these variables in .env or the environment:\n  ${lines.join("\n  ")}`);
+  }
+  const c = parsed.data;
+  if (c.MicrosoftAppId && c.MicrosoftAppType !== "MultiTenant" && !c.MicrosoftAppTenantId) {
+    throw new ConfigError(
+      `MicrosoftAppTenantId is required when MicrosoftAppType is ${c.MicrosoftAppType}: set it to your Entra tenant id (Azure portal > Bot > Configuration).`,
+    );
+  }
+  if (c.MicrosoftAppId && c.MicrosoftAppType !== "UserAssignedMSI" && !c.MicrosoftAppPassword) {
+    throw new ConfigError("MicrosoftAppPassword is required when MicrosoftAppId is set: create a client secret for the bot's app registration.");
+  }
+  const offsets = c.NUDGE_OFFSETS.split(",").map((s) => Number(s.trim()));
+  if (offsets.some((n) => !Number.isInteger(n) || n < -30 || n > 60)) {
+    throw new ConfigError(`NUDGE_OFFSETS must be whole numbers of days such as "7,3,1,0,-1"; got "${c.NUDGE_OFFSETS}".`);
+  }
+  return c;
+}
+
+export function nudgeOffsets(c: Config): number[] {
+  return c.NUDGE_OFFSETS.split(",").map((s) => Number(s.trim()));
+}
+
+/** LLM chat settings, or null when no model is configured. */
+export function llmSettings(c: Config): { baseURL?: string; apiKey: string; model: string; timeoutMs: number } | null {
+  if (!c.LLM_MODEL || (!c.LLM_BASE_URL && !c.OPENAI_API_KEY)) return null;
+  return { baseURL: c.LLM_BASE_URL, apiKey: c.OPENAI_API_KEY ?? "not-needed", model: c.LLM_MODEL, timeoutMs: c.LLM_TIMEOUT_MS };
+}
+
+/** Embeddings server settings, or null for the built-in embedder. */
+export function embeddingSettings(c: Config): { baseURL?: string; apiKey: string; model: string } | null {
+  if (!c.EMBEDDINGS_MODEL || (!c.EMBEDDINGS_BASE_URL && !c.OPENAI_API_KEY)) return null;
+  return { baseURL: c.EMBEDDINGS_BASE_URL, apiKey: c.OPENAI_API_KEY ?? "not-needed", model: c.EMBEDDINGS_MODEL };
+}
