@@ -8,5 +8,6 @@ export default defineConfig({
     // PGlite instances and the real server are heavy on this 2-core machine.
     pool: "forks",
     maxWorkers: 2,
+    reporters: ["default", "./test/summary-reporter.ts"],
   },
 });

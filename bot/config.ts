@@ -1,5 +1,6 @@
 // Every environment variable the bot reads, with its description: `.env.example` and the README
 // table mirror this schema (test/bot/config.test.ts checks that they agree).
+import { existsSync } from "node:fs";
 import { z } from "zod";
 
 const optionalString = z
@@ -127,4 +128,9 @@ export function llmSettings(c: Config): { baseURL?: string; apiKey: string; mode
 export function embeddingSettings(c: Config): { baseURL?: string; apiKey: string; model: string } | null {
   if (!c.EMBEDDINGS_MODEL || (!c.EMBEDDINGS_BASE_URL && !c.OPENAI_API_KEY)) return null;
   return { baseURL: c.EMBEDDINGS_BASE_URL, apiKey: c.OPENAI_API_KEY ?? "not-needed", model: c.EMBEDDINGS_MODEL };
+}
+
+/** Loads `.env` from the working directory into process.env when the file exists (CLI and server start). */
+export function loadDotEnvIfPresent(file = ".env"): void {
+  if (existsSync(file)) process.loadEnvFile(file);
 }
