@@ -1,0 +1,30 @@
+// Conversation addresses for proactive messages (nudges). Adapters and the core save the address
+// of every turn; a sender that gets "gone" from its channel marks it dead.
+import type { ChannelName, ConversationAddress } from "./messages";
+import type { DbQuery } from "./storage/db";
+
+/** Upserts the address; a later turn revives a dead one. userId null keeps a known user link. */
+export async function saveAddress(db: DbQuery, address: ConversationAddress, userId: number | null = null, at?: Date): Promise<void> {
+  await db.query(
+    `INSERT INTO addresses (channel, conversation_key, channel_user_id, user_id, data, dead, updated_at)
+     VALUES ($1, $2, $3, $4, $5::jsonb, false, COALESCE($6, now()))
+     ON CONFLICT (channel, conversation_key) DO UPDATE SET
+       channel_user_id = EXCLUDED.channel_user_id,
+       user_id = COALESCE(EXCLUDED.user_id, addresses.user_id),
+       data = EXCLUDED.data, dead = false, updated_at = EXCLUDED.updated_at`,
+    [address.channel, address.conversationKey, address.channelUserId, userId, JSON.stringify(address.data ?? {}), at ?? null],
+  );
+}
+
+export async function markAddressDead(db: DbQuery, channel: ChannelName, conversationKey: string): Promise<void> {
+  await db.query("UPDATE addresses SET dead = true WHERE channel = $1 AND conversation_key = $2", [channel, conversationKey]);
+}
+
+/** Live addresses of a user, most recently used first. */
+export async function addressesForUser(db: DbQuery, userId: number): Promise<ConversationAddress[]> {
+  const rows = await db.query<{ channel: ChannelName; conversation_key: string; channel_user_id: string; data: Record<string, unknown> }>(
+    "SELECT channel, conversation_key, channel_user_id, data FROM addresses WHERE user_id = $1 AND NOT dead ORDER BY updated_at DESC",
+    [userId],
+  );
+  return rows.map((r) => ({ channel: r.channel, conversationKey: r.conversation_key, channelUserId: r.channel_user_id, data: r.data }));
+}

@@ -1,0 +1,77 @@
+// Ingesting files and folders: one progress line per file, a summary at the end. A file that
+// fails is reported with its reason and the others go on.
+import { createHash } from "node:crypto";
+import { readFileSync, readdirSync, statSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import type { Plan } from "../../knowledge/types";
+import type { Db } from "../storage/db";
+import { ingestPlan, storedSha, type IngestStatus } from "./library";
+
+export const PLAN_EXTENSIONS = [".txt", ".md", ".docx", ".pdf"];
+
+export type LoadPlanFile = (file: string) => Promise<Plan>;
+
+export interface FileOutcome {
+  file: string;
+  status: IngestStatus | "error";
+  planId?: string;
+  /** Why it failed, for "error". */
+  reason?: string;
+}
+
+/** The plan files named: files as given, folders expanded (sorted, not recursive into dot-folders). */
+export function expandPlanPaths(paths: string[]): { files: string[]; missing: string[] } {
+  const files: string[] = [];
+  const missing: string[] = [];
+  for (const p of paths) {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      missing.push(p);
+      continue;
+    }
+    if (st.isDirectory()) {
+      const inner = readdirSync(p)
+        .filter((n) => !n.startsWith("."))
+        .sort()
+        .map((n) => join(p, n));
+      files.push(...expandPlanPaths(inner.filter((f) => statSync(f).isDirectory() || PLAN_EXTENSIONS.includes(extname(f).toLowerCase()))).files);
+    } else files.push(p);
+  }
+  return { files, missing };
+}
+
+export function planIdOf(file: string): string {
+  return basename(file, extname(file));
+}
+
+export async function ingestFiles(
+  db: Db,
+  paths: string[],
+  o: { load: LoadPlanFile; now: Date; onFile?: (r: FileOutcome) => void },
+): Promise<FileOutcome[]> {
+  const { files, missing } = expandPlanPaths(paths);
+  const out: FileOutcome[] = [];
+  const report = (r: FileOutcome) => {
+    out.push(r);
+    o.onFile?.(r);
+  };
+  for (const m of missing) report({ file: m, status: "error", reason: "không tìm thấy tệp hoặc thư mục (file or folder not found)" });
+  for (const file of files) {
+    try {
+      // Unchanged bytes: skip loading and extraction altogether.
+      const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+      const id = planIdOf(file);
+      if ((await storedSha(db, id)) === sha) {
+        report({ file, status: "unchanged", planId: id });
+        continue;
+      }
+      const plan = await o.load(file);
+      report({ file, status: await ingestPlan(db, plan, o.now), planId: plan.id });
+    } catch (err) {
+      report({ file, status: "error", reason: (err as Error).message });
+    }
+  }
+  return out;
+}

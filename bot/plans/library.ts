@@ -1,0 +1,86 @@
+// The plan library in the store: a loaded Plan goes in whole (its JSON) and as rows (sections,
+// obligations, responsible units). Same sha256: nothing happens. Changed: the plan is replaced in
+// one transaction, so readers see the old plan or the new one, never half of each.
+import type { Plan } from "../../knowledge/types";
+import { audit } from "../audit";
+import type { Db, DbQuery } from "../storage/db";
+import { ensureUnit } from "../users/units";
+
+export type IngestStatus = "ingested" | "replaced" | "unchanged";
+
+// First key of the two-key advisory lock space for ingesting; the second is the plan id's hash.
+const INGEST_LOCK = 7_351_002;
+
+export async function storedSha(q: DbQuery, planId: string): Promise<string | null> {
+  const [row] = await q.query<{ sha256: string }>("SELECT sha256 FROM plans WHERE id = $1", [planId]);
+  return row?.sha256 ?? null;
+}
+
+export async function ingestPlan(db: Db, plan: Plan, now: Date): Promise<IngestStatus> {
+  return db.transaction(async (tx) => {
+    // Two replicas ingesting the same new file at once take turns here.
+    await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [INGEST_LOCK, plan.id]);
+    const old = await storedSha(tx, plan.id);
+    if (old === plan.sha256) return "unchanged";
+    if (old !== null) await tx.query("DELETE FROM plans WHERE id = $1", [plan.id]);
+    await tx.query("INSERT INTO plans (id, file, sha256, title, meta, doc, ingested_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)", [
+      plan.id,
+      plan.file,
+      plan.sha256,
+      plan.meta.title,
+      JSON.stringify(plan.meta),
+      JSON.stringify(plan),
+      now,
+    ]);
+    for (const s of plan.sections) {
+      await tx.query("INSERT INTO sections (plan_id, id, number, title, level, parent_id, path) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
+        plan.id,
+        s.id,
+        s.number,
+        s.title,
+        s.level,
+        s.parentId,
+        s.path,
+      ]);
+    }
+    for (const o of plan.obligations) {
+      await tx.query(
+        "INSERT INTO obligations (plan_id, id, section_id, section, responsible, task, recipient, schedule, quote) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9)",
+        [plan.id, o.id, o.sectionId, o.section, JSON.stringify(o.responsible), o.task, o.recipient, JSON.stringify(o.schedule), o.quote],
+      );
+      for (const name of new Set(o.responsible.map((n) => n.trim()).filter(Boolean))) {
+        const unit = await ensureUnit(tx, name, "plan");
+        await tx.query("INSERT INTO obligation_units (plan_id, obligation_id, unit_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [
+          plan.id,
+          o.id,
+          unit.id,
+        ]);
+      }
+    }
+    const status: IngestStatus = old === null ? "ingested" : "replaced";
+    await audit(tx, { at: now, actorUserId: null, action: "plan.ingest", entity: "plan", entityId: plan.id, after: { status, sha256: plan.sha256, file: plan.file } });
+    return status;
+  });
+}
+
+/** Every stored plan, as it was ingested. */
+export async function loadStoredPlans(q: DbQuery): Promise<Plan[]> {
+  const rows = await q.query<{ doc: Plan }>("SELECT doc FROM plans ORDER BY id");
+  return rows.map((r) => r.doc);
+}
+
+export interface PlanSummary {
+  id: string;
+  title: string;
+  sections: number;
+  obligations: number;
+}
+
+export async function planSummaries(q: DbQuery): Promise<PlanSummary[]> {
+  return q.query<PlanSummary>(
+    `SELECT p.id, p.title,
+       (SELECT count(*)::int FROM sections s WHERE s.plan_id = p.id) AS sections,
+       (SELECT count(*)::int FROM obligations o WHERE o.plan_id = p.id) AS obligations
+     FROM plans p ORDER BY p.id`,
+  );
+}

@@ -1,0 +1,39 @@
+// The embedded engine: PGlite (PostgreSQL compiled to WASM) in a folder, or in memory for tests.
+import { PGlite, types } from "@electric-sql/pglite";
+import type { DbQuery } from "./db";
+import type { EngineDb, ScriptTx } from "./engine";
+
+// Same value shapes as the pg engine: calendar dates stay "YYYY-MM-DD" strings.
+const parsers = { [types.DATE]: (x: string) => x };
+
+function wrap(q: { query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> }): DbQuery {
+  return {
+    async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
+      return (await q.query<T>(sql, params)).rows;
+    },
+  };
+}
+
+/** Opens PGlite in `dataDir` (created when missing), or in memory when dataDir is null. */
+export async function openPglite(dataDir: string | null): Promise<EngineDb> {
+  const pg = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });
+  await pg.waitReady;
+  const base = wrap(pg);
+  return {
+    kind: "pglite",
+    query: base.query,
+    transaction<T>(fn: (tx: ScriptTx) => Promise<T>): Promise<T> {
+      return pg.transaction(async (tx) => {
+        const q = wrap(tx);
+        return fn({ query: q.query, exec: async (sql: string) => void (await tx.exec(sql)) });
+      });
+    },
+    // One process owns the folder, so there is no other session to exclude.
+    async tryAdvisoryLock() {
+      return { async release() {} };
+    },
+    async close() {
+      if (!pg.closed) await pg.close();
+    },
+  };
+}
