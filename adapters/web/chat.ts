@@ -1,0 +1,91 @@
+// The web chat's JSON endpoint, callable without a server: validate the body (zod), take the
+// identity from the signed cookie, run the turn, render the replies for the page.
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import { z } from "zod";
+import type { FileMessage, IncomingMessage, OutgoingMessage } from "../../bot/messages";
+import type { BotCore } from "../core";
+import { newSession, readSession } from "./session";
+
+export const MAX_TEXT_CHARS = 4000;
+
+export const chatRequestSchema = z
+  .object({
+    name: z.string().trim().min(1, "name is required").max(80),
+    text: z.string().max(MAX_TEXT_CHARS, `text is longer than ${MAX_TEXT_CHARS} characters`).default(""),
+    /** Client-made id of this message, so a retried POST is the same message for the core. */
+    id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+    value: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((b) => b.text.trim() !== "" || b.value !== undefined, { message: "text or value is required" });
+
+export type WebReply =
+  | { kind: "text"; text: string; citations: { planTitle: string; section: string; quote: string }[]; quickReplies: string[] }
+  | { kind: "form"; text: string; obligations: { id: string; label: string }[]; statuses: string[] }
+  | { kind: "file"; caption: string; fileName: string; url: string };
+
+export interface WebChatDeps {
+  core: BotCore;
+  secret: string;
+  /** Cookies get `Secure` when the public URL is https. */
+  secureCookies: boolean;
+  link(file: FileMessage, now: Date): Promise<string>;
+  log: Logger;
+}
+
+export interface WebResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+async function render(m: OutgoingMessage, deps: WebChatDeps, now: Date): Promise<WebReply> {
+  switch (m.kind) {
+    case "text":
+      return {
+        kind: "text",
+        text: m.text,
+        citations: (m.citations ?? []).map((c) => ({ planTitle: c.planTitle, section: c.section, quote: c.quote })),
+        quickReplies: m.quickReplies ?? [],
+      };
+    case "update_form":
+      return { kind: "form", text: m.text, obligations: m.obligations, statuses: m.statuses };
+    case "file":
+      return { kind: "file", caption: m.caption, fileName: m.fileName, url: await deps.link(m, now) };
+  }
+}
+
+export function createWebChat(deps: WebChatDeps) {
+  return {
+    async handle(req: { cookieHeader?: string; body: unknown; now: Date }): Promise<WebResponse> {
+      const headers: Record<string, string> = { "cache-control": "no-store" };
+      let sid = readSession(req.cookieHeader, deps.secret);
+      if (!sid) {
+        const session = newSession(deps.secret, deps.secureCookies);
+        sid = session.sid;
+        headers["set-cookie"] = session.setCookie;
+      }
+      const parsed = chatRequestSchema.safeParse(req.body);
+      if (!parsed.success) {
+        const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
+        return { status: 400, headers, body: { error: `Yêu cầu không hợp lệ (${detail}).` } };
+      }
+      const b = parsed.data;
+      const msg: IncomingMessage = {
+        channel: "web",
+        messageId: `${sid}:${b.id ?? randomUUID()}`,
+        channelUserId: sid,
+        userName: b.name,
+        isGroup: false,
+        text: b.text.trim(),
+        value: b.value,
+        receivedAt: req.now,
+      };
+      deps.log.debug({ messageId: msg.messageId, text: msg.text }, "web message");
+      const replies = await deps.core.handle(msg);
+      return { status: 200, headers, body: { replies: await Promise.all(replies.map((r) => render(r, deps, req.now))) } };
+    },
+  };
+}
+
+export type WebChat = ReturnType<typeof createWebChat>;

@@ -1,0 +1,21 @@
+// The narrow part of the zca-js API the adapter uses. A real logged-in `API` satisfies it (checked
+// in login.ts); tests pass a typed fake with an EventEmitter listener.
+import type { API, Message } from "zca-js";
+
+export interface ZaloListenerPort {
+  on(event: "message", fn: (message: Message) => void): unknown;
+  on(event: "closed", fn: (code: number, reason: string) => void): unknown;
+  on(event: "error", fn: (error: unknown) => void): unknown;
+  on(event: "connected", fn: () => void): unknown;
+  off(event: "message" | "closed" | "error" | "connected", fn: (...args: never[]) => void): unknown;
+  start(opts?: { retryOnClose?: boolean }): void;
+  stop(): void;
+}
+
+export interface ZaloPort {
+  getOwnId(): string;
+  sendMessage: API["sendMessage"];
+  listener: ZaloListenerPort;
+}
+
+export type ZaloMessage = Message;
