@@ -7,7 +7,10 @@ export interface ZaloListenerPort {
   on(event: "closed", fn: (code: number, reason: string) => void): unknown;
   on(event: "error", fn: (error: unknown) => void): unknown;
   on(event: "connected", fn: () => void): unknown;
-  off(event: "message" | "closed" | "error" | "connected", fn: (...args: never[]) => void): unknown;
+  off(event: "message", fn: (message: Message) => void): unknown;
+  off(event: "closed", fn: (code: number, reason: string) => void): unknown;
+  off(event: "error", fn: (error: unknown) => void): unknown;
+  off(event: "connected", fn: () => void): unknown;
   start(opts?: { retryOnClose?: boolean }): void;
   stop(): void;
 }

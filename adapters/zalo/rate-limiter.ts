@@ -1,6 +1,7 @@
 // Outgoing throttle for Zalo: one thread never gets messages faster than threadIntervalMs, and the
 // account never sends faster than globalIntervalMs (Zalo blocks accounts that send in bursts).
-// Slots are reserved synchronously, so callers are served in order and both limits always hold.
+// Slots are reserved synchronously, so each thread is served in order and both limits always
+// hold; a thread with a backlog does not hold up other threads (they take the free global slots).
 
 export interface RateLimits {
   threadIntervalMs: number;
@@ -10,7 +11,8 @@ export interface RateLimits {
 export const DEFAULT_RATE_LIMITS: RateLimits = { threadIntervalMs: 1_500, globalIntervalMs: 300 };
 
 export class RateLimiter {
-  private lastGlobalMs = Number.NEGATIVE_INFINITY;
+  /** Reserved send instants of the account, ascending. */
+  private globalSlotsMs: number[] = [];
   private readonly lastByThreadMs = new Map<string, number>();
 
   constructor(
@@ -22,10 +24,18 @@ export class RateLimiter {
   /** Resolves when a message to `thread` may be sent. */
   async acquire(thread: string): Promise<void> {
     const now = this.nowMs();
-    const threadLast = this.lastByThreadMs.get(thread) ?? Number.NEGATIVE_INFINITY;
-    const slot = Math.max(now, threadLast + this.limits.threadIntervalMs, this.lastGlobalMs + this.limits.globalIntervalMs);
+    const gap = this.limits.globalIntervalMs;
+    this.globalSlotsMs = this.globalSlotsMs.filter((t) => t + gap > now);
+    let slot = Math.max(now, (this.lastByThreadMs.get(thread) ?? Number.NEGATIVE_INFINITY) + this.limits.threadIntervalMs);
+    // The earliest instant at least `gap` away from every reserved global slot.
+    for (const taken of this.globalSlotsMs) {
+      if (taken + gap <= slot) continue;
+      if (slot + gap <= taken) break;
+      slot = taken + gap;
+    }
+    this.globalSlotsMs.push(slot);
+    this.globalSlotsMs.sort((a, b) => a - b);
     this.lastByThreadMs.set(thread, slot);
-    this.lastGlobalMs = slot;
     if (this.lastByThreadMs.size > 10_000) this.forgetOld(now);
     if (slot > now) await this.sleepMs(slot - now);
   }
