@@ -1,0 +1,89 @@
+// Deadline answers from the extracted obligations: the date as stated, what it means ("trước
+// ngày 10/6": last day 9/6), the next occurrence with days left, the recipient and the source.
+import { daysBetween, nextOccurrence, previousOccurrence } from "../occurrences";
+import type { AnswerCitation, Obligation, Period, Plan, ScheduleItem } from "../types";
+import { citationLine, dayMonth, T, type Lang } from "./compose";
+import { coverage, termSet, type Idf } from "./coverage";
+import type { Question } from "./question";
+
+export interface ObligationMatch {
+  plan: Plan;
+  obligation: Obligation;
+  /** The schedule items the question asks about (all when it names no period). */
+  items: ScheduleItem[];
+  support: number;
+  score: number;
+}
+
+const RECURRING: ReadonlySet<Period> = new Set(["monthly", "quarterly", "half_year", "nine_months", "yearly"]);
+// Words that name the schedule rather than the task; the period is matched on its own.
+const SCHEDULE_WORDS = ["thang", "nam", "quy", "hang", "dinh", "ky", "han", "ngay", "nop", "gui", "truoc", "cuoi", "lan"];
+
+function ignoredTerms(q: Question): Set<string> {
+  const out = new Set(SCHEDULE_WORDS);
+  for (const m of q.folded.matchAll(/\b0*(\d+) (thang|nam)\b/g)) out.add(m[1]);
+  return out;
+}
+
+/** Obligations that support the question, best first. */
+export function matchObligations(q: Question, candidates: { plan: Plan; obligation: Obligation }[], idf: Idf): ObligationMatch[] {
+  const ignore = ignoredTerms(q);
+  const out: ObligationMatch[] = [];
+  for (const { plan, obligation: o } of candidates) {
+    const items = q.periods.length ? o.schedule.filter((s) => q.periods.includes(s.period)) : o.schedule;
+    if (items.length === 0) continue;
+    const cov = coverage(q, termSet(o.quote, o.task, o.responsible.join(" "), o.recipient, o.section), idf, ignore);
+    if (!cov.numbersOk) continue;
+    const dated = items.some((s) => s.due);
+    out.push({ plan, obligation: o, items, support: cov.score, score: cov.score + (dated ? 0.3 : 0) + (q.periods.length ? 0.1 : 0) });
+  }
+  return out.sort((a, b) => b.score - a.score);
+}
+
+export interface DeadlineText {
+  lines: string[];
+  citation: AnswerCitation;
+  next: { date: string; daysLeft: number } | null;
+}
+
+/** The answer block for one matched obligation. */
+export function deadlineBlock(m: ObligationMatch, today: string, lang: Lang, quote: string): DeadlineText {
+  const { plan, obligation: o } = m;
+  const lines: string[] = [T.according(plan.meta.title, lang)];
+  const dated = m.items.filter((s) => s.due);
+  for (const item of dated) {
+    lines.push(T.dueLine(item.period, item.due!.text, lastDayLabel(item, today, lang), lang));
+  }
+  const undated = m.items.filter((s) => !s.due).map((s) => s.period);
+  if (dated.length === 0) lines.push(T.noDate([...new Set(undated)], lang));
+  let next: DeadlineText["next"] = null;
+  if (dated.length) {
+    const validity = plan.meta.period;
+    const n = nextOccurrence(dated, today, validity);
+    if (n) {
+      next = { date: n.lastDay, daysLeft: daysBetween(today, n.lastDay) };
+      lines.push(T.next(n.lastDay, next.daysLeft, lang));
+    } else if (validity && Number(today.slice(0, 4)) > validity.to) {
+      lines.push(T.expired(validity, previousOccurrence(dated, today, validity)?.lastDay ?? null, lang));
+      const recurring = dated.filter((s) => RECURRING.has(s.period) && s.due?.year === undefined);
+      const cont = recurring.length ? nextOccurrence(recurring, today) : null;
+      if (cont) lines.push(T.continued(cont.lastDay, daysBetween(today, cont.lastDay), lang));
+    }
+  }
+  if (o.recipient) lines.push(T.recipient(o.recipient, lang));
+  if (o.responsible.length) lines.push(T.responsible(o.responsible, lang));
+  lines.push(citationLine(plan.meta.title, o.section, quote, lang));
+  return { lines, citation: { plan: plan.id, planTitle: plan.meta.title, section: o.section, quote }, next };
+}
+
+/** "9/6" for "trước ngày 10/6"; null when the stated day is itself the last day. */
+function lastDayLabel(item: ScheduleItem, today: string, lang: Lang): string | null {
+  const due = item.due!;
+  if (!due.before) return null;
+  if (due.month !== undefined) {
+    const occ = nextOccurrence([item], today) ?? previousOccurrence([item], today);
+    return occ ? dayMonth(occ.lastDay) : null;
+  }
+  if (due.day > 1) return lang === "vi" ? `${due.day - 1} của kỳ` : `day ${due.day - 1} of the period`;
+  return null;
+}

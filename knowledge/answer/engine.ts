@@ -1,0 +1,255 @@
+// The knowledge engine: plans in, answers out. Builds the search index over every plan's
+// sentences, understands a question, answers deadlines from obligations and everything else from
+// the best supporting sentences, and lets an optional LLM phrase the result under a guard.
+import { localDate } from "../occurrences";
+import { SearchIndex, type SearchDoc } from "../search/search-index";
+import { HashEmbedder, type Embedder } from "../search/embedder";
+import { bigrams, tokenise } from "../search/tokens";
+import type { Answer, AnswerCitation, Obligation, Plan, Section, Sentence } from "../types";
+import { checkInput } from "./bad-input";
+import { citationLine, T, type Lang } from "./compose";
+import type { Idf } from "./coverage";
+import { deadlineBlock, matchObligations, type ObligationMatch } from "./deadline";
+import { LlmPhraser, type LlmSettings } from "./llm-phraser";
+import { rankPassages, type Passage, type RankedPassage } from "./passages";
+import { understand, type Question } from "./question";
+import { PlanHints } from "./scope";
+import { metaAnswer } from "./meta-answers";
+
+export interface EngineOptions {
+  embedder?: Embedder;
+  llm?: LlmSettings | null;
+  /** Folder for the vector index files; without it the index lives in memory only. */
+  indexDir?: string;
+  log?: (msg: string) => void;
+}
+
+export interface AskOptions {
+  /** The asker's plan; null or absent: every loaded plan. */
+  planId?: string | null;
+  now: Date;
+}
+
+/** Minimum share of the question's weighted terms that cited text must contain. */
+export const SUPPORT_THRESHOLD = 0.6;
+const OBLIGATION_THRESHOLD = 0.55;
+const CANDIDATES = 40;
+
+interface DocRef {
+  plan: Plan;
+  sentence: Sentence;
+}
+
+export class KnowledgeEngine {
+  private readonly byId: Map<string, Plan>;
+  private readonly sections = new Map<string, Map<string, Section>>();
+  private readonly obligationsByDoc = new Map<number, Obligation[]>();
+  private readonly hints: PlanHints;
+  private readonly idf: Idf;
+
+  private constructor(
+    private readonly planList: Plan[],
+    private readonly refs: DocRef[],
+    readonly index: SearchIndex,
+    private readonly phraser: LlmPhraser | null,
+    private readonly log: (msg: string) => void,
+  ) {
+    this.byId = new Map(planList.map((p) => [p.id, p]));
+    for (const p of planList) this.sections.set(p.id, new Map(p.sections.map((s) => [s.id, s])));
+    this.hints = new PlanHints(planList);
+    this.idf = (t) => this.index.lexical.idf(t);
+    let doc = 0;
+    for (const p of planList) {
+      const starts = p.sentences.map((s) => s.start);
+      for (const o of p.obligations) {
+        const i = lastAtOrBefore(starts, o.span.start);
+        if (i < 0) continue;
+        const list = this.obligationsByDoc.get(doc + i);
+        if (list) list.push(o);
+        else this.obligationsByDoc.set(doc + i, [o]);
+      }
+      doc += p.sentences.length;
+    }
+  }
+
+  static async build(plans: Plan[], opts: EngineOptions = {}): Promise<KnowledgeEngine> {
+    const log = opts.log ?? (() => {});
+    const unique = [...new Map(plans.map((p) => [p.id, p])).values()];
+    const refs: DocRef[] = [];
+    const docs: SearchDoc[] = [];
+    for (const plan of unique) {
+      const sections = new Map(plan.sections.map((s) => [s.id, s]));
+      for (const sentence of plan.sentences) {
+        refs.push({ plan, sentence });
+        docs.push({ planId: plan.id, sectionId: sentence.sectionId, text: sentence.text, context: sections.get(sentence.sectionId)?.path });
+      }
+    }
+    const embedder = opts.embedder ?? new HashEmbedder();
+    const index = await SearchIndex.build(docs, embedder, { indexDir: opts.indexDir, log });
+    const phraser = opts.llm ? new LlmPhraser(opts.llm, log) : null;
+    return new KnowledgeEngine(unique, refs, index, phraser, log);
+  }
+
+  plans(): Plan[] {
+    return this.planList;
+  }
+
+  plan(id: string): Plan | undefined {
+    return this.byId.get(id);
+  }
+
+  obligation(planId: string, obligationId: string): Obligation | undefined {
+    return this.byId.get(planId)?.obligations.find((o) => o.id === obligationId);
+  }
+
+  section(planId: string, sectionId: string): Section | null {
+    return this.sections.get(planId)?.get(sectionId) ?? null;
+  }
+
+  /** Sentences matching a query (hybrid search), best first, with the obligations they hold. */
+  async search(query: string, k = 10, opts: { planId?: string | null; plans?: string[] } = {}): Promise<(Passage & { obligations: Obligation[] })[]> {
+    const plans = opts.plans ? new Set(opts.plans) : opts.planId && this.byId.has(opts.planId) ? new Set([opts.planId]) : null;
+    const hits = await this.index.search(query, { k, plans });
+    return hits.map((h) => ({ ...this.passage(h.doc, h.score), obligations: this.obligationsByDoc.get(h.doc) ?? [] }));
+  }
+
+  async answer(question: string, opts: AskOptions): Promise<Answer> {
+    const checked = checkInput(question);
+    if (!checked.ok) return reply(checked.language, "content", checked.text, false);
+    const q = understand(checked.text);
+    if (this.planList.length === 0) return reply(q.language, q.kind, T.noPlans(q.language), false);
+    if (q.terms.length === 0 && !q.asks.signer) return reply(q.language, q.kind, T.unclear(q.language), false);
+    const scope = this.scope(q, opts.planId ?? null);
+    const today = localDate(opts.now);
+
+    const extractive = await this.extractive(q, scope, today);
+    if (!extractive.answered || !this.phraser) return extractive;
+    const phrased = await this.phraser.phrase(q, extractive);
+    return phrased ?? extractive;
+  }
+
+  private async extractive(q: Question, scope: string[] | null, today: string): Promise<Answer> {
+    const meta = metaAnswer(q, this.scopePlans(scope), this.refsOf.bind(this));
+    if (meta) return { answered: true, kind: q.kind, language: q.language, text: meta.text, citations: meta.citations, next: null, via: "extractive" };
+
+    const hits = await this.index.search(q.canonical, { k: CANDIDATES, plans: scope ? new Set(scope) : null });
+    const passages = hits.map((h) => this.passage(h.doc, h.score));
+    const ranked = rankPassages(q, passages, this.idf);
+
+    if (q.kind === "deadline" || q.kind === "recurrence" || (q.periods.length > 0 && q.kind !== "content")) {
+      const candidates = this.obligationCandidates(scope, hits.map((h) => h.doc));
+      const matches = matchObligations(q, candidates, this.idf).filter((m) => m.support >= OBLIGATION_THRESHOLD);
+      const useful = matches.filter((m) => m.items.some((s) => s.due) || q.kind === "recurrence" || q.kind === "deadline");
+      if (useful.length && (q.kind === "deadline" || useful[0].items.some((s) => s.due))) return this.deadlineAnswer(q, useful, today);
+    }
+    return this.passageAnswer(q, ranked);
+  }
+
+  private deadlineAnswer(q: Question, matches: ObligationMatch[], today: string): Answer {
+    // One obligation per plan: the best; plans are listed when the asker's plan is not known.
+    const perPlan = new Map<string, ObligationMatch>();
+    for (const m of matches) if (!perPlan.has(m.plan.id)) perPlan.set(m.plan.id, m);
+    const best = matches[0].score;
+    const chosen = [...perPlan.values()].filter((m) => m.score >= best - 0.15).slice(0, 3);
+    const blocks = chosen.map((m) => ({ m, block: deadlineBlock(m, today, q.language, quoteOf(m.obligation.quote)) }));
+    const next = blocks
+      .filter((b) => b.block.next)
+      .sort((a, b) => (a.block.next!.date < b.block.next!.date ? -1 : 1))[0];
+    return {
+      answered: true,
+      kind: q.kind,
+      language: q.language,
+      text: blocks.map((b) => b.block.lines.join("\n")).join("\n\n"),
+      citations: blocks.map((b) => b.block.citation),
+      next: next ? { date: next.block.next!.date, daysLeft: next.block.next!.daysLeft, obligationId: next.m.obligation.id, plan: next.m.plan.id } : null,
+      via: "extractive",
+    };
+  }
+
+  private passageAnswer(q: Question, ranked: RankedPassage[]): Answer {
+    const lang = q.language;
+    const supported = ranked.filter((r) => r.support >= SUPPORT_THRESHOLD && r.numbersOk);
+    if (supported.length === 0) {
+      const closest = ranked[0];
+      const text = closest
+        ? `${T.notFound(lang)}\n${T.closest(lang)}: ${citationLine(closest.plan.meta.title, closest.section?.path ?? "", closest.quote, lang).replace(/^(Nguồn|Source): /, "")}`
+        : T.notFound(lang);
+      return reply(lang, q.kind, text, false);
+    }
+    const best = supported[0];
+    const chosen = [best, ...supported.slice(1).filter((r) => r.score >= best.score * 0.93 && r.sentence !== best.sentence).slice(0, 1)];
+    const byPlan = new Map<string, RankedPassage[]>();
+    for (const r of chosen) byPlan.set(r.plan.id, [...(byPlan.get(r.plan.id) ?? []), r]);
+    const blocks: string[] = [];
+    const citations: AnswerCitation[] = [];
+    for (const list of byPlan.values()) {
+      const lines = [T.according(list[0].plan.meta.title, lang)];
+      for (const r of list) {
+        const obligations = this.obligationsAt(r);
+        const o = obligations[0];
+        if (q.kind === "responsible" && o?.responsible.length) lines.push(T.responsible(o.responsible, lang));
+        if (q.kind === "recipient" && o?.recipient) lines.push(T.recipient(o.recipient, lang));
+        const section = r.section?.path ?? "";
+        lines.push(citationLine(r.plan.meta.title, section, r.quote, lang));
+        citations.push({ plan: r.plan.id, planTitle: r.plan.meta.title, section, quote: r.quote });
+      }
+      blocks.push(lines.join("\n"));
+    }
+    return { answered: true, kind: q.kind, language: lang, text: blocks.join("\n\n"), citations, next: null, via: "extractive" };
+  }
+
+  private obligationsAt(r: Passage): Obligation[] {
+    return r.plan.obligations.filter((o) => o.span.start >= r.sentence.start && o.span.start < r.sentence.end);
+  }
+
+  /** Plans to answer from: the asker's plan, unless the question names other plans. */
+  private scope(q: Question, planId: string | null): string[] | null {
+    const named = this.hints.named(bigrams(tokenise(q.canonical).seq));
+    if (planId && this.byId.has(planId) && (named.length === 0 || named.includes(planId))) return [planId];
+    return named.length ? named : null;
+  }
+
+  private scopePlans(scope: string[] | null): Plan[] {
+    return scope ? scope.map((id) => this.byId.get(id)!).filter(Boolean) : this.planList;
+  }
+
+  private refsOf(plan: Plan): Passage[] {
+    return plan.sentences.map((sentence) => ({ plan, sentence, section: this.section(plan.id, sentence.sectionId), searchScore: 0 }));
+  }
+
+  private obligationCandidates(scope: string[] | null, docs: number[]): { plan: Plan; obligation: Obligation }[] {
+    // A few plans: every obligation; the whole corpus: those in the sentences search found.
+    if (scope && scope.length <= 5) return this.scopePlans(scope).flatMap((plan) => plan.obligations.map((obligation) => ({ plan, obligation })));
+    const out: { plan: Plan; obligation: Obligation }[] = [];
+    for (const d of docs) for (const obligation of this.obligationsByDoc.get(d) ?? []) out.push({ plan: this.refs[d].plan, obligation });
+    return out;
+  }
+
+  private passage(doc: number, score: number): Passage {
+    const { plan, sentence } = this.refs[doc];
+    return { plan, sentence, section: this.section(plan.id, sentence.sectionId), searchScore: score };
+  }
+}
+
+function reply(language: Lang, kind: Answer["kind"], text: string, answered: boolean): Answer {
+  return { answered, kind, language, text, citations: [], next: null, via: "extractive" };
+}
+
+function quoteOf(s: string): string {
+  const clean = s.replace(/\s+/g, " ").trim();
+  return clean.length > 600 ? `${clean.slice(0, 600).replace(/\s+\S*$/, "")} …` : clean;
+}
+
+function lastAtOrBefore(sorted: number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] <= x) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}

@@ -1,0 +1,126 @@
+// The domain lexicon: English and colloquial forms mapped onto the words plans use, so that a
+// question and the plan text share terms. Applied to the lower-cased question before search.
+// Longer phrases come first so that "6-month report" is not read as "month" + "report".
+
+/** English phrase (regex source, matched on whole words) -> Vietnamese plan words. */
+export const ENGLISH: readonly [string, string][] = [
+  ["(?:6|six)[- ]months?|half[- ]year(?:ly)?|semi[- ]annual(?:ly)?|bi[- ]?annual(?:ly)?|mid[- ]year", "6 tháng"],
+  ["(?:9|nine)[- ]months?", "9 tháng"],
+  ["(?:5|five)[- ]years?", "5 năm"],
+  ["annual(?:ly)?|yearly|year[- ]end|end[- ]of[- ](?:the[- ])?year|every year|each year|per year|a year", "hàng năm"],
+  ["quarterly|every quarter|each quarter|per quarter|quarters?", "hàng quý"],
+  ["monthly|every month|each month|per month", "hàng tháng"],
+  ["government mass mobili[sz]ation", "dân vận chính quyền"],
+  ["mass mobili[sz]ation|citizen mobili[sz]ation|public mobili[sz]ation", "dân vận"],
+  ["people'?s committees?", "ủy ban nhân dân"],
+  ["people'?s councils?", "hội đồng nhân dân"],
+  ["fatherland front", "mặt trận tổ quốc"],
+  ["party committee", "đảng ủy"],
+  ["home affairs|internal affairs", "nội vụ"],
+  ["justice", "tư pháp"],
+  ["inspectorate", "thanh tra"],
+  ["administrative reforms?", "cải cách hành chính"],
+  ["administrative procedures?", "thủ tục hành chính"],
+  ["citizen reception|receiving citizens", "tiếp công dân"],
+  ["complaints?", "khiếu nại"],
+  ["denunciations?|accusations?", "tố cáo"],
+  ["petitions?", "đơn thư"],
+  ["grassroots democracy", "dân chủ ở cơ sở"],
+  ["democracy regulations?|democratic regulations?", "quy chế dân chủ"],
+  ["emulation movement", "phong trào thi đua"],
+  ["coordination program(?:me)?|joint program(?:me)?", "chương trình phối hợp"],
+  ["program(?:me)?s?", "chương trình"],
+  ["plans?", "kế hoạch"],
+  ["reports?|reporting", "báo cáo"],
+  ["review conferences?|preliminary reviews?", "hội nghị sơ kết"],
+  ["final reviews?|summing[- ]up|summary reviews?", "tổng kết"],
+  ["training (?:courses?|classes?|sessions?)|trainings?", "lớp tập huấn"],
+  ["inspections?|inspect|checks?", "kiểm tra"],
+  ["dialogues?", "đối thoại"],
+  ["decisions?", "quyết định"],
+  ["directives?", "chỉ thị"],
+  ["resolutions?", "nghị quyết"],
+  ["official letters?|dispatch(?:es)?", "công văn"],
+  ["articles?", "điều"],
+  ["laws?", "luật"],
+  ["effect|effective", "hiệu lực"],
+  ["signed|signs|sign|signer|signatory", "ký"],
+  ["compiles?|compiling|consolidates?|synthesi[sz]es?|aggregates?", "tổng hợp"],
+  ["submit(?:s|ted)?|send|sent|sends", "gửi"],
+  ["provides?|supply|supplies", "cung cấp"],
+  ["data|figures|statistics", "số liệu"],
+  ["advises?|advising", "tham mưu"],
+  ["presides?|chairs?|leads?", "chủ trì"],
+  ["coordinates?|cooperates?", "phối hợp"],
+  ["evaluat(?:e|es|ion|ing)|assess(?:es|ment)?|rank(?:s|ing)?|classif(?:y|ication)", "đánh giá xếp loại"],
+  ["propaganda|communication", "tuyên truyền"],
+  ["results?|outcomes?", "kết quả"],
+  ["score|points?", "điểm"],
+  ["index", "chỉ số"],
+  ["leaders?|leadership", "lãnh đạo"],
+  ["budget|funding|funds|costs?|expenses?", "kinh phí"],
+  ["phone numbers?|telephone", "số điện thoại"],
+  ["penalt(?:y|ies)|fines?", "mức phạt"],
+  ["late", "trễ hạn"],
+  ["communes?", "xã"],
+  ["wards?", "phường"],
+  ["districts?", "huyện"],
+  ["provinces?|provincial", "tỉnh"],
+  ["towns?", "thị xã"],
+  ["city|cities", "thành phố"],
+  ["office", "văn phòng"],
+  ["units?|agenc(?:y|ies)", "đơn vị"],
+  ["conferences?", "hội nghị"],
+];
+
+/**
+ * Colloquial forms that plans never use (folded regex source) -> plan words. Forms plans do use
+ * ("cuối năm", "hàng năm") stay as typed; period detection reads them.
+ */
+export const COLLOQUIAL: readonly [string, string][] = [
+  ["nua nam|sau thang|6 thang dau nam", "6 tháng"],
+  ["chin thang", "9 tháng"],
+  ["b/c|bcao", "báo cáo"],
+];
+
+/** Compiled once: whole-word, case-insensitive. */
+export const ENGLISH_RULES = ENGLISH.map(([re, vi]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${re})(?![\\p{L}\\p{N}])`, "giu"), vi] as const);
+export const COLLOQUIAL_RULES = COLLOQUIAL.map(([re, vi]) => [new RegExp(`(?<![\\p{L}\\p{N}])(?:${re})(?![\\p{L}\\p{N}])`, "giu"), vi] as const);
+
+/**
+ * Words that only shape the question (question words, politeness, fillers), as folded phrases.
+ * They are dropped from the content terms; multi-syllable ones first ("bao nhiêu" but not "báo").
+ */
+export const QUESTION_PHRASES: readonly string[] = [
+  "bao nhieu", "bao gio", "bao lau", "khi nao", "luc nao", "hoi nao", "ngay nao", "ngay may", "thang nao", "nam nao",
+  "the nao", "nhu the nao", "ra sao", "o dau", "ve dau", "den dau", "toi dau", "cho ai", "la gi", "la ai",
+  "cho hoi", "cho em hoi", "cho minh hoi", "xin hoi", "lam on", "vui long", "duoc khong", "phai khong", "co phai",
+  "mot lan", "may lan", "tra loi", "gium", "giup",
+];
+
+/** Stop syllables as written with diacritics (used when the question carries diacritics). */
+export const STOP_MARKED: ReadonlySet<string> = new Set(
+  (
+    "ai gì nào đâu khi mấy là có của và thì phải được cho về với không vậy anh chị ạ nhé nhỉ ơi em hả hở hỏi mình tôi " +
+    "này đó kia các những ở tại trong theo để bị mà thuộc làm giờ lúc sao nữa rồi chưa đã đang sẽ cần nên muốn biết " +
+    "bạn à nha nè thôi xin cảm ơn thế như hay hoặc từ đến tới trên dưới ra vào lên bằng mỗi gửi giùm giúp"
+  ).split(" "),
+);
+
+/**
+ * Stop syllables for questions typed without diacritics: only forms that no common plan word
+ * folds to ("co" is "có" but also "cơ quan", "hoi" is "hỏi" but also "hội", so both stay).
+ */
+export const STOP_FOLDED: ReadonlySet<string> = new Set(
+  "ai gi nao dau khi may la cua va thi phai duoc khong vay anh nhe nhi oi em ha minh toi nay kia cac nhung o tai trong theo de bi ma thuoc lam gio sao nua roi chua da dang se nen muon biet a ak ah nha ne thoi xin the nhu hay hoac tu tren duoi ra vao len bang moi gium giup".split(" "),
+);
+
+/** English function words (any question). */
+export const STOP_ENGLISH: ReadonlySet<string> = new Set(
+  "what when who whom whose which where why how is are was were be been do does did the a an of to for in on at by with from and or this that these those it its there their they we you i me my our please tell can could would should will shall must have has had due deadline date day often many much about according get got need needs".split(" "),
+);
+
+/** Words that carry little of what a question is about: they count less when matching. */
+export const LIGHT_WORDS: ReadonlySet<string> = new Set(
+  "nop gui thuc hien to chuc xay dung trien khai han ngay thang nam dinh ky lan hang tung ke hoach chuong trinh nhiem vu don vi co quan phu trach chiu trach nhiem chu tri".split(" "),
+);

@@ -1,0 +1,177 @@
+// Understanding a question: its language, what is asked (deadline, responsible, recipient,
+// recurrence, content), the periods it names, its content terms, and finer hints such as
+// "which decision" or "how many" that tell which sentence holds the answer.
+import type { Period, QuestionKind } from "../types";
+import { fold, hasDiacritics, normaliseTones, syllables } from "../vietnamese";
+import { bigrams, tokenise } from "../search/tokens";
+import { COLLOQUIAL_RULES, ENGLISH_RULES, QUESTION_PHRASES, STOP_ENGLISH, STOP_FOLDED, STOP_MARKED } from "./lexicon";
+
+export interface Question {
+  raw: string;
+  language: "vi" | "en";
+  kind: QuestionKind;
+  /** The question in plan vocabulary (English and colloquial forms replaced), for search. */
+  canonical: string;
+  /** Folded canonical text, single-spaced. */
+  folded: string;
+  periods: Period[];
+  /** Folded content syllables (question words and fillers removed), numbers normalised. */
+  terms: string[];
+  /** Bigrams of adjacent content syllables. */
+  termBigrams: string[];
+  /** Numbers in the question ("6", "2023"). */
+  numbers: string[];
+  asks: {
+    /** Who signed the plan. */
+    signer: boolean;
+    /** The date a document was signed/issued/took effect. */
+    date: boolean;
+    /** A document of this type: "quyet dinh", "chi thi", "dieu", ... */
+    docType: string | null;
+    /** How many / how much. */
+    quantity: boolean;
+    /** Which place of this level: "huyen", "tinh", "xa", ... */
+    place: string | null;
+  };
+}
+
+// English words that are not Vietnamese syllables, to tell an English question from Vietnamese
+// typed without diacritics ("the" and "to" are left out: they fold from "thế", "tổ").
+const ENGLISH_MARKERS = new Set(
+  "when who whom whose what which where why how is are was does did do the report reports due deadline plan plans annual yearly month months monthly quarterly year send submit responsible compile compiles signed sign should must will according of for".split(" "),
+);
+
+export function detectLanguage(q: string): "vi" | "en" {
+  if (hasDiacritics(q)) return "vi";
+  const words = q.toLowerCase().match(/[a-z]+/g) ?? [];
+  if (words.length === 0) return "vi";
+  const english = words.filter((w) => ENGLISH_MARKERS.has(w)).length;
+  return english >= 2 || english / words.length >= 0.34 ? "en" : "vi";
+}
+
+/** Replace English and colloquial forms with plan words (keeps the original when nothing applies). */
+export function canonicalise(q: string, language: "vi" | "en"): string {
+  let s = normaliseTones(q).toLowerCase();
+  if (language === "en") for (const [re, vi] of ENGLISH_RULES) s = s.replace(re, ` ${vi} `);
+  // Colloquial rules match folded text; apply them on a folded copy only where they hit.
+  for (const [re, vi] of COLLOQUIAL_RULES) {
+    const f = fold(s);
+    let out = "";
+    let last = 0;
+    re.lastIndex = 0;
+    for (const m of f.matchAll(re)) {
+      out += s.slice(last, m.index) + ` ${vi} `;
+      last = m.index! + m[0].length;
+    }
+    s = out + s.slice(last);
+  }
+  return s.replace(/\s+/g, " ").trim();
+}
+
+const has = (f: string, re: RegExp) => re.test(f);
+
+export function detectPeriods(folded: string): Period[] {
+  const out = new Set<Period>();
+  if (has(folded, /\b(0?6|sau) thang\b/)) out.add("half_year");
+  if (has(folded, /\b(0?9|chin) thang\b/)) out.add("nine_months");
+  if (has(folded, /\b(hang|moi|tung) quy\b|\bquy (i|ii|iii|iv|[1-4])\b|\bbao cao quy\b/)) out.add("quarterly");
+  if (has(folded, /\b(hang|moi|tung) thang\b/)) out.add("monthly");
+  if (has(folded, /\b(hang|hang|moi|ca|cuoi|mot|1|01) nam\b|\b(bao cao|tong ket|so ket) nam\b(?! \d)|\bnam\s*$/)) out.add("yearly");
+  if (has(folded, /\b(0?5|nam|0?3|10) nam\b|\bgiai doan\b/) && !has(folded, /\bmot nam\b/)) out.add("multi_year");
+  if (has(folded, /\bdot xuat\b/)) out.add("ad_hoc");
+  // "5 năm" is multi-year, not yearly; "hàng năm" is yearly, not multi-year.
+  if (out.has("multi_year") && has(folded, /\b(0?5|nam) nam\b/) && !has(folded, /\b(hang|moi|ca|cuoi) nam\b/)) out.delete("yearly");
+  return [...out];
+}
+
+export function detectKind(folded: string, quantity = false): QuestionKind {
+  if (has(folded, /\b(ve dau|o dau|den dau|toi dau|cho ai|toi ai|gui ai|nop ai|ai nhan|noi nhan|cap nao nhan)\b/)) return "recipient";
+  if (has(folded, /\b(gui|nop|bao cao|chuyen)\b.*\b(ve|cho|toi|den) (co quan|don vi|phong|ban) nao\b/)) return "recipient";
+  if (has(folded, /^(ai|don vi nao|co quan nao|bo phan nao|phong nao|ban nao)\b|\b(ai|don vi nao|co quan nao|bo phan nao) (chiu trach nhiem|phu trach|chu tri|tham muu|thuc hien|lam|tong hop|ky|la)\b|\bchiu trach nhiem\b/)) return "responsible";
+  if (has(folded, /\b(bao lau|may lan|dinh ky|tan suat|thuong xuyen|bao nhieu lan|lap lai)\b/)) return "recurrence";
+  if (has(folded, /\b(ky|ban hanh|hieu luc|phe duyet)\b.*\b(ngay nao|khi nao|bao gio|ngay may|luc nao)\b/)) return "content";
+  if (quantity && !has(folded, /\bngay (bao nhieu|may)\b/)) return "content";
+  if (has(folded, /\b(khi nao|bao gio|luc nao|ngay nao|ngay may|thoi han|han chot|han cuoi|han nop|han gui|truoc ngay|thoi diem nao|hoi nao)\b|^han\b/)) return "deadline";
+  if (has(folded, /\b(ai|don vi nao|co quan nao|bo phan nao|phong nao|ban nao|phu trach|nhiem vu gi|lam gi)\b/)) return "responsible";
+  return "content";
+}
+
+function englishKind(lower: string): QuestionKind | null {
+  if (/\b(to whom|send (it )?to|submit(ted)? to|sent to|where (do|does|should|to)|recipient)\b/.test(lower)) return "recipient";
+  if (/\bhow often\b|\bfrequency\b|\bhow frequently\b/.test(lower)) return "recurrence";
+  if (/\b(signed|issued|take effect|effective)\b/.test(lower) && /\bwhen\b|\bwhat date\b/.test(lower)) return "content";
+  if (/\b(when|due|deadline|by what date|what date|which date|by when)\b/.test(lower)) return "deadline";
+  if (/\b(who|which (unit|office|department|agency|body))\b|\bresponsible\b|\bin charge\b/.test(lower)) return "responsible";
+  return null;
+}
+
+const DOC_TYPES = ["quyet dinh", "chi thi", "nghi quyet", "nghi dinh", "thong tu", "cong van", "ke hoach", "chuong trinh", "ket luan", "luat", "dieu", "quy dinh", "huong dan"];
+
+function askHints(folded: string, lowerRaw: string, kind: QuestionKind): Question["asks"] {
+  const docType = DOC_TYPES.find((d) => new RegExp(`\\b${d} (nao|so may|so bao nhieu|gi)\\b`).test(folded)) ?? (/\bwhich (decision|directive|resolution|decree|law|article)\b/.test(lowerRaw) ? englishDoc(lowerRaw) : null);
+  return {
+    signer: /\b(ai|nguoi nao) (da )?ky\b|\bky boi ai\b|\bnguoi ky\b|\bwho sign/.test(`${folded} ${lowerRaw}`),
+    date: /\b(ngay nao|ngay may|khi nao|bao gio|thoi gian nao)\b/.test(folded) || /\b(what date|when)\b/.test(lowerRaw) || kind === "deadline",
+    docType,
+    quantity: /\b(bao nhieu|may)\b/.test(folded) || /\bhow (many|much)\b/.test(lowerRaw),
+    place: folded.match(/\b(huyen|tinh|xa|phuong|thi xa|thanh pho|quan) nao\b/)?.[1] ?? (lowerRaw.match(/\bwhich (district|province|commune)\b/) ? { district: "huyen", province: "tinh", commune: "xa" }[lowerRaw.match(/\bwhich (district|province|commune)\b/)![1] as "district"] : null),
+  };
+}
+
+function englishDoc(lower: string): string {
+  const m = lower.match(/\bwhich (decision|directive|resolution|decree|law|article)\b/)![1];
+  return { decision: "quyet dinh", directive: "chi thi", resolution: "nghi quyet", decree: "nghi dinh", law: "luat", article: "dieu" }[m as "law"];
+}
+
+/**
+ * Content syllables of a question, in runs broken where question words were dropped. Stop words
+ * are judged on the syllable as typed: "hội" stays while "hỏi" goes; without diacritics only
+ * forms no plan word folds to are dropped.
+ */
+export function contentSegments(canonical: string): string[][] {
+  const marked = hasDiacritics(canonical);
+  let text = ` ${normaliseTones(canonical).toLowerCase().replace(/[^\p{L}\p{M}\p{N}/\-]+/gu, " ")} `;
+  const foldedText = fold(text);
+  // Remove question phrases at the same offsets in the marked text (fold keeps the length).
+  const cuts: [number, number][] = [];
+  for (const p of QUESTION_PHRASES) {
+    let i = foldedText.indexOf(` ${p} `);
+    while (i >= 0) {
+      cuts.push([i + 1, i + 1 + p.length]);
+      i = foldedText.indexOf(` ${p} `, i + 1);
+    }
+  }
+  for (const [a, b] of cuts.sort((x, y) => y[0] - x[0])) text = text.slice(0, a) + "|" + text.slice(b);
+  return text.split("|").map((seg) => {
+    const kept = syllables(seg).filter((s) => {
+      if (STOP_ENGLISH.has(s)) return false;
+      if (marked) return !STOP_MARKED.has(s);
+      return !STOP_FOLDED.has(fold(s));
+    });
+    return tokenise(kept.join(" ")).seq;
+  });
+}
+
+export function understand(raw: string): Question {
+  const language = detectLanguage(raw);
+  const canonical = canonicalise(raw, language);
+  const folded = fold(canonical).toLowerCase().replace(/[^\p{L}\p{N}/\- ]+/gu, " ").replace(/\s+/g, " ").trim();
+  const lowerRaw = raw.toLowerCase();
+  const quantity = /\b(bao nhieu|may)\b/.test(folded) || /\bhow (many|much)\b/.test(lowerRaw);
+  const kind = (language === "en" ? englishKind(lowerRaw) : null) ?? detectKind(folded, quantity);
+  const terms = contentSegments(canonical).flat();
+  const termBigrams = contentSegments(canonical).flatMap((seg) => bigrams(seg));
+  const numbers = terms.filter((t) => /^\d/.test(t));
+  return {
+    raw,
+    language,
+    kind,
+    canonical,
+    folded,
+    periods: detectPeriods(folded),
+    terms: [...new Set(terms)],
+    termBigrams: [...new Set(termBigrams)],
+    numbers: [...new Set(numbers)],
+    asks: askHints(folded, lowerRaw, kind),
+  };
+}

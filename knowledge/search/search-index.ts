@@ -1,0 +1,88 @@
+// Hybrid search over plan sentences: BM25 on syllables and bigrams, an hnswlib vector index, and
+// reciprocal rank fusion of the two rankings, optionally restricted to some plans.
+import type { Embedder } from "./embedder";
+import { reciprocalRankFusion } from "./fusion";
+import { LexicalIndex } from "./lexical-index";
+import { VectorIndex, type VectorBuildOptions } from "./vector-index";
+
+export interface SearchDoc {
+  planId: string;
+  sectionId: string;
+  /** The sentence (what is cited). */
+  text: string;
+  /** Extra words indexed with it, e.g. the titles of its section and parents. */
+  context?: string;
+}
+
+export interface SearchHit {
+  doc: number;
+  /** Fused score (higher is better). */
+  score: number;
+  lexical: number | null;
+  similarity: number | null;
+}
+
+export interface SearchOptions {
+  k?: number;
+  /** Only these plans; null or absent: all. */
+  plans?: ReadonlySet<string> | null;
+}
+
+export class SearchIndex {
+  private constructor(
+    readonly docs: readonly SearchDoc[],
+    readonly lexical: LexicalIndex,
+    readonly vectors: VectorIndex,
+    private readonly docPlan: Int32Array,
+    private readonly planNo: Map<string, number>,
+  ) {}
+
+  static async build(docs: readonly SearchDoc[], embedder: Embedder, opts: VectorBuildOptions = {}): Promise<SearchIndex> {
+    const lexical = new LexicalIndex();
+    const planNo = new Map<string, number>();
+    const docPlan = new Int32Array(docs.length);
+    docs.forEach((d, i) => {
+      lexical.add(d.context ? `${d.text}\n${d.context}` : d.text);
+      if (!planNo.has(d.planId)) planNo.set(d.planId, planNo.size);
+      docPlan[i] = planNo.get(d.planId)!;
+    });
+    lexical.freeze();
+    const vectors = await VectorIndex.build(
+      docs.map((d) => d.text),
+      embedder,
+      opts,
+    );
+    return new SearchIndex(docs, lexical, vectors, docPlan, planNo);
+  }
+
+  /** A document filter for a set of plans, or undefined for all. */
+  filter(plans: ReadonlySet<string> | null | undefined): ((doc: number) => boolean) | undefined {
+    if (!plans) return undefined;
+    const allowed = new Uint8Array(this.planNo.size);
+    for (const p of plans) {
+      const n = this.planNo.get(p);
+      if (n !== undefined) allowed[n] = 1;
+    }
+    return (doc) => allowed[this.docPlan[doc]] === 1;
+  }
+
+  async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
+    const k = opts.k ?? 20;
+    const accept = this.filter(opts.plans);
+    const lex = this.lexical.search(query, k * 2, accept);
+    let vec: { doc: number; similarity: number }[] = [];
+    try {
+      vec = await this.vectors.search(query, k * 2, accept);
+    } catch {
+      // An embeddings server that is down must not stop answers: lexical results still count.
+      vec = [];
+    }
+    const fused = reciprocalRankFusion([lex.map((h) => h.doc), vec.map((h) => h.doc)], 60, [1, 0.6]);
+    const lexScore = new Map(lex.map((h) => [h.doc, h.score]));
+    const sim = new Map(vec.map((h) => [h.doc, h.similarity]));
+    return [...fused]
+      .map(([doc, score]) => ({ doc, score, lexical: lexScore.get(doc) ?? null, similarity: sim.get(doc) ?? null }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, k);
+  }
+}
