@@ -1,0 +1,156 @@
+// Exactly-once delivery of nudge_log rows. A row is claimed before anything is sent: the INSERT
+// ... ON CONFLICT DO NOTHING on its unique key is won by one scheduler only, also across replicas
+// on one PostgreSQL. Then it is sent to the user's live addresses and marked sent. A channel
+// failure is retried with backoff; a claim left behind by a process that died before sending is
+// taken over once its lease has expired (so a live scheduler's claim is never taken over).
+import type { Logger } from "pino";
+import { localDate } from "../../knowledge/occurrences";
+import { addressesForUser, markAddressDead } from "../addresses";
+import { DeadAddressError, type ChannelName, type ProactiveSender } from "../messages";
+import type { DbQuery } from "../storage/db";
+import { DONE_STATUS } from "./nudge-state";
+import type { Payload, PlannedMessage } from "./planner";
+import { renderPayload } from "./text";
+
+export interface DeliveryOptions {
+  /** Who claims: unique per scheduler instance (host:pid:random by default). */
+  workerId: string;
+  /** A claim older than this, not sent, is taken to belong to a dead process. */
+  leaseMs: number;
+  /** Sends tried per row (claims included) before it is given up as 'dead'. */
+  maxAttempts: number;
+  /** Wait after the first failure; doubled after each further one, up to retryMaxDelayMs. */
+  retryBaseDelayMs: number;
+  retryMaxDelayMs: number;
+  /** A send that takes longer counts as failed; must stay well below leaseMs. */
+  sendTimeoutMs: number;
+}
+
+export const DEFAULT_DELIVERY: Omit<DeliveryOptions, "workerId"> = {
+  leaseMs: 10 * 60_000,
+  maxAttempts: 6,
+  retryBaseDelayMs: 60_000,
+  retryMaxDelayMs: 60 * 60_000,
+  sendTimeoutMs: 60_000,
+};
+
+export type Senders = ReadonlyMap<ChannelName, ProactiveSender>;
+
+export type DeliveryOutcome = "sent" | "failed" | "dead" | "skipped" | "lost";
+
+/** A claimed row, ready to send. */
+export interface ClaimedRow {
+  key: string;
+  userId: number;
+  kind: "nudge" | "escalation";
+  payload: Payload;
+  /** Attempts including this one. */
+  attempts: number;
+}
+
+/** Wait before the next try after `attempts` failed tries: base, 2x base, 4x base... capped. */
+export function retryDelayMs(attempts: number, opts: Pick<DeliveryOptions, "retryBaseDelayMs" | "retryMaxDelayMs">): number {
+  return Math.min(opts.retryBaseDelayMs * 2 ** Math.max(0, attempts - 1), opts.retryMaxDelayMs);
+}
+
+/** Inserts the row as claimed by this worker; null when the key is already taken (by anyone, at any time). */
+export async function claim(db: DbQuery, m: PlannedMessage, now: Date, workerId: string): Promise<ClaimedRow | null> {
+  const rows = await db.query<{ key: string }>(
+    `INSERT INTO nudge_log (key, user_id, plan_id, obligation_id, occurrence, offset_days, status, attempts, claimed_by, claimed_at, kind, payload)
+     VALUES ($1, $2, $3, $4, $5, $6, 'claimed', 1, $7, $8, $9, $10::jsonb)
+     ON CONFLICT (key) DO NOTHING RETURNING key`,
+    [m.key, m.userId, m.planId, m.obligationId, m.occurrence, m.offsetDays, workerId, now, m.kind, JSON.stringify(m.payload)],
+  );
+  return rows.length ? { key: m.key, userId: m.userId, kind: m.kind, payload: m.payload, attempts: 1 } : null;
+}
+
+/**
+ * Takes over rows due for another try: failed rows whose next_attempt_at has come, and claims
+ * whose lease expired (their process died between claim and send). Each row goes to one worker.
+ */
+export async function reclaimPending(db: DbQuery, now: Date, opts: DeliveryOptions, limit = 200): Promise<ClaimedRow[]> {
+  const staleBefore = new Date(now.getTime() - opts.leaseMs);
+  // Stale claims that used up their attempts are given up rather than sent again.
+  await db.query(
+    `UPDATE nudge_log SET status = 'dead', last_error = COALESCE(last_error, 'claimed but never sent') || ' (gave up)'
+      WHERE status = 'claimed' AND claimed_at < $1 AND attempts >= $2`,
+    [staleBefore, opts.maxAttempts],
+  );
+  const rows = await db.query<{ key: string; user_id: number; kind: "nudge" | "escalation"; payload: Payload; attempts: number }>(
+    `UPDATE nudge_log SET status = 'claimed', claimed_by = $1, claimed_at = $2, attempts = attempts + 1
+      WHERE key IN (
+        SELECT key FROM nudge_log
+         WHERE ((status = 'failed' AND next_attempt_at <= $2) OR (status = 'claimed' AND claimed_at < $3)) AND attempts < $4
+         ORDER BY key LIMIT $5 FOR UPDATE SKIP LOCKED)
+        AND ((status = 'failed' AND next_attempt_at <= $2) OR (status = 'claimed' AND claimed_at < $3)) AND attempts < $4
+      RETURNING key, user_id, kind, payload, attempts`,
+    [opts.workerId, now, staleBefore, opts.maxAttempts, limit],
+  );
+  return rows.map((r) => ({ key: r.key, userId: r.user_id, kind: r.kind, payload: r.payload, attempts: r.attempts }));
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`send timed out after ${ms} ms`)), ms);
+  });
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Marks the row unless another worker has taken it over meanwhile ('lost'). */
+async function finish(db: DbQuery, row: ClaimedRow, workerId: string, set: string, params: unknown[]): Promise<boolean> {
+  const r = await db.query(`UPDATE nudge_log SET ${set} WHERE key = $1 AND claimed_by = $2 AND status = 'claimed' RETURNING key`, [row.key, workerId, ...params]);
+  return r.length > 0;
+}
+
+async function unitDone(db: DbQuery, row: ClaimedRow): Promise<boolean> {
+  if (row.payload.kind !== "nudge") return false;
+  const p = row.payload;
+  const r = await db.query(
+    `SELECT 1 FROM report_entries e JOIN users u ON u.unit_id = e.unit_id
+      WHERE u.id = $1 AND e.plan_id = $2 AND e.obligation_id = $3 AND e.period = $4 AND e.status = $5 AND e.withdrawn_at IS NULL LIMIT 1`,
+    [row.userId, p.planId, p.obligationId, p.periodKey, DONE_STATUS],
+  );
+  return r.length > 0;
+}
+
+/**
+ * Sends a claimed row to the user's live addresses, most recent first, until one works. A dead
+ * address is marked dead and the next one tried; other failures schedule a retry with backoff.
+ */
+export async function deliver(db: DbQuery, senders: Senders, row: ClaimedRow, now: Date, opts: DeliveryOptions, log?: Logger): Promise<DeliveryOutcome> {
+  if (await unitDone(db, row)) {
+    return (await finish(db, row, opts.workerId, "status = 'skipped', last_error = 'done before it was sent'", [])) ? "skipped" : "lost";
+  }
+  const messages = renderPayload(row.payload, localDate(now));
+  let lastError: string | null = null;
+  for (const address of await addressesForUser(db, row.userId)) {
+    const sender = senders.get(address.channel);
+    if (!sender) continue;
+    try {
+      await withTimeout(sender.send(address, messages), opts.sendTimeoutMs);
+      const ok = await finish(db, row, opts.workerId, "status = 'sent', sent_at = $3, last_error = NULL", [now]);
+      log?.info({ key: row.key, channel: address.channel, attempts: row.attempts }, ok ? "nudge sent" : "nudge sent, but another worker had taken the claim over");
+      return ok ? "sent" : "lost";
+    } catch (err) {
+      if (err instanceof DeadAddressError) {
+        await markAddressDead(db, address.channel, address.conversationKey);
+        log?.warn({ key: row.key, channel: address.channel, reason: err.message }, "address is dead; trying the next one");
+        continue;
+      }
+      lastError = `${address.channel}: ${(err as Error).message ?? String(err)}`.slice(0, 500);
+      log?.warn({ key: row.key, channel: address.channel, attempts: row.attempts, err: lastError }, "nudge send failed");
+    }
+  }
+  if (lastError === null) {
+    const ok = await finish(db, row, opts.workerId, "status = 'skipped', last_error = 'no live address on a channel this server can send to'", []);
+    return ok ? "skipped" : "lost";
+  }
+  if (row.attempts >= opts.maxAttempts) {
+    const ok = await finish(db, row, opts.workerId, "status = 'dead', last_error = $3", [`${lastError} (gave up after ${row.attempts} attempts)`]);
+    return ok ? "dead" : "lost";
+  }
+  const next = new Date(now.getTime() + retryDelayMs(row.attempts, opts));
+  const ok = await finish(db, row, opts.workerId, "status = 'failed', last_error = $3, next_attempt_at = $4", [lastError, next]);
+  return ok ? "failed" : "lost";
+}

@@ -1,0 +1,148 @@
+// The nudge scheduler: ticks every minute in the server process (clock injected). Each tick first
+// retries failed rows and takes over abandoned claims, then, on a working day from NUDGE_HOUR on,
+// plans the due nudges and coordinator summaries, claims each and sends it.
+import { hostname } from "node:os";
+import { randomBytes } from "node:crypto";
+import pino, { type Logger } from "pino";
+import { localDate } from "../../knowledge/occurrences";
+import { nudgeOffsets, type Config } from "../config";
+import type { ChannelName, ProactiveSender } from "../messages";
+import type { Db } from "../storage/db";
+import { loadCalendar, type WorkingCalendar } from "./calendar";
+import { claim, deliver, reclaimPending, DEFAULT_DELIVERY, type DeliveryOptions, type DeliveryOutcome, type Senders } from "./delivery";
+import { loadNudgeState } from "./nudge-state";
+import {
+  DEFAULT_CATCH_UP_DAYS,
+  DEFAULT_ESCALATION_DAYS,
+  isSendingTime,
+  planEscalations,
+  planNudges,
+  type NudgeRules,
+  type PlannedMessage,
+} from "./planner";
+
+export interface NudgeSchedulerOptions {
+  db: Db;
+  /** The channels' proactive senders (adapters/server.ts passes its map). */
+  senders: ReadonlyMap<ChannelName, ProactiveSender> | readonly ProactiveSender[];
+  config: Config;
+  /** The clock; tests pass a fake one. Default: the system clock. */
+  clock?: () => Date;
+  log?: Logger;
+  /** Default: built-in holidays.json + HOLIDAYS_FILE. */
+  calendar?: WorkingCalendar;
+  delivery?: Partial<DeliveryOptions>;
+  catchUpDays?: number;
+  escalationDays?: number;
+  /** Default 60 000 (a tick a minute). */
+  tickMs?: number;
+}
+
+export interface TickReport {
+  /** Rows retried or taken over from a dead process. */
+  recovered: number;
+  planned: number;
+  claimed: number;
+  outcomes: Record<DeliveryOutcome, number>;
+}
+
+function toMap(s: NudgeSchedulerOptions["senders"]): Senders {
+  if (s instanceof Map) return s;
+  return new Map((s as readonly ProactiveSender[]).map((x) => [x.channel, x]));
+}
+
+export function nudgeRules(config: Config, calendar: WorkingCalendar, opts: { catchUpDays?: number; escalationDays?: number } = {}): NudgeRules {
+  return {
+    calendar,
+    hour: config.NUDGE_HOUR,
+    offsets: nudgeOffsets(config),
+    catchUpDays: opts.catchUpDays ?? DEFAULT_CATCH_UP_DAYS,
+    escalationDays: opts.escalationDays ?? DEFAULT_ESCALATION_DAYS,
+  };
+}
+
+export class NudgeScheduler {
+  readonly rules: NudgeRules;
+  readonly delivery: DeliveryOptions;
+  private readonly senders: Senders;
+  private readonly clock: () => Date;
+  private readonly log: Logger;
+  private running: Promise<TickReport> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(private readonly opts: NudgeSchedulerOptions) {
+    this.rules = nudgeRules(opts.config, opts.calendar ?? loadCalendar(opts.config.HOLIDAYS_FILE), opts);
+    this.delivery = {
+      ...DEFAULT_DELIVERY,
+      workerId: `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`,
+      ...opts.delivery,
+    };
+    if (this.delivery.sendTimeoutMs >= this.delivery.leaseMs) {
+      throw new Error(`Nudge delivery: sendTimeoutMs (${this.delivery.sendTimeoutMs}) must be below leaseMs (${this.delivery.leaseMs}), or a slow send could be taken over and sent twice.`);
+    }
+    this.senders = toMap(opts.senders);
+    this.clock = opts.clock ?? (() => new Date());
+    this.log = (opts.log ?? pino({ level: "silent" })).child({ module: "nudges", worker: this.delivery.workerId });
+  }
+
+  /** What a tick at `now` would claim, without writing anything (the --dry-run). */
+  async plan(now: Date = this.clock()): Promise<PlannedMessage[]> {
+    if (!isSendingTime(now, this.rules)) return [];
+    const state = await loadNudgeState(this.opts.db, localDate(now));
+    return [...planNudges(state, now, this.rules), ...planEscalations(state, now, this.rules)];
+  }
+
+  /** One tick; a tick still running when the next is due makes that one a no-op. */
+  tick(now: Date = this.clock()): Promise<TickReport> {
+    if (this.running) return this.running.then(() => emptyReport());
+    this.running = this.runTick(now).finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runTick(now: Date): Promise<TickReport> {
+    const report = emptyReport();
+    const db = this.opts.db;
+    for (const row of await reclaimPending(db, now, this.delivery)) {
+      report.recovered++;
+      report.outcomes[await deliver(db, this.senders, row, now, this.delivery, this.log)]++;
+    }
+    const planned = await this.plan(now);
+    report.planned = planned.length;
+    for (const m of planned) {
+      const row = await claim(db, m, now, this.delivery.workerId);
+      if (!row) continue;
+      report.claimed++;
+      report.outcomes[await deliver(db, this.senders, row, now, this.delivery, this.log)]++;
+    }
+    if (report.claimed || report.recovered) this.log.info({ ...report, at: now.toISOString() }, "nudge tick");
+    return report;
+  }
+
+  start(): void {
+    if (this.timer) return;
+    const every = this.opts.tickMs ?? 60_000;
+    this.timer = setInterval(() => {
+      this.tick().catch((err: unknown) => this.log.error({ err }, "nudge tick failed; the next tick retries"));
+    }, every);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => undefined);
+  }
+}
+
+function emptyReport(): TickReport {
+  return { recovered: 0, planned: 0, claimed: 0, outcomes: { sent: 0, failed: 0, dead: 0, skipped: 0, lost: 0 } };
+}
+
+/** Starts ticking every minute (the server calls this when NUDGES_ENABLED); stop() waits for the current tick. */
+export function startNudgeScheduler(opts: NudgeSchedulerOptions): { scheduler: NudgeScheduler; stop(): Promise<void> } {
+  const scheduler = new NudgeScheduler(opts);
+  scheduler.start();
+  return { scheduler, stop: () => scheduler.stop() };
+}
