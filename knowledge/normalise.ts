@@ -1,0 +1,333 @@
+// Normalisation of a plan's raw text: Unicode NFC and one tone-mark placement, Markdown and HTML
+// marks, PDF artifacts (page numbers, lines broken mid-sentence, words hyphenated at line end,
+// repeated blank lines, two-column header and signature blocks) and footnotes. The result is one
+// paragraph a line, with offset runs back into the raw text.
+import { normaliseTones } from "./vietnamese";
+
+export interface Paragraph {
+  start: number;
+  end: number;
+  /** A Markdown heading line ("## ...") or a line that was bold as a whole. */
+  heading: boolean;
+}
+
+export interface NormalisedText {
+  text: string;
+  /** [textOffset, rawOffset] runs, as Plan.offsetRuns. */
+  offsetRuns: [number, number][];
+  paragraphs: Paragraph[];
+}
+
+/** Title of the trailing block that holds footnote bodies moved out of the running text. */
+export const NOTES_TITLE = "Chú thích:";
+
+// Markers that start a paragraph: "I.", "1.", "1.1.", "a)", "-", "+", "*", "•".
+export const MARKER_RE = /^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?(?=\s)|\d{1,2}\)|[a-zđ]\)|[-+*•–])\s*/u;
+const SIGNATURE_RE = /^(?:TM\.|T\/M|KT\.|K\/T|TL\.|TUQ\.|Q\.\s|Nơi nhận|CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP)/u;
+const STARTER_RE = /^(?:Nơi nhận|Căn cứ|Kính gửi|Trên đây là|Thực hiện\s+(?:Chỉ thị|Nghị quyết|Quyết định|Công văn|Kế hoạch|Chương trình))/u;
+const CITATION_ITEM_RE = /^[-–+]\s*(?:Nghị quyết|Chỉ thị|Quyết định|Công văn|Kết luận|Thông tư|Nghị định|Đề án|Quy định|Luật|Pháp lệnh|Hướng dẫn|Kế hoạch số|Chương trình(?: hành động)? số)\b/u;
+
+class Builder {
+  text = "";
+  runs: [number, number][] = [];
+  constructor(private readonly src: string) {}
+  copy(s: number, e: number): void {
+    if (e <= s) return;
+    const t = this.text.length;
+    const last = this.runs[this.runs.length - 1];
+    if (!last || last[1] + (t - last[0]) !== s) this.runs.push([t, s]);
+    this.text += this.src.slice(s, e);
+  }
+  synth(str: string, at: number): void {
+    this.runs.push([this.text.length, at]);
+    this.text += str;
+  }
+}
+
+interface Line {
+  /** Kept pieces of the source, [start, end). */
+  segs: [number, number][];
+  text: string;
+  heading: boolean;
+  blankBefore: boolean;
+}
+
+/** NFC with runs back to the raw text (only needed when NFC changes the length). */
+function nfc(raw: string): { src: string; runs: [number, number][] | null } {
+  const whole = raw.normalize("NFC");
+  if (whole.length === raw.length) return { src: whole, runs: null };
+  let out = "";
+  const runs: [number, number][] = [];
+  for (const m of raw.matchAll(/\P{M}\p{M}*|\p{M}+/gu)) {
+    const c = m[0].normalize("NFC");
+    if (c.length !== m[0].length || runs.length === 0) runs.push([out.length, m.index]);
+    else {
+      const last = runs[runs.length - 1];
+      if (last[1] + (out.length - last[0]) !== m.index) runs.push([out.length, m.index]);
+    }
+    out += c;
+  }
+  return { src: out, runs };
+}
+
+function mapThrough(runs: [number, number][], offset: number): number {
+  let lo = 0;
+  let hi = runs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (runs[mid][0] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return runs[lo][1] + (offset - runs[lo][0]);
+}
+
+/** Maps an offset of the normalised text back to the raw text. */
+export function originalOffset(offsetRuns: [number, number][], offset: number): number {
+  return offsetRuns.length === 0 ? offset : mapThrough(offsetRuns, offset);
+}
+
+/** Composes text->src runs with src->raw runs. */
+function compose(textRuns: [number, number][], textLength: number, srcRuns: [number, number][]): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 0; i < textRuns.length; i++) {
+    const [t0, s0] = textRuns[i];
+    const len = (i + 1 < textRuns.length ? textRuns[i + 1][0] : textLength) - t0;
+    out.push([t0, mapThrough(srcRuns, s0)]);
+    // Split where a src->raw run boundary falls inside this run.
+    let lo = 0;
+    let hi = srcRuns.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (srcRuns[mid][0] <= s0) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let j = lo; j < srcRuns.length && srcRuns[j][0] < s0 + len; j++) out.push([t0 + (srcRuns[j][0] - s0), srcRuns[j][1]]);
+  }
+  return out;
+}
+
+// Inline marks removed from every line: footnote marks, simple HTML tags, Markdown emphasis.
+const INLINE_HTML_RE = /<sup>[^<]{0,12}<\/sup>|<\/?(?:b|i|u|em|strong|span|br|p|div|sub|font)\b[^>]{0,200}>/giu;
+const MD_INLINE_RE = /\*\*|__|\\(?=[\\`*_{}[\]()#+\-.!|])|(?<=^|[\s“"(‘'])[*_](?=\S)|(?<=\S)[*_](?=$|[\s”"),.;:!?’'])/gu;
+const MD_LINK_RE = /!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/gu;
+
+/** Deletions in one source line, as [start, end) relative to the line. */
+function deletions(line: string, markdown: boolean): [number, number][] {
+  const del: [number, number][] = [];
+  for (const m of line.matchAll(INLINE_HTML_RE)) del.push([m.index, m.index + m[0].length]);
+  if (markdown) {
+    const h = /^\s{0,3}#{1,6}\s+/u.exec(line);
+    if (h) del.push([0, h[0].length]);
+    const q = /^\s{0,3}>\s?/u.exec(line);
+    if (q && !h) del.push([0, q[0].length]);
+    for (const m of line.matchAll(MD_LINK_RE)) {
+      del.push([m.index, m.index + m[0].indexOf("[") + 1]);
+      del.push([m.index + m[0].indexOf("[") + 1 + m[1].length, m.index + m[0].length]);
+    }
+    for (const m of line.matchAll(MD_INLINE_RE)) {
+      // A "* " at the start of a line is a bullet, not emphasis.
+      if (m[0] === "*" && /^\s*$/.test(line.slice(0, m.index)) && line[m.index + 1] === " ") continue;
+      del.push([m.index, m.index + m[0].length]);
+    }
+  }
+  del.sort((a, b) => a[0] - b[0]);
+  return del;
+}
+
+/** Kept segments of a line after deletions, with whitespace runs collapsed and ends trimmed. */
+function keptSegments(src: string, start: number, end: number, del: [number, number][]): [number, number][] {
+  const pieces: [number, number][] = [];
+  let pos = start;
+  for (const [a, b] of del) {
+    if (start + a > pos) pieces.push([pos, start + a]);
+    pos = Math.max(pos, start + b);
+  }
+  if (pos < end) pieces.push([pos, end]);
+  const out: [number, number][] = [];
+  let pendingSpace = -1;
+  for (const [a, b] of pieces) {
+    let i = a;
+    while (i < b) {
+      if (src[i] === " ") {
+        if (pendingSpace < 0) pendingSpace = i;
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < b && src[j] !== " ") j++;
+      if (pendingSpace >= 0 && out.length > 0) {
+        const last = out[out.length - 1];
+        if (last[1] === pendingSpace) last[1] = pendingSpace + 1;
+        else out.push([pendingSpace, pendingSpace + 1]);
+      }
+      pendingSpace = -1;
+      const last = out[out.length - 1];
+      if (last && last[1] === i) last[1] = j;
+      else out.push([i, j]);
+      i = j;
+    }
+  }
+  return out;
+}
+
+function isAllCaps(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, "");
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+function lineText(src: string, segs: [number, number][]): string {
+  return segs.map(([a, b]) => src.slice(a, b)).join("");
+}
+
+/** Splits a line at wide gaps (two-column header or signature blocks) when that is what it is. */
+function columnSplits(raw: string, inTail: boolean): [number, number][] {
+  const parts: [number, number][] = [];
+  const re = /\S(?:.*?\S)?(?=\s{4,}|\s*$)/gu;
+  for (const m of raw.matchAll(re)) parts.push([m.index, m.index + m[0].length]);
+  if (parts.length < 2) return [[0, raw.length]];
+  const texts = parts.map(([a, b]) => raw.slice(a, b));
+  const columnar = inTail || texts.some((t) => SIGNATURE_RE.test(t) || (isAllCaps(t) && /\s/.test(t)));
+  return columnar ? parts : [[0, raw.length]];
+}
+
+const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*\/\s*\d{1,3})?$/iu;
+
+export function normalise(raw: string, opts: { markdown?: boolean } = {}): NormalisedText {
+  const markdown = opts.markdown ?? false;
+  const { src: nfcText, runs: nfcRuns } = nfc(raw);
+  // Same-length substitutions: tone placement, odd spaces to plain spaces.
+  const src = normaliseTones(nfcText).replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u200b\ufeff]/gu, " ");
+
+  // 1. Physical lines, split into columns where a line holds two columns.
+  const physical: { start: number; end: number }[] = [];
+  const lineRe = /[^\r\n\f]*(?:\r\n|\r|\n|\f|$)/gu;
+  const rawLines: { start: number; end: number }[] = [];
+  for (const m of src.matchAll(lineRe)) {
+    if (m[0].length === 0) {
+      if (m.index >= src.length) break;
+      continue;
+    }
+    const body = m[0].replace(/[\r\n\f]+$/u, "");
+    rawLines.push({ start: m.index, end: m.index + body.length });
+  }
+  let tail = false;
+  for (const l of rawLines) {
+    const t = src.slice(l.start, l.end);
+    if (/^\s*(?:\*\*)?\s*(?:Nơi nhận|TM\.|T\/M|KT\.|K\/T)/u.test(t) || /\.\/\.\s*$/u.test(t)) tail = true;
+    for (const [a, b] of columnSplits(t, tail)) physical.push({ start: l.start + a, end: l.start + b });
+    if (/\.\/\.\s*$/u.test(t)) tail = true;
+  }
+
+  // 2. Cleaned lines; page numbers and footnote bodies set aside.
+  const lines: Line[] = [];
+  const notes: Line[] = [];
+  let blank = false;
+  let inNote = false;
+  for (const p of physical) {
+    const t = src.slice(p.start, p.end);
+    const segs = keptSegments(src, p.start, p.end, deletions(t, markdown));
+    const text = lineText(src, segs);
+    if (text.length === 0) {
+      blank = true;
+      continue;
+    }
+    if (PAGE_NUMBER_RE.test(text) && !/^\d{1,2}\.$/u.test(text)) {
+      blank = true;
+      continue;
+    }
+    const footnoteStart = /^\s*(?:\*\*)?\s*<sup>\s*\d{1,3}\s*<\/sup>/u.test(t);
+    if (footnoteStart || (inNote && CITATION_ITEM_RE.test(text))) {
+      inNote = true;
+      // Keep the footnote number: "<sup>1</sup> Quyết định ..." -> "1 Quyết định ...".
+      const num = /<sup>\s*(\d{1,3})\s*<\/sup>/u.exec(t);
+      const numSeg: [number, number][] = footnoteStart && num ? [[p.start + num.index + num[0].indexOf(num[1]), p.start + num.index + num[0].indexOf(num[1]) + num[1].length]] : [];
+      notes.push({ segs: [...numSeg, ...segs], text: (numSeg.length ? num![1] + " " : "") + text, heading: false, blankBefore: true });
+      continue;
+    }
+    inNote = false;
+    const heading = markdown && (/^\s{0,3}#{1,6}\s/u.test(t) || /^\s*(?:\*\*|__)[^*_].*(?:\*\*|__)\s*$/u.test(t.replace(/\s+$/u, "")));
+    lines.push({ segs, text, heading, blankBefore: blank });
+    blank = false;
+  }
+
+  // 3. Lines into paragraphs.
+  const lengths = lines.map((l) => l.text.length).filter((n) => n > 20).sort((a, b) => a - b);
+  const median = lengths.length ? lengths[lengths.length >> 1] : 0;
+  const unpunctuated = lines.filter((l) => !/[.:;!?]["”)]?$/u.test(l.text)).length;
+  const hardWrapped = !markdown && lines.length >= 12 && median >= 40 && median <= 140 && unpunctuated / lines.length > 0.5;
+
+  const b = new Builder(src);
+  const paragraphs: Paragraph[] = [];
+  let paraStart = -1;
+  let paraHeading = false;
+  const closeParagraph = () => {
+    if (paraStart >= 0) paragraphs.push({ start: paraStart, end: b.text.length, heading: paraHeading });
+    paraStart = -1;
+  };
+  const startParagraph = (line: Line) => {
+    if (paraStart >= 0) {
+      closeParagraph();
+      b.synth("\n", line.segs[0][0]);
+    }
+    paraStart = b.text.length;
+    paraHeading = line.heading;
+  };
+  const appendLine = (line: Line) => {
+    for (const [s, e] of line.segs) b.copy(s, e);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const prev = i > 0 ? lines[i - 1] : null;
+    if (!prev || startsParagraph(prev, line, hardWrapped, median, markdown)) {
+      startParagraph(line);
+      appendLine(line);
+      continue;
+    }
+    // Join: a word hyphenated at the line end is glued back ("4079/QĐ-" + "UBND").
+    if (/[^\s-]-$/u.test(prev.text) && /^[\p{L}\d]/u.test(line.text)) {
+      appendLine(line);
+    } else {
+      b.synth(" ", line.segs[0][0] - 1);
+      appendLine(line);
+    }
+  }
+  closeParagraph();
+
+  if (notes.length) {
+    b.synth("\n", notes[0].segs[0][0]);
+    const start = b.text.length;
+    b.synth(NOTES_TITLE, notes[0].segs[0][0]);
+    paragraphs.push({ start, end: b.text.length, heading: true });
+    for (const n of notes) {
+      b.synth("\n", n.segs[0][0]);
+      const s = b.text.length;
+      n.segs.forEach(([x, y], k) => {
+        if (k === 1 && n.text !== lineText(src, n.segs)) b.synth(" ", y);
+        b.copy(x, y);
+      });
+      paragraphs.push({ start: s, end: b.text.length, heading: false });
+    }
+  }
+
+  const runs = b.runs.length ? b.runs : [[0, 0] as [number, number]];
+  return { text: b.text, offsetRuns: nfcRuns ? compose(runs, b.text.length, nfcRuns) : runs, paragraphs };
+}
+
+/** Whether `line` starts a new paragraph after `prev`. */
+function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: number, markdown: boolean): boolean {
+  const t = line.text;
+  if (line.heading || prev.heading) return true;
+  if (MARKER_RE.test(t) && !/^\d{1,2}\/\d/u.test(t)) return true;
+  if (SIGNATURE_RE.test(t) || STARTER_RE.test(t) || SIGNATURE_RE.test(prev.text)) return true;
+  const prevCaps = isAllCaps(prev.text);
+  const caps = isAllCaps(t);
+  if (prevCaps !== caps) return true;
+  if (prevCaps && caps) return !hardWrapped || prev.text.length < median * 0.8;
+  const continues = /^[\p{Ll}\d(]/u.test(t);
+  if (/\.\/\.$/u.test(prev.text)) return true;
+  if (continues) return false;
+  if (/[.:!?]["”)]?$/u.test(prev.text)) return true;
+  if (markdown || !hardWrapped) return true;
+  return prev.text.length < median * 0.8;
+}

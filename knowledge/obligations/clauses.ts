@@ -1,0 +1,60 @@
+// Clauses of a sentence: the pieces between semicolons that carry a task of their own, and a
+// second task joined by "và" when each side states its own schedule ("... định kỳ 6 tháng, một
+// năm hoặc đột xuất ... và tổng kết 05 năm ...").
+import { clauseSchedule } from "./schedule";
+import { isVerbAt } from "./units";
+import { NOUN_CONTEXT, TASK_VERBS } from "./vocabulary";
+
+const VERB_RE = new RegExp(`(?<![\\p{L}])(?:${[...TASK_VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "gu");
+
+/** Offset of the first verb that starts a task (not a noun use such as "Chương trình phối hợp"), or -1. */
+export function firstVerb(s: string, from = 0): number {
+  VERB_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = VERB_RE.exec(s))) {
+    if (!NOUN_CONTEXT.test(s.slice(Math.max(0, m.index - 30), m.index))) return m.index;
+  }
+  return -1;
+}
+
+/** [start, end) of the clauses of a sentence. */
+export function splitClauses(sentence: string): [number, number][] {
+  const pieces: [number, number][] = [];
+  let from = 0;
+  for (const m of sentence.matchAll(/;\s+/gu)) {
+    pieces.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  pieces.push([from, sentence.length]);
+  // A piece without a verb ("Định kỳ 6 tháng ..., các phòng, ban, đơn vị thuộc UBND thị xã") belongs to the next one.
+  const merged: [number, number][] = [];
+  let pending: number | null = null;
+  for (const [a, b] of pieces) {
+    const start: number = pending ?? a;
+    if (firstVerb(sentence.slice(0, b), a) < 0 && b < sentence.length) {
+      pending = start;
+      continue;
+    }
+    merged.push([start, b]);
+    pending = null;
+  }
+  if (pending !== null) merged.push([pending, sentence.length]);
+  // "X ... và <verb> Y ...": two tasks when both sides have their own schedule.
+  const out: [number, number][] = [];
+  for (const [a, b] of merged) {
+    let start = a;
+    const piece = sentence.slice(a, b);
+    for (const m of piece.matchAll(/\svà\s+/gu)) {
+      const at = a + m.index + m[0].length;
+      if (!isVerbAt(sentence, at)) continue;
+      const left = clauseSchedule(sentence.slice(start, a + m.index)).items;
+      const right = clauseSchedule(sentence.slice(at, b)).items;
+      if (left.length && right.length) {
+        out.push([start, a + m.index]);
+        start = at;
+      }
+    }
+    out.push([start, b]);
+  }
+  return out;
+}

@@ -1,0 +1,82 @@
+// Dates in a clause and what they are: a due date ("trước ngày 10/6", "chậm nhất ngày 06 (sáu)
+// tháng 06 (sáu)", "trước ngày 15 của tháng", "ngày 05 tháng cuối cùng của mỗi quý"), the date of
+// a cited document ("Chỉ thị số 03/CT-UBND ngày 24/01/2022"), or a date from which something
+// applies ("có hiệu lực từ 01/7/2023"). Only due dates become deadlines.
+import type { Due, Period } from "../types";
+
+export type DateKind = "due" | "citation" | "effective" | "plain";
+
+export interface FoundDate {
+  /** Span of the date words including the cue ("trước ngày 10/6"). */
+  start: number;
+  end: number;
+  kind: DateKind;
+  due: Due;
+  /** The period a relative date implies: "ngày 15 của tháng" -> monthly, "tháng cuối quý" -> quarterly. */
+  implied?: Period;
+}
+
+const WORD_NUM = String.raw`(?:\s*\([\p{L}\s]{1,15}\))?`; // "06 (sáu)"
+const RELATIVE_RE = new RegExp(String.raw`ngày\s+(\d{1,2})${WORD_NUM}\s+(?:của\s+)?tháng\s+(cuối|đầu)(?:\s+cùng)?\s+(?:của\s+)?(?:mỗi\s+|các\s+|hàng\s+|hằng\s+|từng\s+)?(quý|năm|kỳ)`, "gu");
+const LONG_RE = new RegExp(String.raw`ngày\s+(\d{1,2})${WORD_NUM}\s+tháng\s+(\d{1,2})${WORD_NUM}(?:\s*(?:năm|\/)\s*(\d{4}))?`, "gu");
+const MONTHLY_RE = new RegExp(String.raw`ngày\s+(\d{1,2})${WORD_NUM}\s+(?:của\s+)?(?:(?:hàng|hằng|mỗi|các)\s+)?tháng(?!\s*(?:\d|cuối|đầu|\())`, "gu");
+const NUMERIC_RE = /(?<![\d/.\p{L}-])(\d{1,2})\s?\/\s?(\d{1,2})(?:\s?\/\s?(\d{4}))?(?![\d/]|\s?-\s?\p{L}|\p{L})/gu;
+
+const CUE_RE = /(?:^|[\s(,;:])((trước|chậm nhất(?:\s+là)?|không quá|không muộn hơn|hạn chót(?:\s+là)?|thời hạn|hạn|trong|vào|đến|từ|kể từ|có hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ|hiệu lực từ)(?:\s+(?:hoặc\s+)?vào)?(?:\s+ngày)?)\s*$/u;
+const DOC_WORDS_RE = /(?:luật|nghị quyết|chỉ thị|quyết định|kết luận|thông tư|nghị định|công văn|kế hoạch|chương trình|pháp lệnh|quy định|hướng dẫn|thông báo|đề án|văn bản|tờ trình|báo cáo số|số\s+\S+\/)[^;]{0,110}$/u;
+const DOC_NUMBER_BEFORE_RE = /[\p{L}\d]+[/-][\p{L}\d/-]*\p{L}[\p{L}\d/-]*\s*,?\s*(?:ngày\s*)?$/u;
+
+function classify(lower: string, start: number, end: number): { kind: DateKind; cueStart: number; before: boolean } {
+  const back = lower.slice(Math.max(0, start - 40), start);
+  const cue = CUE_RE.exec(back);
+  if (cue) {
+    const word = cue[2];
+    const cueStart = start - back.length + cue.index + cue[0].indexOf(cue[1]);
+    if (/từ$/u.test(word)) return { kind: "effective", cueStart, before: false };
+    return { kind: "due", cueStart, before: word === "trước" };
+  }
+  const after = lower.slice(end, end + 12);
+  if (/^\s*,?\s*(?:của|giữa)\s/u.test(after)) return { kind: "citation", cueStart: start, before: false };
+  const wide = lower.slice(Math.max(0, start - 120), start);
+  if (DOC_NUMBER_BEFORE_RE.test(back) || DOC_WORDS_RE.test(wide)) return { kind: "citation", cueStart: start, before: false };
+  return { kind: "plain", cueStart: start, before: false };
+}
+
+/** All dates in `s`, in order. `s` should be NFC with one tone placement (normalised text). */
+export function findDates(s: string): FoundDate[] {
+  const lower = s.toLocaleLowerCase("vi");
+  const taken: [number, number][] = [];
+  const free = (a: number, b: number) => taken.every(([x, y]) => b <= x || a >= y);
+  const out: FoundDate[] = [];
+  const add = (start: number, end: number, due: Omit<Due, "before" | "text">, implied?: Period) => {
+    if (!free(start, end)) return;
+    taken.push([start, end]);
+    const c = classify(lower, start, end);
+    out.push({ start: c.cueStart, end, kind: c.kind, due: { ...due, before: c.before, text: s.slice(c.cueStart, end) }, implied });
+  };
+  for (const m of lower.matchAll(RELATIVE_RE)) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) continue;
+    const edge = m[2] === "cuối" ? "last" : "first";
+    if (m[3] === "năm") add(m.index, m.index + m[0].length, { day, month: edge === "last" ? 12 : 1 }, "yearly");
+    else add(m.index, m.index + m[0].length, { day, monthInPeriod: edge }, m[3] === "quý" ? "quarterly" : "half_year");
+  }
+  for (const m of lower.matchAll(LONG_RE)) {
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+    add(m.index, m.index + m[0].length, m[3] ? { day, month, year: Number(m[3]) } : { day, month });
+  }
+  for (const m of lower.matchAll(MONTHLY_RE)) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31) continue;
+    add(m.index, m.index + m[0].length, { day }, "monthly");
+  }
+  for (const m of lower.matchAll(NUMERIC_RE)) {
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+    add(m.index, m.index + m[0].length, m[3] ? { day, month, year: Number(m[3]) } : { day, month });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

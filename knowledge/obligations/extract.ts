@@ -1,0 +1,186 @@
+// Obligations of a plan: each clause that assigns work or a report, with the responsible units,
+// the task, the recipient and the schedule.
+//
+// A clause is an obligation when it states a period or due date together with a task or report
+// word, or when a unit is made responsible for it (a unit heading such as "1. Phòng Nội vụ:",
+// "Giao X chủ trì", "X có trách nhiệm", or a unit as the subject before the verb).
+// Responsible units come, in order of preference, from the clause itself, from an earlier clause of
+// the same paragraph, from the nearest unit heading above it, and finally from the issuing bodies.
+import type { Obligation, Plan, ScheduleItem, Section } from "../types";
+import { firstVerb, splitClauses } from "./clauses";
+import { findRecipient } from "./recipient";
+import { clauseSchedule } from "./schedule";
+import { headingUnit, unitAt, unitListAt, unitsIn } from "./units";
+import { REPORT_WORDS } from "./vocabulary";
+
+type PlanInput = Omit<Plan, "obligations">;
+
+interface Clause {
+  start: number; // offset in plan.text
+  end: number;
+  text: string;
+  section: Section;
+  paragraph: number;
+  sentence: number;
+  first: boolean; // first clause of its sentence
+  last: boolean; // last clause of its sentence
+  schedule: ScheduleItem[];
+  verb: number;
+  own: string[]; // units the clause itself makes responsible
+  recipient: { name: string; start: number; end: number } | null;
+}
+
+const DIRECTING = /^(?:chỉ đạo|giao|đề nghị|yêu cầu)\s+/u;
+const EXPLICIT = /(?:^|[,;:]\s*|\s)(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)(?:\s+cho)?\s+(?=\p{Lu}|các\s)/gu;
+const SKIP_PARAGRAPH = /^(?:Trên đây là|Nơi nhận|TM\.|T\/M|KT\.|K\/T|TL\.|Căn cứ)/u;
+
+/** The units a clause names as responsible: "Giao X chủ trì", "X và Y <verb>", "chỉ đạo X <verb>". */
+function ownUnits(text: string, verb: number): string[] {
+  for (const m of text.matchAll(EXPLICIT)) {
+    const units = unitListAt(text, m.index + m[0].length);
+    if (units.length) return units.map((u) => u.name);
+  }
+  if (verb < 0) return [];
+  const subject = unitsIn(text, 0, verb).filter((u) => !/^(?:của|với|cho|về)\s*$/u.test(text.slice(Math.max(0, u.start - 5), u.start).trim().split(/\s+/u).pop() ?? ""));
+  const rest = text.slice(verb);
+  const directing = DIRECTING.exec(rest);
+  if (directing) {
+    const doers = unitListAt(text, verb + directing[0].length);
+    if (doers.length && unitAt(text, verb + directing[0].length)) return doers.map((u) => u.name);
+  }
+  // Units introduced by "của", "với" or "cho" before the verb are not its subject.
+  return subject
+    .filter((u) => {
+      const before = text.slice(Math.max(0, u.start - 12), u.start);
+      return !/(?:của|với|cho|về|thuộc|giữa|đến|từ)\s+$/u.test(before);
+    })
+    .map((u) => u.name);
+}
+
+function issuerUnits(issuer: string | null): string[] {
+  if (!issuer) return [];
+  const parts = unitListAt(issuer, 0).map((u) => u.name);
+  return parts.length ? parts : [issuer];
+}
+
+function headingUnitFor(plan: PlanInput, section: Section, byId: Map<string, Section>): string[] {
+  for (let s: Section | undefined = section; s; s = s.parentId ? byId.get(s.parentId) : undefined) {
+    if (s.number === "-" || s.number === "+" || s.number === "") continue;
+    const u = headingUnit(s.title);
+    if (u) return [u];
+  }
+  return [];
+}
+
+function taskText(c: Clause): string {
+  let from = c.verb >= 0 && c.verb < c.text.length * 0.7 ? c.verb : 0;
+  // Leading "Định kỳ ...," / "Hàng năm," belong to the schedule, not the task.
+  if (from === 0) from = /^(?:Định kỳ|Hàng năm|Hằng năm|Hàng quý|Hằng quý|Hàng tháng|Hằng tháng)[^,]{0,60},\s*/u.exec(c.text)?.[0].length ?? 0;
+  let to = c.text.length;
+  if (c.recipient && c.recipient.start > from) to = Math.min(to, c.text.lastIndexOf(" ", c.recipient.start - 2));
+  const purpose = / để (?!được)/u.exec(c.text.slice(from, to));
+  if (purpose && purpose.index > 20) to = from + purpose.index;
+  let t = c.text.slice(from, to).replace(/[\s,;:.]+$/u, "").replace(/\s+(?:về|cho|lên|đến)$/u, "");
+  if (t.length > 160) t = `${t.slice(0, t.lastIndexOf(" ", 158))}…`;
+  return t.charAt(0).toLocaleUpperCase("vi") + t.slice(1);
+}
+
+function bodySentence(plan: PlanInput, sectionOf: (o: number) => Section, byId: Map<string, Section>, start: number): boolean {
+  const section = sectionOf(start);
+  if (section.id === "s0") return false;
+  for (let s: Section | undefined = section; s; s = s.parentId ? byId.get(s.parentId) : undefined) {
+    if (s.number === "" && s.level === 1 && /^(?:Nơi nhận|Chú thích)/u.test(s.title)) return false;
+  }
+  return true;
+}
+
+export function extractObligations(plan: PlanInput): Obligation[] {
+  const byId = new Map(plan.sections.map((s) => [s.id, s]));
+  const sectionById = (id: string) => byId.get(id) ?? plan.sections[0];
+  const issuers = issuerUnits(plan.meta.issuer);
+
+  // Paragraph index of each sentence (paragraphs are lines of the normalised text).
+  const paraStarts: number[] = [0];
+  for (let i = plan.text.indexOf("\n"); i >= 0; i = plan.text.indexOf("\n", i + 1)) paraStarts.push(i + 1);
+  const paragraphOf = (offset: number) => {
+    let lo = 0;
+    let hi = paraStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (paraStarts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+
+  const clauses: Clause[] = [];
+  plan.sentences.forEach((sent, si) => {
+    const section = sectionById(sent.sectionId);
+    const paragraph = paragraphOf(sent.start);
+    if (!bodySentence(plan, () => section, byId, sent.start)) return;
+    if (SKIP_PARAGRAPH.test(plan.text.slice(paraStarts[paragraph], paraStarts[paragraph] + 20))) return;
+    const parts = splitClauses(sent.text);
+    parts.forEach(([a, b], k) => {
+      const text = sent.text.slice(a, b);
+      const verb = firstVerb(text);
+      clauses.push({
+        start: sent.start + a,
+        end: sent.start + b,
+        text,
+        section,
+        paragraph,
+        sentence: si,
+        first: k === 0,
+        last: k === parts.length - 1,
+        schedule: clauseSchedule(text).items,
+        verb,
+        own: ownUnits(text, verb),
+        recipient: findRecipient(text),
+      });
+    });
+  });
+
+  const out: Obligation[] = [];
+  let carried: { paragraph: number; units: string[] } | null = null;
+  for (let i = 0; i < clauses.length; i++) {
+    const c = clauses[i];
+    if (carried && carried.paragraph !== c.paragraph) carried = null;
+    const heading = headingUnitFor(plan, c.section, byId);
+    let responsible = c.own.length ? c.own : carried?.units.length ? carried.units : heading.length ? heading : issuers;
+    if (c.own.length) carried = { paragraph: c.paragraph, units: c.own };
+
+    const hasTask = c.verb >= 0 || REPORT_WORDS.test(c.text.toLocaleLowerCase("vi"));
+    const assigned = c.own.length > 0 || heading.length > 0;
+    let schedule = c.schedule;
+    let quoteEnd = c.end;
+    let recipient = c.recipient;
+
+    // "1. Phòng Nội vụ: Theo dõi ... . Định kỳ 6 tháng, năm ... tổng hợp, báo cáo ...": a task
+    // sentence without a schedule, followed in its paragraph by the schedule with no subject of its
+    // own, is one obligation.
+    const next = clauses[i + 1];
+    if (!schedule.length && c.last && next && next.first && next.paragraph === c.paragraph && next.schedule.length && !next.own.length && /^(?:Định kỳ|Hàng|Hằng|Mỗi|Cuối|Trước ngày|Chậm nhất)/u.test(next.text)) {
+      schedule = next.schedule;
+      quoteEnd = next.end;
+      recipient = recipient ?? next.recipient;
+      if (!c.own.length && !carried && heading.length) responsible = heading;
+      i++;
+    }
+
+    const isObligation = (schedule.length > 0 && hasTask) || (assigned && c.verb >= 0);
+    if (!isObligation) continue;
+    const quote = plan.text.slice(c.start, quoteEnd);
+    out.push({
+      id: `o${out.length}`,
+      sectionId: c.section.id,
+      section: c.section.path,
+      responsible: [...new Set(responsible)],
+      task: taskText({ ...c, recipient: c.recipient }),
+      recipient: recipient?.name ?? null,
+      schedule,
+      quote,
+      span: { start: c.start, end: quoteEnd },
+    });
+  }
+  return out;
+}

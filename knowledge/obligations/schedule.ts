@@ -1,0 +1,79 @@
+// The schedule of a clause: each period it states, with the due date the text gives for that
+// period ("Định kỳ 6 tháng (trước ngày 10/6), hàng năm (trước ngày 25/11) hoặc đột xuất" ->
+// half_year 10/6, yearly 25/11, ad_hoc none). A date is never invented.
+import type { Period, ScheduleItem } from "../types";
+import { findDates, type FoundDate } from "./dates";
+import { findPeriods, type FoundPeriod } from "./periods";
+import { SUMMATIVE_WORDS } from "./vocabulary";
+
+export interface ClauseSchedule {
+  items: ScheduleItem[];
+  /** Spans of schedule words (periods and due dates), to keep them out of the task text. */
+  spans: [number, number][];
+  dates: FoundDate[];
+}
+
+const RECURRING: Period[] = ["monthly", "quarterly", "half_year", "nine_months", "yearly", "multi_year"];
+
+function mask(s: string, spans: { start: number; end: number }[]): string {
+  let out = s;
+  for (const { start, end } of spans) out = out.slice(0, start) + " ".repeat(end - start) + out.slice(end);
+  return out;
+}
+
+/** Text between two offsets has nothing but spaces, brackets, commas and "của"/"là"/"vào". */
+function adjacent(s: string, a: number, b: number): boolean {
+  return b >= a && b - a <= 24 && /^[\s(),:]*(?:(?:của|là|vào|gửi|nộp|báo cáo)[\s(),:]*)*$/u.test(s.slice(a, b));
+}
+
+export function clauseSchedule(clause: string): ClauseSchedule {
+  const lower = clause.toLocaleLowerCase("vi");
+  const allDates = findDates(clause);
+  const dates = allDates.filter((d) => d.kind === "due" || d.kind === "plain" || d.implied !== undefined);
+  const periods: FoundPeriod[] = findPeriods(mask(lower, allDates));
+  const items: (ScheduleItem & { at: number })[] = periods.map((p) => ({ period: p.period, due: null, at: p.start }));
+
+  for (const d of dates) {
+    // A date goes to the period right after it ("ngày 20 hằng tháng"), else to the nearest period
+    // before it that has no date yet ("6 tháng (trước ngày 10/6)"), else to the period it implies.
+    const after = periods.findIndex((p) => p.start >= d.end && adjacent(lower, d.end, p.start));
+    let idx = after >= 0 && !items[after].due ? after : -1;
+    if (idx < 0) {
+      for (let i = periods.length - 1; i >= 0; i--) {
+        if (periods[i].end <= d.start) {
+          if (!items[i].due && d.start - periods[i].end <= 80 && !dates.some((o) => o !== d && o.start > periods[i].end && o.start < d.start)) idx = i;
+          break;
+        }
+      }
+    }
+    if (d.implied && (idx < 0 || items[idx].period !== d.implied)) {
+      const same = items.findIndex((it) => it.period === d.implied && !it.due);
+      idx = same;
+      if (idx < 0) {
+        items.push({ period: d.implied, due: null, at: d.start });
+        idx = items.length - 1;
+      }
+    }
+    if (idx >= 0) items[idx].due = d.due;
+    else if (d.kind === "due" || (d.kind === "plain" && d.due.year !== undefined)) items.push({ period: "once", due: d.due, at: d.start });
+  }
+
+  // A summative task for a stated year or programme stage, with no recurrence, happens once.
+  if (!items.some((it) => RECURRING.includes(it.period) || it.period === "once") && SUMMATIVE_WORDS.test(lower) && /năm\s+\d{4}|giai đoạn\s*\d{4}|nhiệm kỳ\s*\d{4}/u.test(lower)) {
+    const m = /năm\s+\d{4}|giai đoạn\s*\d{4}|nhiệm kỳ\s*\d{4}/u.exec(lower)!;
+    items.push({ period: "once", due: null, at: m.index });
+  }
+
+  // One item per period; a dated one wins over an undated duplicate.
+  const byPeriod = new Map<Period, ScheduleItem & { at: number }>();
+  const extra: (ScheduleItem & { at: number })[] = [];
+  for (const it of items.sort((a, b) => a.at - b.at)) {
+    const prev = byPeriod.get(it.period);
+    if (!prev) byPeriod.set(it.period, it);
+    else if (!prev.due && it.due) prev.due = it.due;
+    else if (prev.due && it.due && (prev.due.day !== it.due.day || prev.due.month !== it.due.month)) extra.push(it);
+  }
+  const final = [...byPeriod.values(), ...extra].sort((a, b) => a.at - b.at).map(({ period, due }) => ({ period, due }));
+  const spans: [number, number][] = [...periods.map((p) => [p.start, p.end] as [number, number]), ...dates.map((d) => [d.start, d.end] as [number, number])];
+  return { items: final, spans, dates: allDates };
+}

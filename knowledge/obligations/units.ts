@@ -1,0 +1,113 @@
+// Unit names in a clause: "Phòng Nội vụ", "Ủy ban nhân dân các phường, xã",
+// "Ủy ban nhân dân thị xã (qua phòng Nội vụ)". A name starts at an organisation head and runs
+// until a verb, a stop word or punctuation.
+import { HEADING_HEADS, ORG_HEADS, TASK_VERBS, UNIT_STOP_WORDS } from "./vocabulary";
+
+export interface UnitMatch {
+  start: number;
+  end: number;
+  name: string;
+}
+
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(esc).join("|");
+
+// Capitalised heads match as written; "phòng"/"ủy ban nhân dân" in lower case only before a capitalised name.
+const HEAD_RE = new RegExp(`(?<![\\p{L}\\d])(?:${alt(ORG_HEADS.filter((h) => h !== "phòng" && h !== "ủy ban nhân dân"))}|(?:phòng|ủy ban nhân dân)(?=\\s+\\p{Lu}))(?![\\p{L}])`, "gu");
+const HEAD_AT_RE = new RegExp(`^(?:${alt(ORG_HEADS.filter((h) => h !== "phòng" && h !== "ủy ban nhân dân"))}|(?:phòng|ủy ban nhân dân)(?=\\s+\\p{Lu}))(?![\\p{L}])`, "u");
+const HEADING_HEAD_RE = new RegExp(`^(?:${alt(HEADING_HEADS)})(?![\\p{L}])`, "u");
+const VERB_AT_RE = new RegExp(`^(?:${alt(TASK_VERBS)})(?![\\p{L}])`, "u");
+const STOP_AT_RE = new RegExp(`^(?:${alt([...UNIT_STOP_WORDS, "trực tiếp", "phụ trách", "cùng cấp"])})(?![\\p{L}])`, "u");
+
+export function isVerbAt(s: string, i: number): boolean {
+  return VERB_AT_RE.test(s.slice(i, i + 24));
+}
+
+/** The unit name starting at `start` (which must be at an organisation head), or null. */
+export function unitAt(s: string, start: number): UnitMatch | null {
+  const head = HEAD_AT_RE.exec(s.slice(start, start + 40));
+  if (!head) return null;
+  let end = start + head[0].length;
+  let words = 0;
+  for (;;) {
+    const r = s.slice(end, end + 120);
+    const paren = /^\s*\([^()]{1,80}\)/u.exec(r);
+    if (paren) {
+      end += paren[0].length;
+      continue;
+    }
+    const dash = /^\s+[-–]\s+(?=\p{L})/u.exec(r);
+    if (dash) {
+      end += dash[0].length;
+      continue;
+    }
+    const comma = /^\s*,\s*/u.exec(r);
+    if (comma) {
+      const after = r.slice(comma[0].length);
+      if (/^\p{Ll}/u.test(after) && !VERB_AT_RE.test(after) && !STOP_AT_RE.test(after)) {
+        end += comma[0].length;
+        continue;
+      }
+      break;
+    }
+    const and = /^\s+và\s+/u.exec(r);
+    if (and) {
+      const after = r.slice(and[0].length);
+      if (/^\p{Lu}/u.test(after) && !HEAD_AT_RE.test(after)) {
+        end += and[0].length;
+        continue;
+      }
+      break;
+    }
+    const word = /^\s+([\p{L}\d][\p{L}\p{M}\d/.-]*)/u.exec(r);
+    if (!word) break;
+    const at = r.slice(word[0].length - word[1].length);
+    if (VERB_AT_RE.test(at) || STOP_AT_RE.test(at) || ++words > 14) break;
+    if (/^\p{Lu}/u.test(word[1]) && HEAD_AT_RE.test(at) && !/^(?:Ủy ban nhân dân|UBND|Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Đảng ủy)/u.test(at) && words > 1) break;
+    end += word[0].length;
+  }
+  const name = s.slice(start, end).replace(/[\s,.;:]+$/u, "");
+  return { start, end: start + name.length, name };
+}
+
+/** Every unit name within [from, to), in order, not overlapping. */
+export function unitsIn(s: string, from = 0, to = s.length): UnitMatch[] {
+  const out: UnitMatch[] = [];
+  HEAD_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = HEAD_RE.exec(s)) && m.index < to) {
+    const u = unitAt(s, m.index);
+    if (!u) continue;
+    const end = Math.min(u.end, to);
+    out.push({ start: u.start, end, name: s.slice(u.start, end).replace(/[\s,.;:]+$/u, "") });
+    HEAD_RE.lastIndex = Math.max(u.end, m.index + 1);
+  }
+  return out;
+}
+
+/** Units listed from `start`: "X, Y và Z" or "X; Y" (stops at the first gap that is not a separator). */
+export function unitListAt(s: string, start: number): UnitMatch[] {
+  const out: UnitMatch[] = [];
+  let pos = start;
+  for (;;) {
+    const skip = /^\s*/u.exec(s.slice(pos))![0].length;
+    const u = unitAt(s, pos + skip);
+    if (!u) break;
+    out.push(u);
+    const sep = /^\s*(?:,|;|và|,\s*và)\s+/u.exec(s.slice(u.end, u.end + 8));
+    if (!sep) break;
+    pos = u.end + sep[0].length;
+  }
+  return out;
+}
+
+/** A section heading that names a unit ("Phòng Nội vụ", "Ban Dân vận Tỉnh ủy có trách nhiệm", "Đề nghị Ban Dân vận Đảng ủy xã"). */
+export function headingUnit(title: string): string | null {
+  const t = title.replace(/^(?:Đề nghị|Giao|Trách nhiệm của|Đối với|Nhiệm vụ của)\s+/u, "").trim();
+  if (!HEADING_HEAD_RE.test(t) || t.length > 120) return null;
+  const name = t.replace(/\s+(?:có trách nhiệm|chịu trách nhiệm|thực hiện|chủ trì)(?:\s.*)?$/u, "").replace(/[:.;,]$/u, "").trim();
+  // A heading that goes on with a task ("Phòng Nội vụ chủ trì tổ chức ...") keeps only the name.
+  const u = unitAt(name, 0);
+  if (u && u.end < name.length && /^\s+\p{Ll}/u.test(name.slice(u.end)) && isVerbAt(name, u.end + 1)) return u.name;
+  return name;
+}

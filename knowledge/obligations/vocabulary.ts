@@ -1,0 +1,48 @@
+// Words that mark tasks, reports and organisations in Vietnamese plan documents.
+
+/** Verbs that start a task (lower case as written mid-sentence). Longest first within a prefix. */
+export const TASK_VERBS = [
+  "có trách nhiệm", "chịu trách nhiệm", "chủ trì", "phối hợp", "tham mưu", "tổng hợp", "báo cáo", "xây dựng", "tổ chức",
+  "thực hiện", "triển khai", "theo dõi", "kiểm tra", "đôn đốc", "hướng dẫn", "chỉ đạo", "cung cấp", "gửi", "nộp", "trình",
+  "ban hành", "rà soát", "tuyên truyền", "phổ biến", "tiếp nhận", "giải quyết", "làm tốt", "tạo điều kiện", "tham gia",
+  "duy trì", "đề xuất", "lãnh đạo", "quán triệt", "tập trung", "tiếp tục", "đẩy mạnh", "nâng cao", "chủ động", "khẩn trương",
+  "hoàn thành", "lập", "thống kê", "cập nhật", "đánh giá", "sơ kết", "tổng kết", "tham dự", "giám sát", "phản ánh",
+  "tăng cường", "thường xuyên", "định kỳ", "kịp thời", "nghiên cứu", "bố trí", "phân công", "quan tâm", "chú trọng",
+  "vận động", "biểu dương", "khen thưởng", "cụ thể hóa", "đưa tin", "mời", "bảo đảm", "đảm bảo", "thống nhất", "chuẩn bị",
+];
+
+/** Verbs by which a result goes to someone: the recipient follows them. */
+export const SEND_VERBS = ["báo cáo", "gửi", "nộp", "trình", "cung cấp", "chuyển", "gởi"];
+
+/** Reporting vocabulary: a clause with one of these and a period or date is a reporting obligation. */
+export const REPORT_WORDS = /báo cáo|tổng hợp|gửi về|cung cấp thông tin|cung cấp số liệu|chế độ thông tin|thống kê|sơ kết|tổng kết|đánh giá/u;
+
+/** Summative activities: with a year or a programme stage and no recurrence they happen once. */
+export const SUMMATIVE_WORDS = /báo cáo|tổng kết|sơ kết|đánh giá|xếp loại|hội nghị/u;
+
+/**
+ * Words after which a verb form is a noun ("Chương trình phối hợp", "trên cơ sở báo cáo",
+ * "chế độ báo cáo"): such occurrences do not start a task.
+ */
+export const NOUN_CONTEXT = /(?:chương trình|kế hoạch|quy chế|công tác|sự|việc|cơ sở|chế độ|các|những|bản|nội dung|thông tin,|thông tin|kết quả|tình hình|hoạt động|đề án|ban|phòng)\s*$/iu;
+
+/** Organisation heads that start a unit name anywhere in a sentence. */
+export const ORG_HEADS = [
+  "Ủy ban nhân dân", "Ủy ban Mặt trận Tổ quốc", "Ủy ban MTTQ", "UBMTTQ", "UBND", "Mặt trận Tổ quốc", "Hội đồng nhân dân", "HĐND",
+  "Ban", "Phòng", "Sở", "Văn phòng", "Trung tâm", "Công an", "Đảng ủy", "Thành ủy", "Tỉnh ủy", "Huyện ủy", "Thị ủy", "Quận ủy",
+  "Chi bộ", "Chi cục", "Cục", "Bộ", "Kho bạc", "Bảo hiểm xã hội", "Đài", "Trường", "Bệnh viện", "Thanh tra", "Tòa án",
+  "Viện kiểm sát", "Liên đoàn", "Hội Liên hiệp", "Hội Nông dân", "Hội Cựu chiến binh", "Hội Phụ nữ", "Hội Người cao tuổi",
+  "Hội Chữ thập đỏ", "Đoàn Thanh niên", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Chủ tịch", "Phó Chủ tịch", "Thủ trưởng",
+  "Giám đốc", "Khối", "Thường trực", "Lãnh đạo", "Công chức", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Người đứng đầu",
+  "các phòng", "các sở", "các cơ quan", "các đơn vị", "các ban", "các ngành", "các xã", "các phường", "các địa phương",
+  "các huyện", "các tổ chức", "các đoàn thể", "các hội", "cơ quan", "đơn vị", "phòng", "ủy ban nhân dân",
+];
+
+// Collective heads also start a sentence: "Các phòng, ban, đơn vị ...".
+for (const h of ORG_HEADS.filter((x) => x.startsWith("các "))) ORG_HEADS.push(h.charAt(0).toUpperCase() + h.slice(1));
+
+/** Heads that also make a section heading a unit ("2. Tư pháp xã", "3. Công chức Văn hóa - xã hội"). */
+export const HEADING_HEADS = [...ORG_HEADS, "Tư pháp", "Văn hóa", "Địa chính", "Tài chính", "Kế toán", "Quân sự", "Y tế", "Giáo dục", "Công an"];
+
+/** Words that end a unit name when they follow it. */
+export const UNIT_STOP_WORDS = ["để", "về", "theo", "trong", "với", "nhằm", "khi", "trên", "đối với", "nếu", "thì", "là", "được", "đã", "sẽ", "cần", "phải", "và các", "năm", "hàng", "hằng", "định kỳ"];

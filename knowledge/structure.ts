@@ -1,0 +1,23 @@
+// Document structure of a normalised plan: metadata, the section tree and the sentences.
+import type { NormalisedText } from "./normalise";
+import type { PlanMeta, Section, Sentence } from "./types";
+import { extractMeta } from "./structure/meta";
+import { buildSections } from "./structure/sections";
+import { buildSentences } from "./structure/sentences";
+
+export { nameCase } from "./structure/casing";
+export { sectionAt } from "./structure/sections";
+export { splitSentences } from "./structure/sentences";
+
+export interface PlanStructure {
+  meta: PlanMeta;
+  sections: Section[];
+  sentences: Sentence[];
+}
+
+export function structure(norm: NormalisedText, fallbackTitle: string): PlanStructure {
+  const { sections, markerLength } = buildSections(norm.text, norm.paragraphs);
+  const meta = extractMeta(norm.text, norm.paragraphs, fallbackTitle);
+  const sentences = buildSentences(norm.text, norm.paragraphs, sections, markerLength);
+  return { meta, sections, sentences };
+}
