@@ -92,8 +92,17 @@ export function findPercent(f: string): { value: number; index: number; length: 
   return { value, index: m.index, length: m[0].length };
 }
 
+interface Span {
+  index: number;
+  length: number;
+}
+
+function spans(...xs: (Span | null)[]): Span[] {
+  return xs.filter((x): x is Span => x !== null);
+}
+
 /** The note: the clauses left once status words, percent and dates are taken out. */
-function noteOf(s: string, f: string, cut: { index: number; length: number }[]): string {
+function noteOf(s: string, f: string, cut: Span[]): string {
   let text = s;
   let folded = f;
   // Blank out the spans (same length, so later indexes stay valid).
@@ -154,14 +163,13 @@ export function parseUpdate(text: string, today: string): ParsedUpdate | null {
   const pct = findPercent(bodyF);
   const both = reconcile(status?.status ?? null, pct?.value ?? null);
   if (!both) return null;
-  const cuts = [status, pct].filter((c): c is { index: number; length: number } => c !== null);
   const words = periodWords(s);
   topic = topic.replace(/^[\s:,–-]+|[\s:,–-]+$/g, "");
   return {
     topic,
     status: both.status,
     percent: both.percent,
-    note: noteOf(body, bodyF, cuts),
+    note: noteOf(body, bodyF, spans(status, pct)),
     period: periodFor(words, doneOn ?? today),
     periodExplicit: words.kind !== null || words.year !== null,
     doneOn,
@@ -180,7 +188,7 @@ export function parseEdit(text: string, today: string): ParsedEdit {
   if (pct) out.percent = pct.value;
   const words = periodWords(s);
   if (words.kind || words.year) out.period = periodFor(words, doneOn ?? today);
-  const note = noteOf(s, f, [status, pct].filter((c): c is { index: number; length: number } => c !== null));
+  const note = noteOf(s, f, spans(status, pct));
   // Period words alone are not a note.
   if (note && !(out.period && periodWords(note).kind && note.split(" ").length <= 4)) out.note = note;
   return out;

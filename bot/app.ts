@@ -1,0 +1,107 @@
+// Composition: opens the store, ingests PLANS_DIR, builds the answering engine and the
+// conversation core. The server and the CLIs call createApp; tests pass their own db/answerer.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import pino, { type Logger } from "pino";
+import { KnowledgeEngine } from "../knowledge/answer/engine";
+import { createOpenAIEmbedder } from "../knowledge/search/openai-embedder";
+import type { Plan } from "../knowledge/types";
+import { embeddingSettings, llmSettings, type Config } from "./config";
+import type { Answerer } from "./core/answerer";
+import { createCore, type Handle } from "./core/router";
+import { defaultHandlers } from "./core/handlers";
+import type { Db } from "./storage/db";
+import { openDbFromConfig } from "./storage/open-db";
+import { ingestFiles, type FileOutcome, type LoadPlanFile } from "./plans/ingest-files";
+import { loadStoredPlans } from "./plans/library";
+import type { CommandHandler } from "./turn";
+import { createLlmUpdateParser } from "./updates/llm-parse";
+
+export interface AppDeps {
+  /** An open, migrated database (tests); default: openDbFromConfig(config). Closed by close() only when created here. */
+  db?: Db;
+  log?: Logger;
+  /** The answering engine; default: KnowledgeEngine over the stored plans. */
+  answerer?: Answerer;
+  /** Extra chat commands (nudges: "tắt nhắc", "đã xong", ...), tried before the update parser. */
+  handlers?: CommandHandler[];
+  /** Turns a plan file into a Plan (knowledge/load-plan). */
+  loadPlanFile?: LoadPlanFile;
+  /** Skip ingesting PLANS_DIR at start (tools that only read). */
+  skipIngest?: boolean;
+  /** The clock for ingest timestamps; the server and CLIs are the edge that reads it. */
+  clock?: () => Date;
+}
+
+export interface App {
+  handle: Handle;
+  db: Db;
+  config: Config;
+  log: Logger;
+  /** The plans in the store when the app started. */
+  plans: Plan[];
+  answerer: Answerer;
+  /** Outcome per file of the start-up ingest of PLANS_DIR. */
+  ingested: FileOutcome[];
+  close(): Promise<void>;
+}
+
+export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
+  const log = deps.log ?? pino({ level: config.LOG_LEVEL });
+  const clock = deps.clock ?? (() => new Date());
+  const ownDb = !deps.db;
+  const db = deps.db ?? (await openDbFromConfig(config));
+  try {
+    let ingested: FileOutcome[] = [];
+    if (!deps.skipIngest && existsSync(config.PLANS_DIR)) {
+      const load = deps.loadPlanFile ?? (await defaultLoader());
+      ingested = await ingestFiles(db, [config.PLANS_DIR], {
+        load,
+        now: clock(),
+        onFile: (r) => (r.status === "error" ? log.warn({ file: r.file, reason: r.reason }, "plan not ingested") : log.info({ file: r.file, status: r.status }, "plan")),
+      });
+    }
+    const plans = await loadStoredPlans(db);
+    const answerer = deps.answerer ?? (await buildEngine(config, plans, log));
+    const llm = llmSettings(config);
+    const core = createCore({
+      db,
+      answerer,
+      log,
+      handlers: defaultHandlers({ extra: deps.handlers ?? [], freeForm: llm ? createLlmUpdateParser(llm) : null }),
+    });
+    return {
+      handle: core.handle,
+      db,
+      config,
+      log,
+      plans,
+      answerer,
+      ingested,
+      async close() {
+        if (ownDb) await db.close();
+      },
+    };
+  } catch (err) {
+    if (ownDb) await db.close().catch(() => {});
+    throw err;
+  }
+}
+
+async function buildEngine(config: Config, plans: Plan[], log: Logger): Promise<KnowledgeEngine> {
+  const emb = embeddingSettings(config);
+  return KnowledgeEngine.build(plans, {
+    llm: llmSettings(config),
+    embedder: emb ? createOpenAIEmbedder(emb) : undefined,
+    indexDir: config.DATA_DIR === "memory" ? undefined : join(config.DATA_DIR, "index"),
+    log: (m) => log.debug(m),
+  });
+}
+
+// TODO(integration): knowledge/load-plan.ts (loadPlanFile) has not landed yet; replace with a
+// static import once it does.
+async function defaultLoader(): Promise<LoadPlanFile> {
+  return async (file) => {
+    throw new Error(`${file}: the plan loader (knowledge/load-plan) is not available in this build.`);
+  };
+}
