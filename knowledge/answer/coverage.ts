@@ -53,7 +53,7 @@ export function coverage(q: Question, terms: Set<string>, idf: Idf, ignore?: Rea
   for (const b of q.termBigrams) {
     const [x, y] = b.split(" ");
     if (ignore?.has(x) || ignore?.has(y)) continue;
-    const w = 0.5 * Math.min(termWeight(x, idf, english), termWeight(y, idf, english));
+    const w = Math.min(termWeight(x, idf, english), termWeight(y, idf, english));
     total += w;
     if (terms.has(b)) got += w;
   }

@@ -32,7 +32,7 @@ export function matchObligations(q: Question, candidates: { plan: Plan; obligati
   for (const { plan, obligation: o } of candidates) {
     const items = q.periods.length ? o.schedule.filter((s) => q.periods.includes(s.period)) : o.schedule;
     if (items.length === 0) continue;
-    const cov = coverage(q, termSet(o.quote, o.task, o.responsible.join(" "), o.recipient, o.section), idf, ignore);
+    const cov = coverage(q, termSet(o.quote, o.task, o.responsible.join(" "), o.recipient, o.section, plan.meta.title, plan.meta.issuer, plan.meta.place), idf, ignore);
     if (!cov.numbersOk) continue;
     const dated = items.some((s) => s.due);
     out.push({ plan, obligation: o, items, support: cov.score, score: cov.score + (dated ? 0.3 : 0) + (q.periods.length ? 0.1 : 0) });

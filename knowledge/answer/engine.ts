@@ -135,6 +135,7 @@ export class KnowledgeEngine {
     const hits = await this.index.search(q.canonical, { k: CANDIDATES, plans: scope ? new Set(scope) : null });
     const passages = hits.map((h) => this.passage(h.doc, h.score));
     const ranked = rankPassages(q, passages, this.idf);
+    if (process.env.KE_DEBUG) for (const r of ranked.slice(0, 3)) this.log(`  ${r.score.toFixed(2)} sup=${r.support.toFixed(2)} num=${r.numbersOk} ${r.plan.id} ${r.quote.slice(0, 80)}`);
 
     if (q.kind === "deadline" || q.kind === "recurrence" || (q.periods.length > 0 && q.kind !== "content")) {
       const candidates = this.obligationCandidates(scope, hits.map((h) => h.doc));
@@ -149,8 +150,9 @@ export class KnowledgeEngine {
     // One obligation per plan: the best; plans are listed when the asker's plan is not known.
     const perPlan = new Map<string, ObligationMatch>();
     for (const m of matches) if (!perPlan.has(m.plan.id)) perPlan.set(m.plan.id, m);
-    const best = matches[0].score;
-    const chosen = [...perPlan.values()].filter((m) => m.score >= best - 0.15).slice(0, 3);
+    // Across plans, support decides (a plan without a date is still named); dated ones first.
+    const bestSupport = Math.max(...[...perPlan.values()].map((m) => m.support));
+    const chosen = [...perPlan.values()].filter((m) => m.support >= bestSupport - 0.15).slice(0, 3);
     const blocks = chosen.map((m) => ({ m, block: deadlineBlock(m, today, q.language, quoteOf(m.obligation.quote)) }));
     const next = blocks
       .filter((b) => b.block.next)

@@ -1,21 +1,29 @@
-// Which plans a question names: place names and other words of a plan's title, issuer or place
-// that few plans share ("Hồng Lĩnh", "Tiên Cảnh", "năm 2024").
+// Which plans a question names: proper names in a plan's title, issuer or place ("Hồng Lĩnh",
+// "Tiên Cảnh", "Sóc Trăng") that few plans share. Generic words ("công tác dân vận") name none.
 import type { Plan } from "../types";
 import { bigrams, tokenise } from "../search/tokens";
+
+/** Runs of two or more capitalised words, e.g. "Hồng Lĩnh" in "Ủy ban nhân dân thị xã Hồng Lĩnh". */
+function properNames(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(/(?:\p{Lu}[\p{Ll}\p{M}]*(?:\s+|$)){2,}/gu)) out.push(m[0].trim());
+  return out;
+}
 
 export class PlanHints {
   private byBigram = new Map<string, string[]>();
 
   constructor(plans: readonly Plan[]) {
     for (const p of plans) {
-      const seen = new Set(bigrams(tokenise([p.meta.title, p.meta.issuer, p.meta.place].filter(Boolean).join(" \n ")).seq));
+      const names = [...properNames(p.meta.title), ...properNames(p.meta.issuer ?? ""), ...(p.meta.place ? [p.meta.place] : [])];
+      const seen = new Set(names.flatMap((n) => bigrams(tokenise(n).seq)));
       for (const b of seen) {
         const list = this.byBigram.get(b);
         if (list) list.push(p.id);
         else this.byBigram.set(b, [p.id]);
       }
     }
-    // A hint must single out few plans; words every plan shares name none of them.
+    // A hint must single out few plans; names many plans share point to none of them.
     const limit = Math.max(1, Math.floor(plans.length / 10));
     for (const [b, ids] of this.byBigram) if (ids.length > limit) this.byBigram.delete(b);
   }
@@ -23,7 +31,7 @@ export class PlanHints {
   /** Plans the question's bigrams point to (those with the most hits), or [] when none. */
   named(questionBigrams: readonly string[]): string[] {
     const hits = new Map<string, number>();
-    for (const b of questionBigrams) for (const id of this.byBigram.get(b) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+    for (const b of new Set(questionBigrams)) for (const id of this.byBigram.get(b) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
     if (hits.size === 0) return [];
     const best = Math.max(...hits.values());
     return [...hits].filter(([, n]) => n === best).map(([id]) => id);

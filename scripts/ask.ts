@@ -1,0 +1,61 @@
+// npm run --silent ask -- --plans DIR [--plan ID] [--now YYYY-MM-DD] [--json] "question"
+// Answers one question from the plans in DIR, as the bot would.
+import { parseArgs } from "node:util";
+import { nowFromArg } from "./knowledge/cli-date";
+import { engineFromPlans, plansFromDir } from "./knowledge/engine-from-plans";
+
+const HELP = `Usage: npm run --silent ask -- --plans DIR [--plan ID] [--now YYYY-MM-DD] [--json] "question"
+
+  --plans DIR   folder of plan files (.txt, .md, .docx, .pdf); default ./knowledge/sample-plans
+  --plan ID     the asker's plan (file name without extension); default: every plan
+  --now DATE    today's date for days-left (Asia/Ho_Chi_Minh); default: the clock
+  --json        print the whole Answer as JSON
+  -h, --help    this text`;
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      allowPositionals: true,
+      options: {
+        plans: { type: "string", default: "./knowledge/sample-plans" },
+        plan: { type: "string" },
+        now: { type: "string" },
+        json: { type: "boolean", default: false },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const question = positionals.join(" ");
+  if (!question.trim()) {
+    process.stderr.write(`Give the question as the last argument, in quotes.\n\n${HELP}\n`);
+    return 2;
+  }
+  const now = nowFromArg(values.now);
+  const { plans, errors } = await plansFromDir(values.plans!, { store: "memory", now });
+  for (const e of errors) process.stderr.write(`skipped ${e.file}: ${e.reason}\n`);
+  if (values.plan && !plans.some((p) => p.id === values.plan)) {
+    process.stderr.write(`No plan "${values.plan}" in ${values.plans}; known: ${plans.map((p) => p.id).join(", ") || "none"}.\n`);
+    return 2;
+  }
+  const engine = await engineFromPlans(plans, process.env, (m) => process.stderr.write(`${m}\n`));
+  const answer = await engine.answer(question, { planId: values.plan ?? null, now });
+  process.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.text}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: Error) => {
+    process.stderr.write(`ask: ${e.message}\n`);
+    process.exit(1);
+  },
+);

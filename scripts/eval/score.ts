@@ -1,0 +1,49 @@
+// The pass rule of the eval set (../shared/eval/README.md): every answer fact appears in the
+// answer text, ignoring case, diacritics and spacing, with dates written 10/6, 10/06 or "ngày 10
+// tháng 6" taken as the same; an unanswerable question passes when the answer says answered=false.
+import { z } from "zod";
+import { key } from "../../knowledge/vietnamese";
+
+export const evalQuestionSchema = z.object({
+  id: z.string().min(1),
+  plan: z.string().nullable().optional().default(null),
+  question: z.string(),
+  answer_facts: z.array(z.string()).optional().default([]),
+  kind: z.string().optional().default("content"),
+});
+export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
+
+/** Dates in one form ("10/6", "10/6/2023") and no spaces, for comparing facts with answers. */
+export function comparable(s: string): string {
+  return key(s)
+    .replace(/\b(?:ngay\s+)?0*(\d{1,2})\s+thang\s+0*(\d{1,2})(?:\s+nam\s+(\d{4}))?\b/g, (_, d, m, y) => `${d}/${m}${y ? `/${y}` : ""}`)
+    .replace(/\b0*(\d{1,2})\/0*(\d{1,2})(\/\d{4})?\b/g, (_, d, m, y) => `${d}/${m}${y ?? ""}`)
+    .replace(/\s+/g, "");
+}
+
+export function factFound(fact: string, text: string): boolean {
+  return comparable(text).includes(comparable(fact));
+}
+
+export function passes(q: EvalQuestion, answer: { answered: boolean; text: string }): boolean {
+  if (q.kind === "unanswerable") return !answer.answered;
+  return answer.answered && q.answer_facts.every((f) => factFound(f, answer.text));
+}
+
+/** Reads a questions file: one JSON object a line; bad lines are reported with their number. */
+export function parseQuestions(text: string, file: string): EvalQuestion[] {
+  const out: EvalQuestion[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      throw new Error(`${file}:${i + 1}: not valid JSON; each line must be one question object.`);
+    }
+    const parsed = evalQuestionSchema.safeParse(json);
+    if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => `${x.path.join(".")}: ${x.message}`).join("; ")}`);
+    out.push(parsed.data);
+  });
+  return out;
+}
