@@ -1,0 +1,102 @@
+// Deadlines set by the office by chat, for periods a plan states without a date: "đặt hạn báo cáo
+// 6 tháng 15/6". The answering side reads them with officeSchedules() and datedOccurrences()
+// (due-dates.ts), and then says the date was set by the office, not by the plan.
+import { validDate } from "../../knowledge/occurrences";
+import type { Due, Period, ScheduleItem } from "../../knowledge/types";
+import { key } from "../../knowledge/vietnamese";
+import { audit } from "../audit";
+import type { Db, DbQuery } from "../storage/db";
+
+export { loadOfficeSchedules as officeSchedules } from "./nudge-state";
+
+export interface SetDeadlineRequest {
+  period: Period;
+  due: Due;
+  /** Any word of the message that may name a plan (its id, e.g. "honglinh-2023"). */
+  words: string[];
+}
+
+const PERIOD_WORDS: [RegExp, Period][] = [
+  [/\b(?:9|chin) thang\b/, "nine_months"],
+  [/\b(?:6|sau) thang\b|\bnua nam\b|\bsemi-?annual\b|\b(?:6|six)[- ]month/, "half_year"],
+  [/\bquy\b|\bquarter/, "quarterly"],
+  [/\bhang thang\b|\bthang\b|\bmonthly\b/, "monthly"],
+  [/\bnam\b|\bannual\b|\byearly\b/, "yearly"],
+];
+
+export type ParseResult = { ok: true; request: SetDeadlineRequest } | { ok: false; problem: string };
+
+const EXAMPLE = "ví dụ: đặt hạn báo cáo 6 tháng 15/6";
+
+/** Reads the words after "đặt hạn" / "set deadline": a period and a date. */
+export function parseSetDeadline(rest: string): ParseResult {
+  const f = key(rest);
+  const full = /(truoc|before)?\s*(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?/.exec(f);
+  const dayOnly = full ? null : /(truoc|before)?\s*(?:ngay|day)\s+(\d{1,2})\b/.exec(f);
+  const m = full ?? dayOnly;
+  if (!m) return { ok: false, problem: `Tôi chưa thấy ngày hạn trong tin nhắn; hãy ghi ngày/tháng (${EXAMPLE}).` };
+  const withoutDate = f.slice(0, m.index) + " " + f.slice(m.index + m[0].length);
+  const period = PERIOD_WORDS.find(([re]) => re.test(withoutDate))?.[1];
+  if (!period) return { ok: false, problem: `Tôi chưa rõ kỳ báo cáo nào (tháng, quý, 6 tháng, 9 tháng hay năm); ${EXAMPLE}.` };
+  const before = m[1] !== undefined;
+  const day = Number(m[2]);
+  const month = full ? Number(full[3]) : undefined;
+  const year = full?.[4] ? Number(full[4]) : undefined;
+  if (day < 1 || day > 31 || (month !== undefined && !validDate(year ?? 2024, month, day))) {
+    return { ok: false, problem: `Ngày ${m[0].trim()} không có trên lịch; ${EXAMPLE}.` };
+  }
+  const text = `${before ? "trước ngày" : "ngày"} ${month !== undefined ? `${day}/${month}${year ? `/${year}` : ""}` : day}`;
+  let due: Due;
+  if (period === "monthly") due = { day, before, text };
+  else if (month !== undefined) due = { day, month, year, before, text };
+  else if (period === "quarterly") due = { day, monthInPeriod: /dau quy|first month/.test(withoutDate) ? "first" : "last", before, text };
+  else return { ok: false, problem: `Kỳ này cần cả ngày và tháng (${EXAMPLE}).` };
+  return { ok: true, request: { period, due, words: rest.split(/\s+/).filter(Boolean) } };
+}
+
+export interface UndatedObligation {
+  planId: string;
+  obligationId: string;
+  task: string;
+}
+
+/** Obligations of a plan with this period and no date in the plan's text. */
+export async function undatedObligations(db: DbQuery, planId: string, period: Period): Promise<UndatedObligation[]> {
+  const rows = await db.query<{ id: string; task: string; schedule: ScheduleItem[] }>("SELECT id, task, schedule FROM obligations WHERE plan_id = $1 ORDER BY id", [planId]);
+  return rows
+    .filter((r) => r.schedule.some((i) => i.period === period && !i.due) && !r.schedule.some((i) => i.period === period && i.due))
+    .map((r) => ({ planId, obligationId: r.id, task: r.task }));
+}
+
+/** Records the office's date for each obligation (replacing an earlier one), with an audit entry. */
+export async function setOfficeDeadline(
+  db: Db,
+  input: { planId: string; period: Period; due: Due; userId: number; now: Date },
+): Promise<UndatedObligation[]> {
+  const targets = await undatedObligations(db, input.planId, input.period);
+  if (targets.length === 0) return [];
+  await db.transaction(async (tx) => {
+    for (const t of targets) {
+      const [before] = await tx.query<{ due: Due }>("SELECT due FROM office_deadlines WHERE plan_id = $1 AND obligation_id = $2 AND period = $3", [
+        t.planId,
+        t.obligationId,
+        input.period,
+      ]);
+      await tx.query(
+        `INSERT INTO office_deadlines (plan_id, obligation_id, period, due, set_by, set_at) VALUES ($1, $2, $3, $4::jsonb, $5, $6)
+         ON CONFLICT (plan_id, obligation_id, period) DO UPDATE SET due = EXCLUDED.due, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at`,
+        [t.planId, t.obligationId, input.period, JSON.stringify(input.due), input.userId, input.now],
+      );
+      await audit(tx, {
+        at: input.now,
+        actorUserId: input.userId,
+        action: "office_deadline.set",
+        entity: "obligation",
+        entityId: `${t.planId}/${t.obligationId}/${input.period}`,
+        before: before?.due,
+        after: input.due,
+      });
+    }
+  });
+  return targets;
+}

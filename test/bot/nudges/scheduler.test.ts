@@ -1,0 +1,176 @@
+// The scheduler on a real database (PGlite in memory) with an injected clock over simulated days.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { loadConfig } from "../../../bot/config";
+import { claim } from "../../../bot/nudges/delivery";
+import { NudgeScheduler } from "../../../bot/nudges/scheduler";
+import type { ProactiveSender } from "../../../bot/messages";
+import type { EngineDb } from "../../../bot/storage/engine";
+import { addDays } from "../../../knowledge/occurrences";
+import { at, calendar } from "./fixtures";
+import { openMemory, RecordingSender, seedHonglinh, userOf, type Delivery } from "./db";
+
+const config = loadConfig({});
+
+let db: EngineDb;
+beforeEach(async () => {
+  db = await openMemory();
+  await seedHonglinh(db);
+});
+afterEach(async () => {
+  await db.close();
+});
+
+function scheduler(senders: ProactiveSender[], workerId = "w1", delivery: Record<string, number> = {}) {
+  return new NudgeScheduler({ db, senders, config, calendar, delivery: { workerId, ...delivery } });
+}
+
+async function run(s: NudgeScheduler, from: string, to: string, hours = [8], minutes = [0, 1]): Promise<void> {
+  for (let d = from; d <= to; d = addDays(d, 1)) for (const h of hours) for (const m of minutes) await s.tick(at(d, h, m));
+}
+
+const text = (d: Delivery) => (d.messages[0].kind === "text" ? d.messages[0].text : "");
+
+describe("nudge scheduler over 2023 on PGlite", () => {
+  it("sends each nudge once, on the right working days, to the right people, and summaries to the coordinator", async () => {
+    const zalo = new RecordingSender("zalo");
+    const teams = new RecordingSender("teams");
+    const s = scheduler([zalo, teams]);
+    const sendDates: Record<number, string[]> = {};
+    for (let d = "2023-01-01"; d <= "2023-12-31"; d = addDays(d, 1)) {
+      const before = [zalo.delivered.length, teams.delivered.length];
+      await s.tick(at(d, 7, 0));
+      for (const m of [0, 1]) await s.tick(at(d, 8, m));
+      for (const x of [...zalo.delivered.slice(before[0]), ...teams.delivered.slice(before[1])]) (sendDates[userOf(x)] ??= []).push(d);
+    }
+    expect(sendDates[10]).toEqual(["2023-06-02", "2023-06-06", "2023-06-08", "2023-06-09", "2023-06-12", "2023-11-17", "2023-11-21", "2023-11-23", "2023-11-24", "2023-11-27"]);
+    expect(sendDates[11]).toEqual(sendDates[10]);
+    expect(sendDates[12]).toBeUndefined(); // Văn hóa is not responsible
+    expect(sendDates[14]).toBeUndefined(); // no unit
+    expect(sendDates[15]).toBeUndefined(); // admin of Phòng Nội vụ, whose own obligation has no date
+    // The coordinator: one summary per working day for 30 days after each last day.
+    expect(sendDates[13][0]).toBe("2023-06-12");
+    for (const d of sendDates[13]) expect(calendar.isWorkingDay(d)).toBe(true);
+    expect(new Set(sendDates[13]).size).toBe(sendDates[13].length);
+
+    // User 11's newest address is Zalo: everything went there, nothing to Teams for 11.
+    expect(teams.delivered.filter((x) => userOf(x) === 11)).toEqual([]);
+    const first = zalo.delivered.find((x) => userOf(x) === 10)!;
+    expect(text(first)).toContain("Tổng hợp báo cáo tình hình, kết quả thực hiện công tác dân vận chính quyền");
+    expect(text(first)).toContain("Kế hoạch thực hiện công tác Dân vận chính quyền năm 2023");
+    expect(text(first)).toContain("Hạn cuối: Thứ Sáu, 9/6/2023");
+    expect(text(first)).toContain('kế hoạch ghi "trước ngày 10/6"');
+    expect(text(first)).toContain("còn 7 ngày");
+    expect(first.messages[0].kind === "text" && first.messages[0].quickReplies).toEqual(["Đã xong", "Nhắc lại sau 2 ngày"]);
+    const summary = teams.delivered.find((x) => userOf(x) === 13)!;
+    expect(text(summary)).toMatch(/UBND phường Bắc Hồng[\s\S]*UBND xã Thuận Lộc/);
+    const rows = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM nudge_log WHERE status = 'sent'");
+    expect(rows[0].n).toBe(zalo.delivered.length + teams.delivered.length);
+  });
+
+  it("retries a failing channel with growing waits (1, 2 min) and then gives up after maxAttempts", async () => {
+    const zalo = new RecordingSender("zalo", (_a, call) => (call <= 2 ? "fail" : "ok"));
+    const s = scheduler([zalo]);
+    const log: string[] = [];
+    for (let m = 0; m < 10; m++) {
+      const before = zalo.calls;
+      await s.tick(at("2023-06-02", 8, m));
+      if (zalo.calls > before) log.push(`08:0${m}:${zalo.calls - before}`);
+    }
+    // 08:00 user 10 fails (call 1), user 11 fails (call 2, zalo then teams has no sender); 08:01 both retried and sent.
+    expect(log).toEqual(["08:00:2", "08:01:2"]);
+    const rows = await db.query<{ key: string; status: string; attempts: number }>("SELECT key, status, attempts FROM nudge_log ORDER BY key");
+    expect(rows.map((r) => [r.status, r.attempts])).toEqual([["sent", 2], ["sent", 2]]);
+
+    const always = new RecordingSender("zalo", () => "fail");
+    const s2 = scheduler([always], "w2", { maxAttempts: 3 });
+    const tries: string[] = [];
+    for (let m = 0; m < 30; m++) {
+      const before = always.calls;
+      await s2.tick(at("2023-06-06", 8, m));
+      if (always.calls > before) tries.push(`${m}`);
+    }
+    // First try 08:00, retry after 1 min (08:01), then after 2 min (08:03), then given up.
+    expect(tries).toEqual(["0", "1", "3"]);
+    const dead = await db.query<{ status: string; attempts: number; last_error: string }>("SELECT status, attempts, last_error FROM nudge_log WHERE occurrence = '2023-06-09' AND offset_days = 3");
+    expect(dead.map((r) => r.status)).toEqual(["dead", "dead"]);
+    expect(dead[0].last_error).toMatch(/zalo answered 503.*gave up after 3 attempts/);
+  });
+
+  it("a dead address is marked dead and the next address gets the nudge", async () => {
+    const zalo = new RecordingSender("zalo", () => "dead");
+    const teams = new RecordingSender("teams");
+    await scheduler([zalo, teams]).tick(at("2023-06-02"));
+    expect(teams.delivered.map(userOf)).toEqual([11]);
+    const addr = await db.query<{ channel: string; dead: boolean }>("SELECT channel, dead FROM addresses WHERE user_id = 11 ORDER BY channel");
+    expect(addr).toEqual([
+      { channel: "teams", dead: false },
+      { channel: "zalo", dead: true },
+    ]);
+    // User 10 had only Zalo: nothing sent, recorded as skipped rather than retried forever.
+    const [row] = await db.query<{ status: string }>("SELECT status FROM nudge_log WHERE user_id = 10");
+    expect(row.status).toBe("skipped");
+    // The next nudge goes straight to Teams.
+    await scheduler([zalo, teams]).tick(at("2023-06-06"));
+    expect(zalo.calls).toBe(2);
+    expect(teams.delivered.map(userOf)).toEqual([11, 11]);
+  });
+
+  it("a scheduler killed between claim and send: the nudge is sent once after restart, not before the lease ends", async () => {
+    const dying = scheduler([], "dying");
+    const planned = await dying.plan(at("2023-06-02"));
+    expect(planned.map((m) => m.userId).sort()).toEqual([10, 11]);
+    for (const m of planned) expect(await claim(db, m, at("2023-06-02"), "dying")).not.toBeNull();
+    // ...and the process dies here. The restarted one (another worker id) starts ticking.
+    const zalo = new RecordingSender("zalo");
+    const restarted = scheduler([zalo], "restarted");
+    await run(restarted, "2023-06-02", "2023-06-02", [8], [1, 5, 9]);
+    expect(zalo.delivered).toEqual([]); // the claim may still belong to a live scheduler
+    await run(restarted, "2023-06-02", "2023-06-02", [8], [10, 11, 12, 30]);
+    await run(restarted, "2023-06-02", "2023-06-02", [9, 10], [0]);
+    expect(zalo.delivered.map(userOf).sort()).toEqual([10, 11]);
+    const rows = await db.query<{ status: string; claimed_by: string }>("SELECT status, claimed_by FROM nudge_log");
+    expect(rows).toEqual([
+      { status: "sent", claimed_by: "restarted" },
+      { status: "sent", claimed_by: "restarted" },
+    ]);
+  });
+
+  it("after a long downtime, one catch-up nudge per occurrence (the latest), not the backlog", async () => {
+    const zalo = new RecordingSender("zalo");
+    const s = scheduler([zalo]);
+    await run(s, "2023-06-14", "2023-06-16");
+    const nudges = zalo.delivered.filter((d) => text(d).startsWith("⏰"));
+    expect(nudges.map(userOf).sort()).toEqual([10, 11]);
+    expect(text(nudges[0])).toContain("đã quá hạn");
+    const rows = await db.query<{ offset_days: number }>("SELECT offset_days FROM nudge_log WHERE kind = 'nudge'");
+    expect(rows.map((r) => r.offset_days)).toEqual([-1, -1]);
+  });
+
+  it("a done entry recorded meanwhile turns a retry into 'skipped'", async () => {
+    const zalo = new RecordingSender("zalo", (_a, call) => (call === 1 ? "fail" : "ok"));
+    const s = scheduler([zalo]);
+    await s.tick(at("2023-06-02"));
+    await db.query(
+      "INSERT INTO report_entries (unit_id, reporter_id, plan_id, obligation_id, period, status, channel, source_message_id) VALUES (2, 10, 'honglinh-2023', 'o12', '2023-H1', 'hoàn thành', 'web', 'm1')",
+    );
+    await s.tick(at("2023-06-02", 8, 5));
+    const rows = await db.query<{ user_id: number; status: string }>("SELECT user_id, status FROM nudge_log ORDER BY user_id");
+    expect(rows).toEqual([
+      { user_id: 10, status: "skipped" },
+      { user_id: 11, status: "sent" },
+    ]);
+  });
+
+  it("start() ticks on a timer with the injected clock and stop() ends it", async () => {
+    const zalo = new RecordingSender("zalo");
+    let now = at("2023-06-02", 7, 59);
+    const s = new NudgeScheduler({ db, senders: [zalo], config, calendar, clock: () => now, tickMs: 20, delivery: { workerId: "timer" } });
+    s.start();
+    await new Promise((r) => setTimeout(r, 80));
+    expect(zalo.delivered).toEqual([]);
+    now = at("2023-06-02", 8, 0);
+    for (let i = 0; i < 50 && zalo.delivered.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await s.stop();
+    expect(zalo.delivered.map(userOf).sort()).toEqual([10, 11]);
+  });
+});
