@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import { KnowledgeEngine } from "../knowledge/answer/engine";
+import { loadPlanFile } from "../knowledge/load-plan";
 import { createOpenAIEmbedder } from "../knowledge/search/openai-embedder";
 import type { Plan } from "../knowledge/types";
 import { embeddingSettings, llmSettings, type Config } from "./config";
@@ -54,7 +55,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   try {
     let ingested: FileOutcome[] = [];
     if (!deps.skipIngest && existsSync(config.PLANS_DIR)) {
-      const load = deps.loadPlanFile ?? (await defaultLoader());
+      const load = deps.loadPlanFile ?? loadPlanFile;
       ingested = await ingestFiles(db, [config.PLANS_DIR], {
         load,
         now: clock(),
@@ -96,12 +97,4 @@ async function buildEngine(config: Config, plans: Plan[], log: Logger): Promise<
     indexDir: config.DATA_DIR === "memory" ? undefined : join(config.DATA_DIR, "index"),
     log: (m) => log.debug(m),
   });
-}
-
-// TODO(integration): knowledge/load-plan.ts (loadPlanFile) has not landed yet; replace with a
-// static import once it does.
-async function defaultLoader(): Promise<LoadPlanFile> {
-  return async (file) => {
-    throw new Error(`${file}: the plan loader (knowledge/load-plan) is not available in this build.`);
-  };
 }

@@ -2,12 +2,12 @@
 // fails is reported with its reason and the others go on.
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, statSync } from "node:fs";
-import { basename, extname, join } from "node:path";
+import { join } from "node:path";
+import { planExtension } from "../../knowledge/load/read-file";
+import { planId } from "../../knowledge/load-plan";
 import type { Plan } from "../../knowledge/types";
 import type { Db } from "../storage/db";
 import { ingestPlan, storedSha, type IngestStatus } from "./library";
-
-export const PLAN_EXTENSIONS = [".txt", ".md", ".docx", ".pdf"];
 
 export type LoadPlanFile = (file: string) => Promise<Plan>;
 
@@ -36,14 +36,10 @@ export function expandPlanPaths(paths: string[]): { files: string[]; missing: st
         .filter((n) => !n.startsWith("."))
         .sort()
         .map((n) => join(p, n));
-      files.push(...expandPlanPaths(inner.filter((f) => statSync(f).isDirectory() || PLAN_EXTENSIONS.includes(extname(f).toLowerCase()))).files);
+      files.push(...expandPlanPaths(inner.filter((f) => statSync(f).isDirectory() || planExtension(f) !== null)).files);
     } else files.push(p);
   }
   return { files, missing };
-}
-
-export function planIdOf(file: string): string {
-  return basename(file, extname(file));
 }
 
 export async function ingestFiles(
@@ -62,7 +58,7 @@ export async function ingestFiles(
     try {
       // Unchanged bytes: skip loading and extraction altogether.
       const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
-      const id = planIdOf(file);
+      const id = planId(file);
       if ((await storedSha(db, id)) === sha) {
         report({ file, status: "unchanged", planId: id });
         continue;
