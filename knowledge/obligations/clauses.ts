@@ -7,8 +7,17 @@ import { NOUN_CONTEXT, TASK_VERBS } from "./vocabulary";
 
 const VERB_RE = new RegExp(`(?<![\\p{L}])(?:${[...TASK_VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "gu");
 
+const VERB_START_RE = new RegExp(`^(?:${[...TASK_VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "u");
+
 /** Offset of the first verb that starts a task (not a noun use such as "Chương trình phối hợp"), or -1. */
 export function firstVerb(s: string, from = 0): number {
+  // A capitalised verb starts the clause or follows a heading label: "Phối hợp ...", "Phòng Nội vụ: Theo dõi ...".
+  const colon = s.indexOf(": ", from);
+  for (const at of colon >= 0 && colon - from <= 120 ? [from, colon + 2] : [from]) {
+    if (at >= s.length) continue;
+    const head = s.slice(at, at + 24);
+    if (/^\p{Lu}/u.test(head) && VERB_START_RE.test(head.charAt(0).toLocaleLowerCase("vi") + head.slice(1))) return at;
+  }
   VERB_RE.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = VERB_RE.exec(s))) {

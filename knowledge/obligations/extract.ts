@@ -11,7 +11,7 @@ import { firstVerb, splitClauses } from "./clauses";
 import { findRecipient } from "./recipient";
 import { clauseSchedule } from "./schedule";
 import { headingUnit, unitAt, unitListAt, unitsIn } from "./units";
-import { REPORT_WORDS } from "./vocabulary";
+import { CITATION_START, REPORT_WORDS } from "./vocabulary";
 
 type PlanInput = Omit<Plan, "obligations">;
 
@@ -52,7 +52,7 @@ function ownUnits(text: string, verb: number): string[] {
   return subject
     .filter((u) => {
       const before = text.slice(Math.max(0, u.start - 12), u.start);
-      return !/(?:của|với|cho|về|thuộc|giữa|đến|từ)\s+$/u.test(before);
+      return !/(?:của|với|cho|về|thuộc|giữa|đến|từ|trong|tại|ở|vào|đối với)\s+$/u.test(before);
     })
     .map((u) => u.name);
 }
@@ -70,6 +70,14 @@ function headingUnitFor(plan: PlanInput, section: Section, byId: Map<string, Sec
     if (u) return [u];
   }
   return [];
+}
+
+const AIMS_RE = /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|SỰ CẦN THIẾT|CĂN CỨ|Mục đích|Yêu cầu|Mục tiêu|Quan điểm|Căn cứ)/u;
+
+/** Whether a section is (under) the plan's aims and requirements. */
+function inAims(section: Section, byId: Map<string, Section>): boolean {
+  for (let s: Section | undefined = section; s; s = s.parentId ? byId.get(s.parentId) : undefined) if (AIMS_RE.test(s.title)) return true;
+  return false;
 }
 
 function taskText(c: Clause): string {
@@ -150,7 +158,6 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     if (c.own.length) carried = { paragraph: c.paragraph, units: c.own };
 
     const hasTask = c.verb >= 0 || REPORT_WORDS.test(c.text.toLocaleLowerCase("vi"));
-    const assigned = c.own.length > 0 || heading.length > 0;
     let schedule = c.schedule;
     let quoteEnd = c.end;
     let recipient = c.recipient;
@@ -167,7 +174,14 @@ export function extractObligations(plan: PlanInput): Obligation[] {
       i++;
     }
 
-    const isObligation = (schedule.length > 0 && hasTask) || (assigned && c.verb >= 0);
+    // Not tasks: a clause that only cites a document, a unit heading on its own line, and
+    // the aims of the plan ("I. MỤC ĐÍCH, YÊU CẦU") unless they state a schedule.
+    if (CITATION_START.test(c.text) && !schedule.some((it) => it.due)) continue;
+    if (c.text.replace(/[:.]$/u, "") === c.section.title && headingUnit(c.section.title)) continue;
+    const aims = inAims(c.section, byId);
+    // Without a schedule, a unit must be assigned: by a heading, explicitly, or as the subject that opens the clause.
+    const opensWithSubject = c.own.length > 0 && c.verb >= 0 && c.verb <= 160 && (unitsIn(c.text, 0, c.verb)[0]?.start ?? 0) <= 50;
+    const isObligation = (schedule.length > 0 && hasTask) || (!aims && c.verb >= 0 && (heading.length > 0 || opensWithSubject));
     if (!isObligation) continue;
     const quote = plan.text.slice(c.start, quoteEnd);
     out.push({

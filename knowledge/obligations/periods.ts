@@ -24,7 +24,7 @@ const PATTERNS: [Period, RegExp][] = [
 ];
 
 // After a period, a list continues with a bare word: "6 tháng, năm", "quý, 6 tháng và năm", "6 tháng, một năm hoặc đột xuất".
-const LIST_GAP = /^(?:\s|,|\(\s*\)|\bvà\b|hoặc)*/u;
+const LIST_GAP = /^(?:\s|,|\(\s*\)|(?:và|hoặc)(?![\p{L}]))*/u;
 const LIST_WORD: [Period, RegExp][] = [
   ["yearly", new RegExp(`^(?:một năm|01 năm|cả năm|năm)${NA}${NOT_YEAR}`, "u")],
   ["quarterly", new RegExp(`^quý${NA}(?!\\s*(?:\\d|I|II|III|IV)${NA})`, "u")],
@@ -45,9 +45,7 @@ export function findPeriods(masked: string): FoundPeriod[] {
     let end = found[i].end;
     for (;;) {
       const gap = LIST_GAP.exec(masked.slice(end))![0];
-      if (gap.trim() === "" && gap.length > 0 && !/[,]/u.test(gap)) {
-        // A bare space is not a list separator ("6 tháng năm 2023" is not a list).
-      }
+      // A bare space is not a list separator: "6 tháng năm 2023" is not a list.
       if (!/,|và|hoặc/u.test(gap)) break;
       const at = end + gap.length;
       if (found.some((f) => f.start === at)) break;

@@ -21,11 +21,6 @@ function mask(s: string, spans: { start: number; end: number }[]): string {
   return out;
 }
 
-/** Text between two offsets has nothing but spaces, brackets, commas and "của"/"là"/"vào". */
-function adjacent(s: string, a: number, b: number): boolean {
-  return b >= a && b - a <= 24 && /^[\s(),:]*(?:(?:của|là|vào|gửi|nộp|báo cáo)[\s(),:]*)*$/u.test(s.slice(a, b));
-}
-
 export function clauseSchedule(clause: string): ClauseSchedule {
   const lower = clause.toLocaleLowerCase("vi");
   const allDates = findDates(clause);
@@ -33,22 +28,19 @@ export function clauseSchedule(clause: string): ClauseSchedule {
   const periods: FoundPeriod[] = findPeriods(mask(lower, allDates));
   const items: (ScheduleItem & { at: number })[] = periods.map((p) => ({ period: p.period, due: null, at: p.start }));
 
+  const otherDateBetween = (d: FoundDate, a: number, b: number) => dates.some((o) => o !== d && o.start >= a && o.start < b);
   for (const d of dates) {
-    // A date goes to the period right after it ("ngày 20 hằng tháng"), else to the nearest period
-    // before it that has no date yet ("6 tháng (trước ngày 10/6)"), else to the period it implies.
-    const after = periods.findIndex((p) => p.start >= d.end && adjacent(lower, d.end, p.start));
-    let idx = after >= 0 && !items[after].due ? after : -1;
-    if (idx < 0) {
-      for (let i = periods.length - 1; i >= 0; i--) {
-        if (periods[i].end <= d.start) {
-          if (!items[i].due && d.start - periods[i].end <= 80 && !dates.some((o) => o !== d && o.start > periods[i].end && o.start < d.start)) idx = i;
-          break;
-        }
-      }
-    }
+    // Which period a date belongs to: the one just before it ("6 tháng (trước ngày 10/6)"), the one
+    // right after it ("ngày 20 hằng tháng"), else the nearest before it that has no date yet,
+    // else the period the date implies ("ngày 15 của tháng" is monthly), else a one-off task.
+    let idx = -1;
+    const beforeIdx = periods.reduce((best, p, i) => (p.end <= d.start ? i : best), -1);
+    const afterIdx = periods.findIndex((p) => p.start >= d.end);
+    if (beforeIdx >= 0 && !items[beforeIdx].due && /^[\s(:,]*$/u.test(lower.slice(periods[beforeIdx].end, d.start)) && d.start - periods[beforeIdx].end <= 4) idx = beforeIdx;
+    else if (afterIdx >= 0 && !items[afterIdx].due && /^\s*$/u.test(lower.slice(d.end, periods[afterIdx].start))) idx = afterIdx;
+    else if (beforeIdx >= 0 && !items[beforeIdx].due && d.start - periods[beforeIdx].end <= 80 && !otherDateBetween(d, periods[beforeIdx].end, d.start)) idx = beforeIdx;
     if (d.implied && (idx < 0 || items[idx].period !== d.implied)) {
-      const same = items.findIndex((it) => it.period === d.implied && !it.due);
-      idx = same;
+      idx = items.findIndex((it) => it.period === d.implied && !it.due);
       if (idx < 0) {
         items.push({ period: d.implied, due: null, at: d.start });
         idx = items.length - 1;
@@ -59,9 +51,10 @@ export function clauseSchedule(clause: string): ClauseSchedule {
   }
 
   // A summative task for a stated year or programme stage, with no recurrence, happens once.
-  if (!items.some((it) => RECURRING.includes(it.period) || it.period === "once") && SUMMATIVE_WORDS.test(lower) && /năm\s+\d{4}|giai đoạn\s*\d{4}|nhiệm kỳ\s*\d{4}/u.test(lower)) {
-    const m = /năm\s+\d{4}|giai đoạn\s*\d{4}|nhiệm kỳ\s*\d{4}/u.exec(lower)!;
-    items.push({ period: "once", due: null, at: m.index });
+  const undated = mask(lower, allDates);
+  const stage = /năm\s+\d{4}|giai đoạn\s*\d{4}|nhiệm kỳ\s*\d{4}/u.exec(undated);
+  if (stage && !items.some((it) => RECURRING.includes(it.period) || it.period === "once") && SUMMATIVE_WORDS.test(undated)) {
+    items.push({ period: "once", due: null, at: stage.index });
   }
 
   // One item per period; a dated one wins over an undated duplicate.

@@ -13,7 +13,7 @@ const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(esc).join("|");
 
 // Capitalised heads match as written; "phòng"/"ủy ban nhân dân" in lower case only before a capitalised name.
-const HEAD_RE = new RegExp(`(?<![\\p{L}\\d])(?:${alt(ORG_HEADS.filter((h) => h !== "phòng" && h !== "ủy ban nhân dân"))}|(?:phòng|ủy ban nhân dân)(?=\\s+\\p{Lu}))(?![\\p{L}])`, "gu");
+const HEAD_RE = new RegExp(`(?<![\\p{L}\\d/-])(?:${alt(ORG_HEADS.filter((h) => h !== "phòng" && h !== "ủy ban nhân dân"))}|(?:phòng|ủy ban nhân dân)(?=\\s+\\p{Lu}))(?![\\p{L}])`, "gu");
 const HEAD_AT_RE = new RegExp(`^(?:${alt(ORG_HEADS.filter((h) => h !== "phòng" && h !== "ủy ban nhân dân"))}|(?:phòng|ủy ban nhân dân)(?=\\s+\\p{Lu}))(?![\\p{L}])`, "u");
 const HEADING_HEAD_RE = new RegExp(`^(?:${alt(HEADING_HEADS)})(?![\\p{L}])`, "u");
 const VERB_AT_RE = new RegExp(`^(?:${alt(TASK_VERBS)})(?![\\p{L}])`, "u");
@@ -59,7 +59,7 @@ export function unitAt(s: string, start: number): UnitMatch | null {
       }
       break;
     }
-    const word = /^\s+([\p{L}\d][\p{L}\p{M}\d/.-]*)/u.exec(r);
+    const word = /^\s*([\p{L}\d][\p{L}\p{M}\d/.-]*)/u.exec(r);
     if (!word) break;
     const at = r.slice(word[0].length - word[1].length);
     if (VERB_AT_RE.test(at) || STOP_AT_RE.test(at) || ++words > 14) break;

@@ -3,16 +3,19 @@
 /** Verbs that start a task (lower case as written mid-sentence). Longest first within a prefix. */
 export const TASK_VERBS = [
   "có trách nhiệm", "chịu trách nhiệm", "chủ trì", "phối hợp", "tham mưu", "tổng hợp", "báo cáo", "xây dựng", "tổ chức",
-  "thực hiện", "triển khai", "theo dõi", "kiểm tra", "đôn đốc", "hướng dẫn", "chỉ đạo", "cung cấp", "gửi", "nộp", "trình",
+  "thực hiện", "triển khai", "theo dõi", "kiểm tra", "đôn đốc", "hướng dẫn", "chỉ đạo", "cung cấp", "gửi", "nộp", "trình bày",
   "ban hành", "rà soát", "tuyên truyền", "phổ biến", "tiếp nhận", "giải quyết", "làm tốt", "tạo điều kiện", "tham gia",
   "duy trì", "đề xuất", "lãnh đạo", "quán triệt", "tập trung", "tiếp tục", "đẩy mạnh", "nâng cao", "chủ động", "khẩn trương",
-  "hoàn thành", "lập", "thống kê", "cập nhật", "đánh giá", "sơ kết", "tổng kết", "tham dự", "giám sát", "phản ánh",
-  "tăng cường", "thường xuyên", "định kỳ", "kịp thời", "nghiên cứu", "bố trí", "phân công", "quan tâm", "chú trọng",
+  "hoàn thành", "lập kế hoạch", "lập báo cáo", "thống kê", "cập nhật", "đánh giá", "sơ kết", "tổng kết", "tham dự", "giám sát", "phản ánh",
+  "tăng cường", "thường xuyên", "kịp thời", "nghiên cứu", "bố trí", "phân công", "quan tâm", "chú trọng",
   "vận động", "biểu dương", "khen thưởng", "cụ thể hóa", "đưa tin", "mời", "bảo đảm", "đảm bảo", "thống nhất", "chuẩn bị",
 ];
 
 /** Verbs by which a result goes to someone: the recipient follows them. */
 export const SEND_VERBS = ["báo cáo", "gửi", "nộp", "trình", "cung cấp", "chuyển", "gởi"];
+
+/** A clause that only cites a document ("Chỉ thị số 03/CT-UBND ngày ... của ...") assigns nothing. */
+export const CITATION_START = /^(?:Căn cứ\s+|Thực hiện\s+|Theo\s+)?(?:Luật|Bộ luật|Nghị quyết|Chỉ thị|Quyết định|Kết luận|Thông tư|Nghị định|Công văn|Pháp lệnh|Quy định|Hướng dẫn|Đề án|Thông báo|Kế hoạch|Chương trình(?: hành động| phối hợp)?)(?:\s+(?:số\s+)?[\p{L}\d]*\d[\p{L}\d/.-]*|\s+số)/u;
 
 /** Reporting vocabulary: a clause with one of these and a period or date is a reporting obligation. */
 export const REPORT_WORDS = /báo cáo|tổng hợp|gửi về|cung cấp thông tin|cung cấp số liệu|chế độ thông tin|thống kê|sơ kết|tổng kết|đánh giá/u;
@@ -33,9 +36,9 @@ export const ORG_HEADS = [
   "Chi bộ", "Chi cục", "Cục", "Bộ", "Kho bạc", "Bảo hiểm xã hội", "Đài", "Trường", "Bệnh viện", "Thanh tra", "Tòa án",
   "Viện kiểm sát", "Liên đoàn", "Hội Liên hiệp", "Hội Nông dân", "Hội Cựu chiến binh", "Hội Phụ nữ", "Hội Người cao tuổi",
   "Hội Chữ thập đỏ", "Đoàn Thanh niên", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Chủ tịch", "Phó Chủ tịch", "Thủ trưởng",
-  "Giám đốc", "Khối", "Thường trực", "Lãnh đạo", "Công chức", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Người đứng đầu",
+  "Giám đốc", "Khối", "Thường trực", "Công chức", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Người đứng đầu",
   "các phòng", "các sở", "các cơ quan", "các đơn vị", "các ban", "các ngành", "các xã", "các phường", "các địa phương",
-  "các huyện", "các tổ chức", "các đoàn thể", "các hội", "cơ quan", "đơn vị", "phòng", "ủy ban nhân dân",
+  "các huyện", "các tổ chức", "các đoàn thể", "các hội", "phòng", "ủy ban nhân dân",
 ];
 
 // Collective heads also start a sentence: "Các phòng, ban, đơn vị ...".
@@ -45,4 +48,4 @@ for (const h of ORG_HEADS.filter((x) => x.startsWith("các "))) ORG_HEADS.push(h
 export const HEADING_HEADS = [...ORG_HEADS, "Tư pháp", "Văn hóa", "Địa chính", "Tài chính", "Kế toán", "Quân sự", "Y tế", "Giáo dục", "Công an"];
 
 /** Words that end a unit name when they follow it. */
-export const UNIT_STOP_WORDS = ["để", "về", "theo", "trong", "với", "nhằm", "khi", "trên", "đối với", "nếu", "thì", "là", "được", "đã", "sẽ", "cần", "phải", "và các", "năm", "hàng", "hằng", "định kỳ"];
+export const UNIT_STOP_WORDS = ["để", "về", "theo", "trong", "với", "nhằm", "khi", "trên", "đối với", "nếu", "thì", "là", "được", "đã", "đóng", "sẽ", "cần", "phải", "và các", "năm", "hàng", "hằng", "định kỳ"];

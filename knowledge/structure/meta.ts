@@ -9,9 +9,9 @@ const DOC_TYPE_RE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: PHỐI HỢP| HÀNH ĐỘ
 const MOTTO_RE = /^(?:CỘNG HÒA|Độc lập|ĐỘC LẬP|-{3,}|_{3,})/u;
 const PLACE_DATE_RE = /^([\p{L}][\p{L} .'’-]{1,40}?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/u;
 const NUMBER_RE = /^Số\s*:?\s*(.*)$/u;
-const BODY_START_RE = /^(?:Căn cứ|Thực hiện|Triển khai|Nhằm|Để|Trên cơ sở|Theo)\b/u;
+const BODY_START_RE = /^(?:Căn cứ|Kính gửi)|\ssố\s+\d|\d+\/[\p{L}Đđ]/u;
 const ISSUER_IN_TEXT_RE =
-  /((?:(?:UBND|Ủy ban nhân dân|Ban|Phòng|Sở|Văn phòng|Đảng ủy|Thường trực)\s[^,;:.]{2,80}?)(?:\s+và\s+(?:UBND|Ủy ban nhân dân|Ban|Phòng|Sở|Văn phòng|Đảng ủy)\s[^,;:.]{2,80}?)?)\s*,?\s+(?:xây dựng|ban hành|thống nhất)\s+(?:ban hành\s+)?(?:kế hoạch|chương trình|nội dung)/u;
+  /((?:(?:UBND|Ủy ban nhân dân|Ban|Phòng|Sở|Văn phòng|Đảng ủy|Thường trực)\s[^,;:.]{2,80}?)(?:\s+và\s+(?:UBND|Ủy ban nhân dân|Ban|Phòng|Sở|Văn phòng|Đảng ủy)\s[^,;:.]{2,80}?)?)\s*,?\s+(?:xây dựng|ban hành|thống nhất)\s+(?:ban hành\s+)?(?:[Kk]ế hoạch|[Cc]hương trình|[Nn]ội dung)/u;
 const SURNAMES = new Set(
   "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào Lương Trương Mai Cao Lâm Hà Tô Tạ Châu Thái Kiều Chu Đoàn Trịnh Quách Lưu Triệu Vương Thân La Phùng Từ Tăng Hứa Mạc Lục Âu Giang Doãn Khúc Nông Lò Kim Thạch Danh Sơn Lạc Văn Đàm Tống Khổng Diệp Ninh Viên Bạch Mạnh Quan Hàn Cù Lã Trịnh Y".split(" "),
 );
