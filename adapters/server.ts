@@ -7,6 +7,7 @@ import restify from "restify";
 import pino, { type Logger } from "pino";
 import type { Config } from "../bot/config";
 import type { ChannelName, FileMessage, OutgoingMessage, ProactiveSender } from "../bot/messages";
+import { startNudgeScheduler } from "../bot/nudges/scheduler";
 import type { Db } from "../bot/storage/db";
 import { dbAddressBook } from "./address-book";
 import type { AddressBook, BotCore } from "./core";
@@ -41,8 +42,10 @@ export interface ServerOptions {
   addresses?: AddressBook;
   /** Zalo login; default: cookie login from ZALO_CREDENTIALS_FILE when that file exists. */
   zalo?: { login(): Promise<ZaloPort>; persist?(port: ZaloPort): Promise<void> } | null;
-  /** Started once the senders exist (the nudge scheduler when NUDGES_ENABLED). */
-  background?: (senders: Map<ChannelName, ProactiveSender>) => Stoppable | null | Promise<Stoppable | null>;
+  /**
+   * Started once the senders exist. Default: the nudge scheduler when NUDGES_ENABLED; null for none.
+   */
+  background?: ((senders: Map<ChannelName, ProactiveSender>) => Stoppable | null | Promise<Stoppable | null>) | null;
 }
 
 export interface RunningServer {
@@ -120,7 +123,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   const page = loadPage();
   for (const [route, file] of page) {
-    server.get(route, (_req: restify.Request, res: restify.Response) => {
+    server.get(route, async (_req: restify.Request, res: restify.Response) => {
       res.writeHead(200, {
         "content-type": file.contentType,
         "content-length": file.body.length,
@@ -149,7 +152,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.end(file.data);
   });
 
-  server.get("/healthz", (_req: restify.Request, res: restify.Response) => {
+  server.get("/healthz", async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { ok: true });
   });
   server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {
@@ -198,7 +201,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const actualPort = typeof address === "object" && address ? address.port : port;
   if (!config.PUBLIC_BASE_URL) publicUrl = `http://localhost:${actualPort}`;
 
-  const background = opts.background ? await opts.background(senders) : null;
+  const startBackground =
+    opts.background === undefined
+      ? config.NUDGES_ENABLED
+        ? (s: Map<ChannelName, ProactiveSender>) => startNudgeScheduler({ db: app.db, senders: s, config, log: log.child({ part: "nudges" }) })
+        : null
+      : opts.background;
+  const background = startBackground ? await startBackground(senders) : null;
 
   log.info(
     {
