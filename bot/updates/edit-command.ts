@@ -21,10 +21,10 @@ export const editHandler: CommandHandler = async (ctx) => {
   const typed = ctx.msg.text.normalize("NFC").replace(/\s+/g, " ").trim();
   const rest = typed.slice(m[0].length);
   if (!rest.trim()) return reply(EDIT_USAGE);
-  const last = await lastEntryOf(ctx.db, ctx.user.id);
-  if (!last) return reply("Bạn chưa có cập nhật nào để sửa. Gửi một cập nhật trước, ví dụ: \"cập nhật báo cáo 6 tháng: đang làm\".");
   const e = parseEdit(rest, ctx.today);
   if (Object.keys(e).length === 0) return reply(EDIT_USAGE);
+  const last = await lastEntryOf(ctx.db, ctx.user.id);
+  if (!last) return reply("Bạn chưa có cập nhật nào để sửa. Gửi một cập nhật trước, ví dụ: \"cập nhật báo cáo 6 tháng: đang làm\".");
   const changes: EntryChanges = { ...e };
   // Keep status and percent consistent, as for a new update; "vướng mắc" stays unless replaced.
   if (e.status !== undefined || e.percent !== undefined) {
