@@ -9,6 +9,8 @@ export interface OpenAIEmbedderSettings {
   /** Texts per request; servers cap the batch size. */
   batchSize?: number;
   timeoutMs?: number;
+  /** Retries of a failed request (default 2). */
+  maxRetries?: number;
 }
 
 export function createOpenAIEmbedder(s: OpenAIEmbedderSettings): Embedder {
@@ -16,7 +18,7 @@ export function createOpenAIEmbedder(s: OpenAIEmbedderSettings): Embedder {
     model: s.model,
     apiKey: s.apiKey,
     batchSize: s.batchSize ?? 256,
-    maxRetries: 2,
+    maxRetries: s.maxRetries ?? 2,
     timeout: s.timeoutMs ?? 30_000,
     configuration: s.baseURL ? { baseURL: s.baseURL } : undefined,
   });

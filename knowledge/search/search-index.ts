@@ -35,6 +35,7 @@ export class SearchIndex {
     readonly vectors: VectorIndex,
     private readonly docPlan: Int32Array,
     private readonly planNo: Map<string, number>,
+    private readonly log: (msg: string) => void,
   ) {}
 
   static async build(docs: readonly SearchDoc[], embedder: Embedder, opts: VectorBuildOptions = {}): Promise<SearchIndex> {
@@ -52,7 +53,7 @@ export class SearchIndex {
       embedder,
       opts,
     );
-    return new SearchIndex(docs, lexical, vectors, docPlan, planNo);
+    return new SearchIndex(docs, lexical, vectors, docPlan, planNo, opts.log ?? (() => {}));
   }
 
   /** A document filter for a set of plans, or undefined for all. */
@@ -73,8 +74,9 @@ export class SearchIndex {
     let vec: { doc: number; similarity: number }[] = [];
     try {
       vec = await this.vectors.search(query, k * 2, accept);
-    } catch {
+    } catch (e) {
       // An embeddings server that is down must not stop answers: lexical results still count.
+      this.log(`vector search failed, using lexical results only: ${(e as Error).message}`);
       vec = [];
     }
     const fused = reciprocalRankFusion([lex.map((h) => h.doc), vec.map((h) => h.doc)], 60, [1, 0.6]);

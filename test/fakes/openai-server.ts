@@ -73,13 +73,15 @@ export async function startFakeOpenAI(): Promise<FakeOpenAI> {
       return;
     }
     if (req.method === "POST" && path.endsWith("/embeddings")) {
-      const b = body as { input: string | string[] | number[][]; model: string };
+      const b = body as { input: string | string[] | number[][]; model: string; encoding_format?: string };
       const inputs = Array.isArray(b.input) ? b.input : [b.input];
+      // The openai SDK asks for base64 (packed float32) by default.
+      const encode = (v: number[]) => (b.encoding_format === "base64" ? Buffer.from(new Float32Array(v).buffer).toString("base64") : v);
       res.writeHead(200, { "content-type": "application/json" }).end(
         JSON.stringify({
           object: "list",
           model: b.model,
-          data: inputs.map((inp, index) => ({ object: "embedding", index, embedding: fake.embed(String(inp)) })),
+          data: inputs.map((inp, index) => ({ object: "embedding", index, embedding: encode(fake.embed(String(inp))) })),
           usage: { prompt_tokens: 1, total_tokens: 1 },
         }),
       );

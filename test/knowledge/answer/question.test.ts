@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { canonicalise, detectLanguage, understand } from "../../../knowledge/answer/question";
+
+describe("question understanding", () => {
+  it.each([
+    ["Khi nào phải nộp báo cáo 6 tháng?", "deadline"],
+    ["gửi trước ngày mấy vậy anh", "deadline"],
+    ["hạn chót nộp bc năm", "deadline"],
+    ["When is the annual report due?", "deadline"],
+    ["Báo cáo gửi về đâu?", "recipient"],
+    ["nop bao cao cho ai", "recipient"],
+    ["To whom is the report sent?", "recipient"],
+    ["Ai chịu trách nhiệm tổng hợp báo cáo?", "responsible"],
+    ["don vi nao chu tri", "responsible"],
+    ["who compiles the 6-month report", "responsible"],
+    ["Bao lâu thì tổng kết một lần?", "recurrence"],
+    ["how often is the review conference held", "recurrence"],
+    ["Chỉ số cải cách hành chính phải đạt bao nhiêu điểm?", "content"],
+    ["Chương trình được ký ngày nào?", "content"],
+  ])("%s -> %s", (q, kind) => {
+    expect(understand(q).kind).toBe(kind);
+  });
+
+  it("tells English from Vietnamese typed without diacritics", () => {
+    expect(detectLanguage("when is the 6-month report due")).toBe("en");
+    expect(detectLanguage("khi nao nop bao cao 6 thang")).toBe("vi");
+    expect(detectLanguage("to chuc hoi nghi the nao")).toBe("vi");
+  });
+
+  it("maps English and colloquial forms onto plan words", () => {
+    expect(canonicalise("When is the 6-month report due?", "en")).toContain("6 tháng");
+    expect(canonicalise("annual report", "en")).toBe("hàng năm báo cáo");
+    expect(canonicalise("bc nửa năm nộp khi nào", "vi")).toContain("6 tháng");
+  });
+
+  it("finds the periods a question names", () => {
+    expect(understand("báo cáo 6 tháng").periods).toEqual(["half_year"]);
+    expect(understand("bao cao nam").periods).toEqual(["yearly"]);
+    expect(understand("báo cáo quý").periods).toEqual(["quarterly"]);
+    expect(understand("tổng kết 05 năm").periods).toEqual(["multi_year"]);
+    expect(understand("báo cáo 9 tháng").periods).toEqual(["nine_months"]);
+    expect(understand("quy chế dân chủ").periods).toEqual([]);
+  });
+
+  it("keeps content terms and drops question words, judging stop words by their marks", () => {
+    const q = understand("Hội nghị sơ kết tổ chức khi nào vậy anh?");
+    expect(q.terms).toEqual(expect.arrayContaining(["hoi", "nghi", "so", "ket"]));
+    expect(q.terms).not.toContain("anh");
+    expect(q.terms).not.toContain("nao");
+    expect(understand("cho em hỏi căn cứ quyết định nào").terms).toEqual(expect.arrayContaining(["can", "cu", "quyet", "dinh"]));
+  });
+
+  it("reads the shape of the answer asked for", () => {
+    expect(understand("căn cứ quyết định nào").asks.docType).toBe("quyet dinh");
+    expect(understand("theo điều nào của luật").asks.docType).toBe("dieu");
+    expect(understand("xã thuộc huyện nào").asks.place).toBe("huyen");
+    expect(understand("tổ chức mấy lớp").asks.quantity).toBe(true);
+    expect(understand("Ai ký kế hoạch?").asks.signer).toBe(true);
+    expect(understand("Văn bản số 16-CTr/BDVTU có hiệu lực từ ngày nào?").numbers).toContain("16");
+  });
+});

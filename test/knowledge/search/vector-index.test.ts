@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { HashEmbedder, type Embedder } from "../../../knowledge/search/embedder";
+import { reciprocalRankFusion } from "../../../knowledge/search/fusion";
+import { VectorIndex } from "../../../knowledge/search/vector-index";
+
+const texts = [
+  "Định kỳ 6 tháng các đơn vị gửi báo cáo kết quả về Ủy ban nhân dân huyện.",
+  "Phòng Tư pháp chủ trì rà soát thủ tục hành chính.",
+  "Tổ chức đối thoại giữa Chủ tịch Ủy ban nhân dân xã với Nhân dân hằng năm.",
+];
+const dirs: string[] = [];
+function tempDir(): string {
+  const d = mkdtempSync(join(tmpdir(), "vec-test-"));
+  dirs.push(d);
+  return d;
+}
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe("HashEmbedder", () => {
+  it("is deterministic, unit-length, and closer for related texts", async () => {
+    const e = new HashEmbedder(256);
+    const [a, b] = await e.embedDocuments(["bao cao 6 thang", "báo cáo 6 tháng"]);
+    expect(a).toEqual(b);
+    expect(Math.hypot(...a)).toBeCloseTo(1, 6);
+    const dot = (x: number[], y: number[]) => x.reduce((s, v, i) => s + v * y[i], 0);
+    const q = e.embed("nộp báo cáo sáu tháng");
+    expect(dot(q, e.embed(texts[0]))).toBeGreaterThan(dot(q, e.embed(texts[1])));
+  });
+});
+
+describe("VectorIndex (hnswlib)", () => {
+  it("finds the nearest sentence and honours a filter", async () => {
+    const ix = await VectorIndex.build(texts, new HashEmbedder());
+    expect((await ix.search("rà soát thủ tục hành chính", 1))[0].doc).toBe(1);
+    const filtered = await ix.search("rà soát thủ tục hành chính", 3, (d) => d !== 1);
+    expect(filtered.map((h) => h.doc)).not.toContain(1);
+  });
+
+  it("saves the index with the embedder id, loads it back, and rebuilds when the embedder or texts change", async () => {
+    const dir = tempDir();
+    const logs: string[] = [];
+    const log = (m: string) => logs.push(m);
+    const first = await VectorIndex.build(texts, new HashEmbedder(256), { indexDir: dir, log });
+    expect(first.origin).toBe("built");
+    const again = await VectorIndex.build(texts, new HashEmbedder(256), { indexDir: dir, log });
+    expect(again.origin).toBe("loaded");
+    expect((await again.search("đối thoại với nhân dân", 1))[0].doc).toBe(2);
+    const other = await VectorIndex.build(texts, new HashEmbedder(128), { indexDir: dir, log });
+    expect(other.origin).toBe("built");
+    expect(logs.join("\n")).toMatch(/built by hash-v1-256; rebuilding for hash-v1-128/);
+    const changed = await VectorIndex.build([...texts, "Câu mới."], new HashEmbedder(128), { indexDir: dir, log });
+    expect(changed.origin).toBe("built");
+    expect(logs.join("\n")).toMatch(/other documents; rebuilding/);
+  });
+
+  it("refuses an embedder whose vectors change size", async () => {
+    let n = 0;
+    const odd: Embedder = { id: "odd", embedQuery: async () => [1, 0], embedDocuments: async (t) => t.map(() => (n++ === 0 ? [1, 0] : [1, 0, 0])) };
+    await expect(VectorIndex.build(["a", "b"], odd)).rejects.toThrow(/use one model/);
+  });
+});
+
+describe("reciprocal rank fusion", () => {
+  it("rewards items ranked well in both lists", () => {
+    const fused = reciprocalRankFusion([
+      ["a", "b", "c"],
+      ["b", "c", "a"],
+    ]);
+    const order = [...fused].sort((x, y) => y[1] - x[1]).map(([k]) => k);
+    expect(order[0]).toBe("b");
+    expect(fused.get("a")).toBeCloseTo(1 / 61 + 1 / 63, 10);
+  });
+});
