@@ -7,7 +7,9 @@ import { nudgeOffsets, type Config } from "../config";
 import type { OutgoingMessage } from "../messages";
 import type { CommandHandler, TurnContext } from "../turn";
 import type { WorkingCalendar } from "./calendar";
-import { currentNudge, isDone, recordDone } from "./done";
+import { recordEntry } from "../updates/entries";
+import { currentNudge, isDone } from "./done";
+import { DONE_STATUS } from "./nudge-state";
 import { datedOccurrences } from "./due-dates";
 import { loadDone, loadNudgeObligations } from "./nudge-state";
 import { parseSetDeadline, setOfficeDeadline, undatedObligations } from "./office-deadlines";
@@ -142,11 +144,24 @@ async function done(ctx: TurnContext, lang: Lang): Promise<OutgoingMessage[] | n
   if (await isDone(ctx.db, user.unitId, p)) {
     return say(lang === "vi" ? `${user.unitName ?? "Đơn vị"} đã báo cáo hoàn thành "${p.task}" kỳ ${label} rồi; không còn nhắc việc này.` : `${user.unitName ?? "Your unit"} already reported "${p.task}" (${p.periodKey}) done; no more reminders for it.`);
   }
-  await recordDone(ctx.db, { unitId: user.unitId, userId: user.id, nudge: p, channel: ctx.msg.channel, messageId: ctx.msg.messageId, now: ctx.now });
+  await recordEntry(ctx.db, {
+    unitId: user.unitId,
+    reporterId: user.id,
+    planId: p.planId,
+    obligationId: p.obligationId,
+    period: p.periodKey,
+    status: DONE_STATUS,
+    percent: 100,
+    note: "Trả lời nhắc hạn: đã xong",
+    channel: ctx.msg.channel,
+    sourceMessageId: ctx.msg.messageId,
+    doneOn: ctx.today,
+    now: ctx.now,
+  });
   return say(
     lang === "vi"
-      ? `Đã ghi nhận: ${user.unitName ?? "đơn vị của bạn"} đã hoàn thành "${p.task}" kỳ ${label} (hạn cuối ${formatVnDate(p.lastDay)}). Sẽ không nhắc việc này nữa.`
-      : `Recorded: ${user.unitName ?? "your unit"} has completed "${p.task}" for ${p.periodKey} (last day ${formatVnDate(p.lastDay)}). No more reminders for it.`,
+      ? `Đã ghi nhận: ${user.unitName ?? "đơn vị của bạn"} đã hoàn thành "${p.task}" kỳ ${label} (hạn cuối ${formatVnDate(p.lastDay)}). Sẽ không nhắc việc này nữa. Nhầm thì gõ "hủy".`
+      : `Recorded: ${user.unitName ?? "your unit"} has completed "${p.task}" for ${p.periodKey} (last day ${formatVnDate(p.lastDay)}). No more reminders for it. Say "hủy" to undo.`,
   );
 }
 

@@ -1,8 +1,7 @@
-// "Đã xong" in answer to a nudge: a done report entry for that occurrence (its unit, obligation and
-// period key), which ends the occurrence's nudges for the whole unit and its line in the summary.
-import { audit } from "../audit";
-import type { ChannelName } from "../messages";
-import type { Db, DbQuery } from "../storage/db";
+// "Đã xong" in answer to a nudge refers to the user's latest nudge: its done entry (unit,
+// obligation, period key; stored by the core's recordEntry) ends the occurrence's nudges for the
+// whole unit and its line in the coordinator's summary.
+import type { DbQuery } from "../storage/db";
 import { DONE_STATUS } from "./nudge-state";
 import type { NudgePayload } from "./planner";
 
@@ -33,32 +32,4 @@ export async function isDone(db: DbQuery, unitId: number, p: Pick<NudgePayload, 
     [unitId, p.planId, p.obligationId, p.periodKey, DONE_STATUS],
   );
   return r.length > 0;
-}
-
-/**
- * Stores the done entry once per source message (a message delivered twice records once).
- * Returns the entry id, or null when that message was already recorded.
- */
-export async function recordDone(
-  db: Db,
-  input: { unitId: number; userId: number; nudge: NudgePayload; channel: ChannelName; messageId: string; now: Date },
-): Promise<number | null> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.query<{ id: number }>(
-      `INSERT INTO report_entries (unit_id, reporter_id, plan_id, obligation_id, period, status, percent, note, channel, source_message_id, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 100, $7, $8, $9, $10, $10)
-       ON CONFLICT (channel, source_message_id) DO NOTHING RETURNING id`,
-      [input.unitId, input.userId, input.nudge.planId, input.nudge.obligationId, input.nudge.periodKey, DONE_STATUS, "Trả lời nhắc hạn: đã xong", input.channel, input.messageId, input.now],
-    );
-    if (!row) return null;
-    await audit(tx, {
-      at: input.now,
-      actorUserId: input.userId,
-      action: "entry.create",
-      entity: "report_entry",
-      entityId: String(row.id),
-      after: { unitId: input.unitId, planId: input.nudge.planId, obligationId: input.nudge.obligationId, period: input.nudge.periodKey, status: DONE_STATUS, via: "nudge" },
-    });
-    return Number(row.id);
-  });
 }
