@@ -20,6 +20,7 @@ const WORD_NUM = String.raw`(?:\s*\([\p{L}\s]{1,15}\))?`; // "06 (sáu)"
 const RELATIVE_RE = new RegExp(String.raw`ngày\s+(\d{1,2})${WORD_NUM}\s+(?:của\s+)?tháng\s+(cuối|đầu)(?:\s+cùng)?\s+(?:của\s+)?(?:mỗi\s+|các\s+|hàng\s+|hằng\s+|từng\s+)?(quý|năm|kỳ)`, "gu");
 const LONG_RE = new RegExp(String.raw`ngày\s+(\d{1,2})${WORD_NUM}\s+tháng\s+(\d{1,2})${WORD_NUM}(?:\s*(?:năm|\/)\s*(\d{4}))?`, "gu");
 const MONTHLY_RE = new RegExp(String.raw`ngày\s+(\d{1,2})${WORD_NUM}\s+(?:của\s+)?(?:(?:hàng|hằng|mỗi|các)\s+)?tháng(?!\s*(?:\d|cuối|đầu|\())`, "gu");
+const BARE_DAY_RE = /ngày\s+(\d{1,2})(?![\d/]|\s*(?:\(|tháng|của|hàng|hằng|mỗi|năm))/gu;
 const NUMERIC_RE = /(?<![\d/.\p{L}-])(\d{1,2})\s?\/\s?(\d{1,2})(?:\s?\/\s?(\d{4}))?(?![\d/]|\s?-\s?\p{L}|\p{L})/gu;
 
 const CUE_RE = /(?:^|[\s(,;:])((trước|chậm nhất(?:\s+là)?|không quá|không muộn hơn|hạn chót(?:\s+là)?|thời hạn|hạn|trong|vào|đến|từ|kể từ|có hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ|hiệu lực từ)(?:\s+(?:hoặc\s+)?vào)?(?:\s+ngày)?)\s*$/u;
@@ -77,6 +78,15 @@ export function findDates(s: string): FoundDate[] {
     const month = Number(m[2]);
     if (day < 1 || day > 31 || month < 1 || month > 12) continue;
     add(m.index, m.index + m[0].length, m[3] ? { day, month, year: Number(m[3]) } : { day, month });
+  }
+  // "(trước ngày 25)": a day alone, only with a deadline cue; it needs a period to mean anything.
+  for (const m of lower.matchAll(BARE_DAY_RE)) {
+    const day = Number(m[1]);
+    if (day < 1 || day > 31 || !free(m.index, m.index + m[0].length)) continue;
+    const c = classify(lower, m.index, m.index + m[0].length);
+    if (c.kind !== "due") continue;
+    taken.push([m.index, m.index + m[0].length]);
+    out.push({ start: c.cueStart, end: m.index + m[0].length, kind: "due", due: { day, before: c.before, text: s.slice(c.cueStart, m.index + m[0].length) } });
   }
   return out.sort((a, b) => a.start - b.start);
 }

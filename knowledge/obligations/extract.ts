@@ -34,8 +34,21 @@ const DIRECTING = /^(?:chỉ đạo|giao|đề nghị|yêu cầu)\s+/u;
 const EXPLICIT = /(?:^|[,;:]\s*|\s)(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)(?:\s+cho)?\s+(?=\p{Lu}|các\s)/gu;
 const SKIP_PARAGRAPH = /^(?:Trên đây là|Nơi nhận|TM\.|T\/M|KT\.|K\/T|TL\.|Căn cứ)/u;
 
-/** The units a clause names as responsible: "Giao X chủ trì", "X và Y <verb>", "chỉ đạo X <verb>". */
+/**
+ * The units a clause names as responsible: "Giao X chủ trì", "X và Y <verb>", "chỉ đạo X <verb>".
+ * After a short label ("Báo cáo quý: Ủy ban nhân dân các xã báo cáo ...") the rest is read first.
+ */
 function ownUnits(text: string, verb: number): string[] {
+  const label = /^[^:]{2,50}:\s+/u.exec(text);
+  if (label) {
+    const rest = text.slice(label[0].length);
+    const units = clauseUnits(rest, firstVerb(rest));
+    if (units.length) return units;
+  }
+  return clauseUnits(text, verb);
+}
+
+function clauseUnits(text: string, verb: number): string[] {
   for (const m of text.matchAll(EXPLICIT)) {
     const units = unitListAt(text, m.index + m[0].length);
     if (units.length) return units.map((u) => u.name);

@@ -38,7 +38,7 @@ export function clauseSchedule(clause: string): ClauseSchedule {
     const afterIdx = periods.findIndex((p) => p.start >= d.end);
     if (beforeIdx >= 0 && !items[beforeIdx].due && /^[\s(:,]*$/u.test(lower.slice(periods[beforeIdx].end, d.start)) && d.start - periods[beforeIdx].end <= 4) idx = beforeIdx;
     else if (afterIdx >= 0 && !items[afterIdx].due && /^\s*$/u.test(lower.slice(d.end, periods[afterIdx].start))) idx = afterIdx;
-    else if (beforeIdx >= 0 && !items[beforeIdx].due && d.start - periods[beforeIdx].end <= 80 && !otherDateBetween(d, periods[beforeIdx].end, d.start)) idx = beforeIdx;
+    else if (beforeIdx >= 0 && !items[beforeIdx].due && d.start - periods[beforeIdx].end <= 120 && !otherDateBetween(d, periods[beforeIdx].end, d.start)) idx = beforeIdx;
     if (d.implied && (idx < 0 || items[idx].period !== d.implied)) {
       idx = items.findIndex((it) => it.period === d.implied && !it.due);
       if (idx < 0) {
@@ -47,6 +47,8 @@ export function clauseSchedule(clause: string): ClauseSchedule {
       }
     }
     if (idx >= 0) items[idx].due = d.due;
+    // A day without a month and no period to hold it says nothing on its own.
+    else if (d.due.month === undefined) continue;
     else if (d.kind === "due" || (d.kind === "plain" && d.due.year !== undefined)) items.push({ period: "once", due: d.due, at: d.start });
   }
 

@@ -1,7 +1,7 @@
 // Unit names in a clause: "Phòng Nội vụ", "Ủy ban nhân dân các phường, xã",
 // "Ủy ban nhân dân thị xã (qua phòng Nội vụ)". A name starts at an organisation head and runs
 // until a verb, a stop word or punctuation.
-import { HEADING_HEADS, ORG_HEADS, TASK_VERBS, UNIT_STOP_WORDS } from "./vocabulary";
+import { HEADING_HEADS, ORG_HEADS, TASK_VERBS, UNIT_STOP_WORDS, UNIT_WORDS } from "./vocabulary";
 
 export interface UnitMatch {
   start: number;
@@ -29,6 +29,7 @@ export function unitAt(s: string, start: number): UnitMatch | null {
   if (!head) return null;
   let end = start + head[0].length;
   let words = 0;
+  let compound = 0;
   for (;;) {
     const r = s.slice(end, end + 120);
     const paren = /^\s*\([^()]{1,80}\)/u.exec(r);
@@ -44,7 +45,8 @@ export function unitAt(s: string, start: number): UnitMatch | null {
     const comma = /^\s*,\s*/u.exec(r);
     if (comma) {
       const after = r.slice(comma[0].length);
-      if (/^\p{Ll}/u.test(after) && !VERB_AT_RE.test(after) && !STOP_AT_RE.test(after)) {
+      const next = /^[\p{L}]+/u.exec(after)?.[0] ?? "";
+      if (/^\p{Ll}/u.test(after) && UNIT_WORDS.has(next) && !VERB_AT_RE.test(after) && !STOP_AT_RE.test(after)) {
         end += comma[0].length;
         continue;
       }
@@ -59,11 +61,17 @@ export function unitAt(s: string, start: number): UnitMatch | null {
       }
       break;
     }
-    const word = /^\s*([\p{L}\d][\p{L}\p{M}\d/.-]*)/u.exec(r);
+    const word = /^\s*([\p{L}\d][\p{L}\p{M}\d/-]*)/u.exec(r);
     if (!word) break;
     const at = r.slice(word[0].length - word[1].length);
     if (VERB_AT_RE.test(at) || STOP_AT_RE.test(at) || ++words > 14) break;
-    if (/^\p{Lu}/u.test(word[1]) && HEAD_AT_RE.test(at) && !/^(?:Ủy ban nhân dân|UBND|Tỉnh ủy|Thành ủy|Huyện ủy|Thị ủy|Đảng ủy)/u.test(at) && words > 1) break;
+    // Lower-case words: those of unit names, or up to three continuing a capitalised name word
+    // ("Phòng Công nghệ thông tin"); after a head such as "Sở", other words end the name.
+    if (/^\p{Ll}/u.test(word[1])) {
+      if (UNIT_WORDS.has(word[1])) compound = 0;
+      else if (compound > 0 && compound <= 3) compound++;
+      else break;
+    } else compound = HEAD_AT_RE.test(at) ? 0 : 1;
     end += word[0].length;
   }
   const name = s.slice(start, end).replace(/[\s,.;:]+$/u, "");

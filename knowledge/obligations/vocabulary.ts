@@ -27,7 +27,7 @@ export const SUMMATIVE_WORDS = /báo cáo|tổng kết|sơ kết|đánh giá|x�
  * Words after which a verb form is a noun ("Chương trình phối hợp", "trên cơ sở báo cáo",
  * "chế độ báo cáo"): such occurrences do not start a task.
  */
-export const NOUN_CONTEXT = /(?:chương trình|kế hoạch|quy chế|công tác|sự|việc|cơ sở|chế độ|các|những|bản|nội dung|thông tin,|thông tin|kết quả|tình hình|hoạt động|đề án|ban|phòng)\s*$/iu;
+export const NOUN_CONTEXT = /(?:quá trình|chương trình|kế hoạch|quy chế|công tác|sự|việc|cơ sở|chế độ|các|những|bản|nội dung|thông tin,|thông tin|kết quả|tình hình|hoạt động|đề án|ban|phòng)\s*$/iu;
 
 /** Organisation heads that start a unit name anywhere in a sentence. */
 export const ORG_HEADS = [
@@ -38,7 +38,8 @@ export const ORG_HEADS = [
   "Hội Chữ thập đỏ", "Đoàn Thanh niên", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Chủ tịch", "Phó Chủ tịch", "Thủ trưởng",
   "Giám đốc", "Khối", "Thường trực", "Công chức", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Người đứng đầu",
   "các phòng", "các sở", "các cơ quan", "các đơn vị", "các ban", "các ngành", "các xã", "các phường", "các địa phương",
-  "các huyện", "các tổ chức", "các đoàn thể", "các hội", "phòng", "ủy ban nhân dân",
+  "các huyện", "các tổ chức", "các đoàn thể", "các hội", "các khu phố", "các thôn", "các tổ dân phố", "các ấp", "các bản",
+  "các khối phố", "các trường", "các doanh nghiệp", "phòng", "ủy ban nhân dân",
 ];
 
 // Collective heads also start a sentence: "Các phòng, ban, đơn vị ...".
@@ -46,6 +47,15 @@ for (const h of ORG_HEADS.filter((x) => x.startsWith("các "))) ORG_HEADS.push(h
 
 /** Heads that also make a section heading a unit ("2. Tư pháp xã", "3. Công chức Văn hóa - xã hội"). */
 export const HEADING_HEADS = [...ORG_HEADS, "Tư pháp", "Văn hóa", "Địa chính", "Tài chính", "Kế toán", "Quân sự", "Y tế", "Giáo dục", "Công an"];
+
+/** Lower-case words that may be part of a unit name ("các phòng, ban, đơn vị thuộc Ủy ban nhân dân thị xã"); any other lower-case word ends it. */
+export const UNIT_WORDS = new Set(
+  ("xã phường huyện tỉnh thị trấn thành phố quận các cấp cùng ủy thuộc trực ban đơn vị phòng ngành cơ quan đoàn thể chính trị hội " +
+    "và của hộ tịch dân nhân liên địa phương khu thôn tổ chuyên môn sở cán sự đảng hành nhà nước sự nghiệp chức tư pháp văn hóa " +
+    "thông tin kê nội vụ thường trực công an quân đội thanh niên phụ nữ nông cựu chiến binh mặt trận quốc ấp bản khối trung ương " +
+    "lao động thương binh xã hội tài chính kế hoạch giáo dục đào tạo y tế truyền tài nguyên môi trường kinh tế hạ tầng " +
+    "người đứng đầu thủ trưởng lãnh đạo chủ tịch phó giám đốc ngân hàng kho bạc chi nhánh bảo hiểm điện lực").split(" "),
+);
 
 /** Words that end a unit name when they follow it. */
 export const UNIT_STOP_WORDS = ["để", "về", "theo", "trong", "với", "nhằm", "khi", "trên", "đối với", "nếu", "thì", "là", "được", "đã", "đóng", "sẽ", "cần", "phải", "và các", "năm", "hàng", "hằng", "định kỳ"];

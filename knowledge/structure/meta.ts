@@ -20,6 +20,19 @@ function expandUbnd(s: string): string {
   return s.replace(/^UBND\b/u, "Ủy ban nhân dân");
 }
 
+const CHILD_ORG_RE = /^(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|CỤC|ĐẢNG ỦY|CÔNG AN|TRƯỜNG|BỆNH VIỆN|ĐÀI|THANH TRA|KHO BẠC|BẢO HIỂM)\s/u;
+
+/** The issuer from the header's capital lines: "UBND TỈNH LÀO CAI" + "SỞ THÔNG TIN VÀ TRUYỀN THÔNG" -> "Sở Thông tin và Truyền thông tỉnh Lào Cai". */
+function headerIssuer(lines: string[]): string | null {
+  if (!lines.length) return null;
+  const child = lines.findIndex((l, i) => i > 0 && CHILD_ORG_RE.test(l));
+  if (child < 0) return nameCase(lines.join(" "));
+  const parent = nameCase(lines.slice(0, child).join(" "));
+  const locality = /(?:tỉnh|huyện|xã|phường|thị xã|thành phố|quận|thị trấn)\s.+$/u.exec(parent)?.[0];
+  const own = nameCase(lines.slice(child).join(" "));
+  return locality && !own.includes(locality) ? `${own} ${locality}` : own;
+}
+
 function titleOf(texts: string[], start: number): { title: string; index: number } | null {
   for (let i = start; i < Math.min(texts.length, start + 25); i++) {
     const t = texts[i];
@@ -70,7 +83,7 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
     const n = NUMBER_RE.exec(t);
     if (n && number === null) {
       const v = n[1].trim();
-      number = /^\d/u.test(v) ? v.replace(/\s+/gu, "") : null;
+      number = /^\d/u.test(v) ? v.split(/\s+/u)[0] : null;
       headerDone = true;
       continue;
     }
@@ -81,10 +94,7 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
       headerDone = true;
       continue;
     }
-    if (MOTTO_RE.test(t)) {
-      headerDone = true;
-      continue;
-    }
+    if (MOTTO_RE.test(t)) continue;
     if (!headerDone && isAllCaps(t) && !DOC_TYPE_RE.test(t)) headerCaps.push(t);
     else headerDone = true;
   }
@@ -92,7 +102,7 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
   const found = titleOf(texts, 0);
   const title = found?.title ?? (head.find((t) => t.length > 10 && t.length < 200) || fallbackTitle);
 
-  let issuer: string | null = headerCaps.length ? nameCase(headerCaps.join(" ")) : null;
+  let issuer = headerIssuer(headerCaps);
   if (!issuer) {
     const from = found ? found.index + 1 : 0;
     for (let i = from; i < Math.min(texts.length, from + 6) && !issuer; i++) {

@@ -15,7 +15,7 @@ export interface Marker {
 }
 
 const ROMAN_RE = /^([IVXLC]{1,6})\.\s*/u;
-const ARABIC_RE = /^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\.|(?=\s))\s*/u;
+const ARABIC_RE = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s)\s*|^(\d{1,2})\.(?=\s)\s*/u;
 const BRACKET_RE = /^(\d{1,2}|[a-zđ])\)\s*/u;
 const DASH_RE = /^([-–•*])\s*/u;
 const PLUS_RE = /^(\+)\s*/u;
@@ -26,7 +26,10 @@ export function paragraphMarker(text: string): Marker | null {
   let m = ROMAN_RE.exec(text);
   if (m && /^[IVXLC]+$/u.test(m[1]) && text.length > m[0].length) return { number: m[1], rank: 1, length: m[0].length };
   m = ARABIC_RE.exec(text);
-  if (m && !/^\d{1,2}\/\d/u.test(text) && text.length > m[0].length) return { number: m[1], rank: 2 + (m[1].match(/\./gu)?.length ?? 0), length: m[0].length };
+  if (m && text.length > m[0].length) {
+    const number = m[1] ?? m[2];
+    return { number, rank: 2 + (number.match(/\./gu)?.length ?? 0), length: m[0].length };
+  }
   m = BRACKET_RE.exec(text);
   if (m) return { number: m[1], rank: 6, length: m[0].length };
   m = DASH_RE.exec(text);
