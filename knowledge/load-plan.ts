@@ -8,6 +8,7 @@ import { extractObligations } from "./obligations/extract";
 import { planExtension, readPlanFile } from "./load/read-file";
 import { structure } from "./structure";
 import { PlanLoadError, type Plan } from "./types";
+import { key } from "./vietnamese";
 
 export { extractObligations } from "./obligations/extract";
 export { PlanLoadError } from "./types";
@@ -25,10 +26,14 @@ export function planId(path: string): string {
   return basename(path, extname(path));
 }
 
-// A plan has Vietnamese words and some structure; a file without them is not a plan.
+// A plan has Vietnamese words (with diacritics, or without them as in some PDF text layers).
+const PLAN_WORDS = ["ke hoach", "bao cao", "uy ban", "thuc hien", "to chuc", "nhiem vu", "cong tac", "trien khai", "chuong trinh", "dinh ky"];
 function looksLikePlan(text: string): boolean {
+  if (text.length < 80) return false;
   const vi = text.match(/[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/giu)?.length ?? 0;
-  return text.length >= 80 && vi >= 20;
+  if (vi >= 20) return true;
+  const folded = key(text.slice(0, 20000));
+  return PLAN_WORDS.filter((w) => folded.includes(w)).length >= 3;
 }
 
 function build(id: string, file: string, raw: string, sha256: string, markdown: boolean): Plan {
