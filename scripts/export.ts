@@ -1,0 +1,91 @@
+// npm run export -- --period 2026-H1 --format docx|csv|md [--unit NAME] [--plan ID] [--out FILE]
+// Writes the draft progress report from the stored entries.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { ConfigError, loadConfig } from "../bot/config";
+import { exportReport, REPORT_FORMATS } from "../bot/report/export";
+import { openDbFromConfig } from "../bot/storage/open-db";
+import { isPeriodKey } from "../bot/updates/period";
+import { findUnits } from "../bot/users/units";
+
+const HELP = `Usage: npm run export -- --period PERIOD [--format docx|csv|md] [--unit NAME] [--plan ID] [--out FILE]
+
+  --period   2026 (year), 2026-H1 / 2026-H2 (6 months), 2026-Q2 (quarter), 2026-9M, 2026-09 (month)
+  --format   docx (default), csv or md
+  --unit     only this unit's obligations and entries
+  --plan     only this plan (file name without extension); default: plans with entries in the period
+  --out      output file; default DATA_DIR/exports/bao-cao-tien-do-PERIOD.FORMAT`;
+
+const argsSchema = z.object({
+  period: z.string({ message: "--period is required, e.g. --period 2026-H1" }).refine(isPeriodKey, "--period must look like 2026, 2026-H1, 2026-Q2, 2026-9M or 2026-09"),
+  format: z.enum(REPORT_FORMATS, { message: "--format must be docx, csv or md" }).default("docx"),
+  unit: z.string().optional(),
+  plan: z.string().optional(),
+  out: z.string().optional(),
+});
+
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+  let raw;
+  try {
+    raw = parseArgs({
+      options: {
+        period: { type: "string" },
+        format: { type: "string" },
+        unit: { type: "string" },
+        plan: { type: "string" },
+        out: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    }).values;
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
+    return 2;
+  }
+  if (raw.help) {
+    process.stdout.write(`${HELP}\n`);
+    return 0;
+  }
+  const args = argsSchema.safeParse(raw);
+  if (!args.success) {
+    process.stderr.write(`${args.error.issues.map((i) => i.message).join("\n")}\n\n${HELP}\n`);
+    return 2;
+  }
+  const a = args.data;
+  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
+  const db = await openDbFromConfig(config);
+  try {
+    let unitId: number | null = null;
+    if (a.unit) {
+      const units = await findUnits(db, a.unit);
+      if (units.length !== 1) {
+        throw new UsageError(units.length ? `"${a.unit}" matches several units: ${units.map((u) => u.name).join("; ")}` : `No unit "${a.unit}"; see npm run admin -- units`);
+      }
+      unitId = units[0].id;
+    }
+    const r = await exportReport(db, { period: a.period, format: a.format, planId: a.plan ?? null, unitId });
+    const out = a.out ?? join(config.DATA_DIR === "memory" ? "." : config.DATA_DIR, "exports", r.fileName);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, r.data);
+    const obligations = r.model.plans.reduce((n, p) => n + p.sections.reduce((m, s) => m + s.obligations.length, 0), 0);
+    process.stdout.write(`${out}\n${r.model.periodLabel}: ${r.model.plans.length} plan(s), ${obligations} obligations, ${r.model.entryCount} entries.\n`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    process.stderr.write(`${err instanceof ConfigError ? err.message : `export failed: ${(err as Error).message}`}\n`);
+    process.exit(1);
+  },
+);
