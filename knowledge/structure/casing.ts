@@ -38,6 +38,8 @@ export function nameCase(caps: string): string {
       if (ADMIN.has(next) && (l === "thị" || l === "thành")) out.push(lower(words[++i]));
       proper = true;
     } else if (proper) out.push(capitalise(w));
+    // "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" -> "Sở Tài nguyên và Môi trường".
+    else if (prev === "và" && words.slice(0, i).some((x) => ORG_HEAD.has(lower(x)))) out.push(capitalise(w));
     else if (ORG_HEAD.has(prev) && !(prev === "ban" && prev2 === "ủy") && l !== "nhân") out.push(capitalise(w));
     else out.push(l);
   }

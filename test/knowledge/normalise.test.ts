@@ -1,0 +1,92 @@
+// Normalisation: PDF artifacts, Markdown marks, footnotes, tone placement, and offsets back into
+// the original text.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { normalise, NOTES_TITLE, originalOffset } from "../../knowledge/normalise";
+import { normaliseTones } from "../../knowledge/vietnamese";
+
+const honglinh = readFileSync("test/fixtures/plans/shared/honglinh-2023.txt", "utf8");
+const tayninh = readFileSync("test/fixtures/plans/shared/tayninh-thanhpho-2023.md", "utf8");
+
+/** Every run maps text back to the same characters of the original. */
+function expectOffsetsHold(raw: string, text: string, runs: [number, number][]): void {
+  let checked = 0;
+  for (let i = 0; i < runs.length; i++) {
+    const [t, o] = runs[i];
+    const end = i + 1 < runs.length ? runs[i + 1][0] : text.length;
+    const piece = text.slice(t, end);
+    if (piece.length > 3 && piece !== NOTES_TITLE) {
+      // Joins map a space onto the line break it replaced; tones are placed one way.
+      const ws = (x: string) => normaliseTones(x).replace(/\s/gu, " ");
+      expect(ws(raw.normalize("NFC").slice(o, o + piece.length))).toBe(ws(piece));
+      checked++;
+    }
+  }
+  expect(checked).toBeGreaterThan(10);
+}
+
+describe("PDF text (honglinh-2023.txt)", () => {
+  const n = normalise(honglinh);
+  const lines = n.text.split("\n");
+
+  it("drops page numbers alone on a line", () => {
+    expect(lines.some((l) => /^\s*\d{1,3}\s*$/u.test(l))).toBe(false);
+  });
+  it("rejoins lines broken mid-sentence and words hyphenated at the line end", () => {
+    expect(n.text).toContain("Quyết định số 4079/QĐ-UBND ngày 09/11/2021");
+    expect(n.text).toContain("Chỉ thị 18-CT/TTg của Thủ tướng");
+    expect(n.text).toContain("nhiệm kỳ 2020 - 2025 và các văn bản");
+    expect(n.text).toContain("Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ về về tiếp tục tăng cường");
+  });
+  it("keeps paragraph boundaries at section markers", () => {
+    expect(lines).toContain("IV. TỔ CHỨC THỰC HIỆN");
+    expect(lines.some((l) => l.startsWith("4. Chế độ thông tin báo cáo: Định kỳ 6 tháng (trước ngày 10/6), hàng năm (trước ngày 25/11) hoặc đột xuất"))).toBe(true);
+  });
+  it("has no blank lines, one tone placement, and offsets back to the original", () => {
+    expect(lines.every((l) => l.trim().length > 0)).toBe(true);
+    expect(n.text).not.toMatch(/[Uu]ỷ/u);
+    expectOffsetsHold(honglinh, n.text, n.offsetRuns);
+    const at = n.text.indexOf("4079/QĐ-UBND");
+    expect(honglinh.slice(originalOffset(n.offsetRuns, at), originalOffset(n.offsetRuns, at) + 8)).toBe("4079/QĐ-");
+  });
+});
+
+describe("Markdown (tayninh-thanhpho-2023.md)", () => {
+  const n = normalise(tayninh, { markdown: true });
+  it("strips bold, headings and footnote marks but keeps the text", () => {
+    expect(n.text).not.toMatch(/\*\*|<sup>|^#/mu);
+    expect(n.text).toContain("Thực hiện tốt Quy chế công tác dân vận của hệ thống chính trị; nâng cao");
+  });
+  it("moves footnote bodies out of the running text into a notes block at the end", () => {
+    const notes = n.text.indexOf(`\n${NOTES_TITLE}\n`);
+    expect(notes).toBeGreaterThan(0);
+    const body = n.text.slice(0, notes);
+    expect(body).not.toContain("Quyết định 217-QĐ/TW, Quyết định 218-QĐ/TW của Bộ Chính trị về Ban hành");
+    expect(n.text.slice(notes)).toContain("5 Quyết định 217-QĐ/TW");
+    // The sentence the footnote interrupted is whole again.
+    expect(body).toContain("Kết luận số 120-KL/TW ngày 07/01/2016 của Bộ Chính trị (khóa XI)");
+  });
+  it("marks Markdown headings", () => {
+    const headings = n.paragraphs.filter((p) => p.heading).map((p) => n.text.slice(p.start, p.end));
+    expect(headings).toContain("III. TỔ CHỨC THỰC HIỆN");
+    expect(headings).toContain("1. UBND Thành phố");
+  });
+  it("keeps offsets back to the original", () => expectOffsetsHold(tayninh, n.text, n.offsetRuns));
+});
+
+describe("small cases", () => {
+  it("composes decomposed (NFD) text and maps offsets through the change", () => {
+    const raw = "Kế hoạch số 1. Phòng Nội vụ báo cáo.".normalize("NFD");
+    const n = normalise(raw);
+    expect(n.text).toBe("Kế hoạch số 1. Phòng Nội vụ báo cáo.");
+    const at = n.text.indexOf("Phòng");
+    expect(raw.slice(originalOffset(n.offsetRuns, at)).normalize("NFC").startsWith("Phòng")).toBe(true);
+  });
+  it("splits two-column header lines and keeps a blank document number blank", () => {
+    const n = normalise("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:          /KH-UBND\n");
+    expect(n.text.split("\n")).toEqual(["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số:", "/KH-UBND"]);
+  });
+  it("collapses odd spacing from web pages", () => {
+    expect(normalise("Phòng\u00a0Nội vụ\t  báo   cáo.").text).toBe("Phòng Nội vụ báo cáo.");
+  });
+});

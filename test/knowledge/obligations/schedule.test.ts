@@ -1,0 +1,38 @@
+// Schedules: each period a clause states, with the due date that belongs to it.
+import { describe, expect, it } from "vitest";
+import { clauseSchedule } from "../../../knowledge/obligations/schedule";
+import { formatDue } from "../../../knowledge/occurrences";
+
+const sched = (s: string) => clauseSchedule(s).items.map((i) => `${i.period}${i.due ? `@${formatDue(i.due)}` : ""}`);
+
+describe("clauseSchedule", () => {
+  it("gives each period its own date", () => {
+    expect(sched("Định kỳ 6 tháng (trước ngày 10/6), hàng năm (trước ngày 25/11) hoặc đột xuất, các phòng báo cáo")).toEqual(["half_year@10/6", "yearly@25/11", "ad_hoc"]);
+  });
+  it("reads period lists with a bare 'năm' or 'quý'", () => {
+    expect(sched("Định kỳ 6 tháng, năm trên cơ sở báo cáo")).toEqual(["half_year", "yearly"]);
+    expect(sched("Định kỳ hàng quý, 6 tháng và năm báo cáo kết quả")).toEqual(["quarterly", "half_year", "yearly"]);
+    expect(sched("tổng hợp báo cáo định kỳ 6 tháng, một năm hoặc đột xuất")).toEqual(["half_year", "yearly", "ad_hoc"]);
+    expect(sched("Định kỳ 6 tháng và cuối năm xây dựng kế hoạch kiểm tra")).toEqual(["half_year", "yearly"]);
+  });
+  it("does not take a year for a recurrence", () => {
+    expect(sched("thực hiện các nhiệm vụ đề ra trong năm 2024")).toEqual([]);
+    expect(sched("báo cáo 6 tháng, năm 2023 gửi về")).toEqual(["half_year"]);
+  });
+  it("reads monthly, quarterly, nine-month and multi-year forms", () => {
+    expect(sched("báo cáo tháng trước ngày 20 hằng tháng")).toEqual(["monthly@20"]);
+    expect(sched("báo cáo quý trước ngày 15 của tháng cuối quý")).toEqual(["quarterly@15"]);
+    expect(sched("báo cáo 9 tháng trước ngày 15/9")).toEqual(["nine_months@15/9"]);
+    expect(sched("tổng kết 05 năm thực hiện")).toEqual(["multi_year"]);
+    expect(sched("định kỳ hằng tháng (trước ngày 25) báo cáo")).toEqual(["monthly@25"]);
+    expect(sched("báo cáo trước ngày 10 tháng 12 hằng năm")).toEqual(["yearly@10/12"]);
+  });
+  it("makes a one-off of a dated task and of a summary for a stated year", () => {
+    expect(sched("gửi về Phòng Nội vụ trước ngày 31/01/2025")).toEqual(["once@31/1/2025"]);
+    expect(sched("Chủ trì xây dựng báo cáo kết quả năm 2023")).toEqual(["once"]);
+    expect(sched("tổ chức tổng kết Chương trình phối hợp giai đoạn 2022-2026")).toEqual(["once"]);
+  });
+  it("never takes a citation's date for a deadline", () => {
+    expect(sched("Thực hiện Chỉ thị số 03/CT-UBND ngày 24/01/2022 của UBND tỉnh, báo cáo 6 tháng")).toEqual(["half_year"]);
+  });
+});

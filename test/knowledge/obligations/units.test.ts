@@ -1,0 +1,45 @@
+// Unit names and recipients in clauses.
+import { describe, expect, it } from "vitest";
+import { findRecipient } from "../../../knowledge/obligations/recipient";
+import { headingUnit, unitListAt, unitsIn } from "../../../knowledge/obligations/units";
+
+describe("unit names", () => {
+  it("reads lists of units before the verb", () => {
+    const s = "các phòng, ban, đơn vị thuộc Ủy ban nhân dân thị xã; Ủy ban nhân dân các phường, xã tổng hợp báo cáo";
+    expect(unitsIn(s).map((u) => u.name)).toEqual(["các phòng, ban, đơn vị thuộc Ủy ban nhân dân thị xã", "Ủy ban nhân dân các phường, xã"]);
+    expect(unitListAt("Ban Dân vận Tỉnh ủy và Ban cán sự đảng Ủy ban nhân dân tỉnh xây dựng kế hoạch", 0).map((u) => u.name)).toEqual([
+      "Ban Dân vận Tỉnh ủy",
+      "Ban cán sự đảng Ủy ban nhân dân tỉnh",
+    ]);
+  });
+  it("keeps compound names and ends at a word that is not part of one", () => {
+    expect(unitsIn("Phòng Công nghệ thông tin chủ trì")[0].name).toBe("Phòng Công nghệ thông tin");
+    expect(unitsIn("báo cáo Giám đốc Sở tình hình vận hành")[0].name).toBe("Giám đốc Sở");
+    expect(unitsIn("gửi Bộ Thông tin và Truyền thông trước ngày 15/6")[0].name).toBe("Bộ Thông tin và Truyền thông");
+  });
+  it("does not read a unit inside a document number", () => {
+    expect(unitsIn("Chỉ thị số 03/CT-UBND ngày 24/01/2022").map((u) => u.name)).toEqual([]);
+  });
+  it("reads unit headings", () => {
+    expect(headingUnit("Phòng Nội vụ")).toBe("Phòng Nội vụ");
+    expect(headingUnit("Ban Dân vận Tỉnh ủy có trách nhiệm")).toBe("Ban Dân vận Tỉnh ủy");
+    expect(headingUnit("Đề nghị Ban Dân vận Đảng ủy xã")).toBe("Ban Dân vận Đảng ủy xã");
+    expect(headingUnit("Tư pháp xã")).toBe("Tư pháp xã");
+    expect(headingUnit("Chế độ thông tin báo cáo")).toBeNull();
+    expect(headingUnit("Tổ chức triển khai thực hiện các văn bản")).toBeNull();
+  });
+});
+
+describe("recipients", () => {
+  it("takes the unit after a sending verb, with its 'qua' part", () => {
+    expect(findRecipient("tổng hợp báo cáo tình hình về Ủy ban nhân dân thị xã (qua phòng Nội vụ) để tổng hợp báo cáo Ban Thường vụ Thị ủy")?.name).toBe(
+      "Ủy ban nhân dân thị xã (qua phòng Nội vụ)",
+    );
+    expect(findRecipient("báo cáo kết quả về Ban Dân vận Tỉnh ủy và Văn phòng Ủy ban nhân dân tỉnh.")?.name).toBe("Ban Dân vận Tỉnh ủy và Văn phòng Ủy ban nhân dân tỉnh");
+    expect(findRecipient("Phối hợp cung cấp thông tin, số liệu cho UBND Thành phố để xây dựng báo cáo")?.name).toBe("UBND Thành phố");
+  });
+  it("does not take a topic or an adviser's principal for a recipient", () => {
+    expect(findRecipient("tham mưu UBND xã tổng hợp báo cáo về công tác dân vận chính quyền định kỳ 6 tháng")).toBeNull();
+    expect(findRecipient("trên cơ sở báo cáo của các phòng, ban để tổng hợp, báo cáo kết quả theo quy định")).toBeNull();
+  });
+});

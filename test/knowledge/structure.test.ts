@@ -1,0 +1,88 @@
+// Plan structure: metadata, the section tree with readable paths, and sentences.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { planFromText } from "../../knowledge/load-plan";
+import { splitSentences } from "../../knowledge/structure";
+import { nameCase } from "../../knowledge/structure/casing";
+
+const load = (name: string) => planFromText(name.replace(/\.\w+$/u, ""), readFileSync(`test/fixtures/plans/shared/${name}`, "utf8"), name);
+const honglinh = load("honglinh-2023.txt");
+const soctrang = load("soctrang-2022-2026.md");
+const tayninh = load("tayninh-thanhpho-2023.md");
+const tiencanh = load("tiencanh-2024.md");
+
+describe("metadata", () => {
+  it("reads the header block of a PDF text", () => {
+    expect(honglinh.meta).toEqual({
+      number: null, // "Số: /KH-UBND" is blank
+      title: "Kế hoạch thực hiện công tác Dân vận chính quyền năm 2023",
+      issuer: "Ủy ban nhân dân thị xã Hồng Lĩnh",
+      place: "Hồng Lĩnh",
+      date: "2/2023",
+      period: { from: 2023, to: 2023 },
+      signers: ["Nguyễn Huy Hùng"],
+    });
+  });
+  it("reads a programme between two bodies over a stage of years", () => {
+    expect(soctrang.meta.title).toBe("Chương trình phối hợp giữa Ban Dân vận Tỉnh ủy và Ban cán sự đảng Ủy ban nhân dân tỉnh về công tác dân vận giai đoạn 2022 - 2026");
+    expect(soctrang.meta.issuer).toBe("Ban Dân vận Tỉnh ủy và Ban cán sự đảng Ủy ban nhân dân tỉnh");
+    expect(soctrang.meta.period).toEqual({ from: 2022, to: 2026 });
+    expect(soctrang.meta.date).toBe("29/12/2022");
+    expect(soctrang.meta.place).toBe("Sóc Trăng");
+    expect(soctrang.meta.signers).toEqual(["Dương Pà Kha", "Trần Văn Lâu"]);
+  });
+  it("finds the issuer in the text when there is no header", () => {
+    expect(tiencanh.meta.issuer).toBe("Ủy ban nhân dân xã Tiên Cảnh");
+    expect(tiencanh.meta.title).toBe("Kế hoạch triển khai công tác dân vận chính quyền năm 2024");
+    expect(tayninh.meta.issuer).toBe("Ban Dân vận Thành ủy và Ủy ban nhân dân Thành phố");
+    expect(tayninh.meta.signers).toEqual(["Nguyễn Trung Hiếu", "Nguyễn Ngọc Thành"]);
+  });
+  it("cases upper-case names the Vietnamese way", () => {
+    expect(nameCase("UỶ BAN NHÂN DÂN THỊ XÃ HỒNG LĨNH".normalize("NFC"))).toBe("Uỷ ban nhân dân thị xã Hồng Lĩnh".normalize("NFC"));
+    expect(nameCase("BAN DÂN VẬN TỈNH ỦY")).toBe("Ban Dân vận Tỉnh ủy");
+    expect(nameCase("SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG")).toBe("Sở Tài nguyên và Môi trường");
+  });
+});
+
+describe("sections", () => {
+  it("builds the tree with readable paths", () => {
+    const paths = honglinh.sections.map((s) => s.path);
+    expect(paths).toContain("IV. TỔ CHỨC THỰC HIỆN › 4. Chế độ thông tin báo cáo");
+    expect(paths).toContain("I. MỤC ĐÍCH, YÊU CẦU › 2. Yêu cầu");
+    const s11 = soctrang.sections.find((s) => s.number === "1.1")!;
+    const parent = soctrang.sections.find((s) => s.id === s11.parentId)!;
+    expect(parent.title).toBe("Ban Dân vận Tỉnh ủy có trách nhiệm");
+    expect(s11.level).toBe(parent.level + 1);
+    expect(soctrang.sections.find((s) => s.id === parent.parentId)?.title).toBe("TỔ CHỨC THỰC HIỆN");
+  });
+  it("reads markers inside Markdown headings and keeps '-' items under their section", () => {
+    expect(tiencanh.sections.map((s) => s.path)).toContain("III. TỔ CHỨC THỰC HIỆN › 2. Tư pháp xã");
+    const dash = tayninh.sections.find((s) => s.number === "-" && s.title.startsWith("Giao Phòng Nội vụ"))!;
+    expect(dash.path).toBe("III. TỔ CHỨC THỰC HIỆN › 1. UBND Thành phố");
+  });
+  it("puts the distribution list and notes in their own top-level sections", () => {
+    const top = tayninh.sections.filter((s) => s.parentId === null).map((s) => s.title);
+    expect(top).toEqual(expect.arrayContaining(["Nơi nhận", "Chú thích"]));
+  });
+  it("sections cover the text in order", () => {
+    for (const plan of [honglinh, soctrang, tayninh, tiencanh]) {
+      for (let i = 1; i < plan.sections.length; i++) expect(plan.sections[i].start).toBeGreaterThanOrEqual(plan.sections[i - 1].start);
+      for (const s of plan.sections) expect(s.end).toBeGreaterThan(s.start);
+    }
+  });
+});
+
+describe("sentences", () => {
+  it("splits at sentence ends but not inside dates, document numbers or abbreviations", () => {
+    const s = "Báo cáo trước ngày 10/6. Thực hiện Chỉ thị số 03/CT-UBND ngày 24/01/2022, v.v. và các văn bản khác. TM. Ủy ban nhân dân.";
+    const parts = splitSentences(s).map(([a, b]) => s.slice(a, b));
+    expect(parts).toEqual(["Báo cáo trước ngày 10/6.", "Thực hiện Chỉ thị số 03/CT-UBND ngày 24/01/2022, v.v. và các văn bản khác.", "TM. Ủy ban nhân dân."]);
+  });
+  it("gives each sentence its section and offsets into the text", () => {
+    for (const plan of [honglinh, tayninh]) {
+      for (const s of plan.sentences) expect(plan.text.slice(s.start, s.end)).toBe(s.text);
+    }
+    const s = honglinh.sentences.find((x) => x.text.startsWith("Chế độ thông tin báo cáo"))!;
+    expect(honglinh.sections.find((x) => x.id === s.sectionId)?.path).toBe("IV. TỔ CHỨC THỰC HIỆN › 4. Chế độ thông tin báo cáo");
+  });
+});
