@@ -51,8 +51,9 @@ export function scheduleLabelVi(o: Obligation): string {
   return o.schedule.map((s) => `${PERIOD_LABEL_VI[s.period]}${s.due ? ` (${dueLabelVi(s.due)})` : ""}`).join("; ");
 }
 
-/** Word-wraps text to lines of at most `width` characters. */
+/** Word-wraps text to lines of at most `width` characters; "\n" starts a new line. */
 function wrap(text: string, width: number): string[] {
+  if (text.includes("\n")) return text.split("\n").flatMap((t) => wrap(t, width));
   const lines: string[] = [];
   let line = "";
   for (const word of text.split(/\s+/u).filter(Boolean)) {
@@ -79,7 +80,7 @@ const COLUMNS: { title: string; width: number; value: (o: Obligation) => string 
   { title: "Đơn vị thực hiện", width: 28, value: (o) => o.responsible.join("; ") || "(không nêu)" },
   { title: "Nội dung", width: 48, value: (o) => o.task },
   { title: "Gửi đến", width: 22, value: (o) => o.recipient ?? "" },
-  { title: "Kỳ hạn", width: 26, value: scheduleLabelVi },
+  { title: "Kỳ hạn", width: 26, value: (o) => scheduleLabelVi(o).split("; ").join("\n") },
 ];
 
 /** A fixed-width table of a plan's obligations, headed by the plan's title. */
