@@ -16,6 +16,8 @@ import { openDbFromConfig } from "./storage/open-db";
 import { ingestFiles, type FileOutcome, type LoadPlanFile } from "./plans/ingest-files";
 import { loadStoredPlans } from "./plans/library";
 import type { CommandHandler } from "./turn";
+import { loadCalendar } from "./nudges/calendar";
+import { createNudgeCommands } from "./nudges/commands";
 import { createLlmUpdateParser } from "./updates/llm-parse";
 
 export interface AppDeps {
@@ -24,7 +26,10 @@ export interface AppDeps {
   log?: Logger;
   /** The answering engine; default: KnowledgeEngine over the stored plans. */
   answerer?: Answerer;
-  /** Extra chat commands (nudges: "tắt nhắc", "đã xong", ...), tried before the update parser. */
+  /**
+   * Extra chat commands, tried after the built-in commands and before the update parser.
+   * Default: the nudge commands ("lịch nhắc", "tắt nhắc", "đã xong", ...); a list given here replaces them.
+   */
   handlers?: CommandHandler[];
   /** Turns a plan file into a Plan (knowledge/load-plan). */
   loadPlanFile?: LoadPlanFile;
@@ -69,7 +74,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       db,
       answerer,
       log,
-      handlers: defaultHandlers({ extra: deps.handlers ?? [], freeForm: llm ? createLlmUpdateParser(llm) : null }),
+      handlers: defaultHandlers({ extra: deps.handlers ?? [createNudgeCommands({ calendar: loadCalendar(config.HOLIDAYS_FILE), config })], freeForm: llm ? createLlmUpdateParser(llm) : null }),
     });
     return {
       handle: core.handle,

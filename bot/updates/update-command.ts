@@ -8,7 +8,7 @@ import type { CommandHandler, TurnContext } from "../turn";
 import { findUnits } from "../users/units";
 import { recordEntry } from "./entries";
 import { EDIT_HINT, entryDetails } from "./echo";
-import { matchObligation, obligationLabel, unitObligations, type ObligationRef } from "./match";
+import { matchObligation, MAX_CHOICES, obligationLabel, unitObligations, type ObligationRef } from "./match";
 import { looksLikeUpdate, parseUpdate, type ParsedUpdate } from "./parse";
 import { periodWords } from "./period";
 
@@ -52,7 +52,7 @@ async function store(ctx: TurnContext, p: ParsedUpdate, unitId: number, sourceMe
 function choiceQuestion(choices: PendingUpdate["choices"]): OutgoingMessage[] {
   const lines = choices.map((c, i) => `${i + 1}. ${c.label}`);
   return reply(
-    `Cập nhật này khớp với nhiều nhiệm vụ của đơn vị bạn. Bạn muốn ghi cho nhiệm vụ nào?\n${lines.join("\n")}\n0. Không thuộc nhiệm vụ nào ở trên\nGõ số để chọn, hoặc "hủy" để bỏ.`,
+    `Bạn muốn ghi cập nhật này cho nhiệm vụ nào của đơn vị?\n${lines.join("\n")}\n0. Không thuộc nhiệm vụ nào ở trên\nGõ số để chọn, hoặc "hủy" để bỏ.`,
     [...choices.map((_, i) => String(i + 1)), "0", "hủy"],
   );
 }
@@ -86,7 +86,12 @@ export function updateHandler(opts: { freeForm?: FreeFormParser | null } = {}): 
       }
     }
     const candidates = await unitObligations(ctx.db, user.unitId, user.planId);
-    const m = matchObligation(parsed.topic, periodWords(parsed.topic), candidates);
+    // "đã xong" alone (no nudge to answer): ask which task rather than store an entry about nothing.
+    const noTopic = !parsed.topic.replace(/[^\p{L}\p{N}]/gu, "");
+    if (noTopic && (candidates.length === 0 || candidates.length > MAX_CHOICES)) {
+      return reply('Bạn cập nhật cho nhiệm vụ nào? Vui lòng ghi rõ, ví dụ: "cập nhật báo cáo 6 tháng: đã xong".');
+    }
+    const m = noTopic ? { kind: "several" as const, choices: candidates } : matchObligation(parsed.topic, periodWords(parsed.topic), candidates);
     if (m.kind === "several") {
       const pending: PendingUpdate = {
         parsed,

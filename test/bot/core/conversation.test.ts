@@ -34,7 +34,7 @@ describe("a scripted conversation", () => {
     await h.register("minh", "Phòng Văn hóa - Thông tin", "member");
 
     const ask = await h.say("lan", "cập nhật báo cáo 6 tháng: đã xong 80%, còn chờ số liệu phường Bắc Hồng");
-    expect(ask).toMatch(/nhiệm vụ nào\?\n1\. .*báo cáo 6 tháng[\s\S]*\n2\. /);
+    expect(ask).toMatch(/nhiệm vụ nào của đơn vị\?\n1\. .*báo cáo 6 tháng[\s\S]*\n2\. /);
     expect(await entries()).toEqual([]);
     const chosen = await h.say("lan", "1");
     expect(chosen).toMatch(/Đã ghi nhận[\s\S]*6 tháng đầu năm 2026[\s\S]*đang thực hiện \(80%\)[\s\S]*còn chờ số liệu phường Bắc Hồng/);
