@@ -24,3 +24,10 @@ export function parseLocalDateTime(s: string): Date | null {
 export function localInstant(date: string, hour: number, minute = 0): Date {
   return new Date(`${date}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00+07:00`);
 }
+
+const timeFormat = new Intl.DateTimeFormat("en-GB", { timeZone: TIME_ZONE, hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+
+/** "08:00": the local wall-clock time of an instant. */
+export function localTime(now: Date): string {
+  return timeFormat.format(now);
+}

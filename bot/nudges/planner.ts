@@ -200,6 +200,19 @@ function payloadFor(o: NudgeObligation, occ: DatedOccurrence, afterSnooze: boole
   };
 }
 
+/** Per-obligation mutes: `${planId}|${obligationId}` -> muted user ids (no string building per user). */
+function groupMutes(mutes: Set<string>): Map<string, Set<number>> {
+  const m = new Map<string, Set<number>>();
+  for (const k of mutes) {
+    const [user, ...rest] = k.split("|");
+    const ob = rest.join("|");
+    let users = m.get(ob);
+    if (!users) m.set(ob, (users = new Set()));
+    users.add(Number(user));
+  }
+  return m;
+}
+
 /** The nudges to claim at `now`: for each user and occurrence, at most the latest one due. */
 export function planNudges(state: NudgeState, now: Date, rules: NudgeRules): PlannedMessage[] {
   if (!isSendingTime(now, rules)) return [];
@@ -212,37 +225,46 @@ export function planNudges(state: NudgeState, now: Date, rules: NudgeRules): Pla
   const to = addDays(today, maxBefore + 15);
   const byUnit = groupUsersByUnit(state.users);
   const snoozesByOcc = groupSnoozes(state.snoozes);
+  const mutesByObligation = groupMutes(state.mutes);
+  // Many obligations share last days (the 10th of June, the 15th of each month): one series per day.
+  const eventsByLastDay = new Map<string, NudgeEvent[]>();
   const out: PlannedMessage[] = [];
 
   for (const o of state.obligations) {
     if (o.unitIds.length === 0) continue;
+    const muted = mutesByObligation.get(`${o.planId}|${o.obligationId}`);
     for (const occ of datedOccurrences(o.schedule, o.officeSchedule, from, to, o.validity)) {
-      const events = nudgeEvents(occ.lastDay, rules.offsets, rules.calendar);
+      let events = eventsByLastDay.get(occ.lastDay);
+      if (!events) eventsByLastDay.set(occ.lastDay, (events = nudgeEvents(occ.lastDay, rules.offsets, rules.calendar)));
       const due = latestDue(events, today, oldest);
       const snoozed = snoozesByOcc.get(`${o.planId}|${o.obligationId}|${occ.lastDay}`);
       if (!due && !snoozed) continue;
+      const payload = payloadFor(o, occ, false);
+      const keyPrefix = `:${o.planId}:${o.obligationId}:${occ.lastDay}:`;
       for (const unitId of o.unitIds) {
         if (state.done.has(doneKey(unitId, o.planId, o.obligationId, occ.periodKey))) continue;
         for (const u of byUnit.get(unitId) ?? []) {
-          if (state.mutes.has(muteKey(u.id, o.planId, o.obligationId))) continue;
+          if (muted?.has(u.id)) continue;
           const until = snoozed?.get(u.id);
-          let event = due;
-          let key = due ? nudgeKey(u.id, o.planId, o.obligationId, occ.lastDay, due.offset) : "";
-          let afterSnooze = false;
-          if (until !== undefined) {
-            const back = rules.calendar.workingDayOnOrAfter(until);
-            const later = events.filter((e) => e.sendDate >= back);
-            const candidates = later.some((e) => e.sendDate === back) ? later : [...later, { offset: daysBetween(back, occ.lastDay), sendDate: back }];
-            candidates.sort((a, b) => (a.sendDate < b.sendDate ? -1 : 1));
-            event = latestDue(candidates, today, oldest);
-            if (!event) continue;
-            const regular = events.some((e) => e.sendDate === event!.sendDate && e.offset === event!.offset);
-            afterSnooze = !regular;
-            key = regular
-              ? nudgeKey(u.id, o.planId, o.obligationId, occ.lastDay, event.offset)
-              : snoozedNudgeKey(u.id, o.planId, o.obligationId, occ.lastDay, event.sendDate);
+          if (until === undefined) {
+            if (!due) continue;
+            const key = `n:${u.id}${keyPrefix}${due.offset}`;
+            if (state.logged.has(key)) continue;
+            out.push({ key, kind: "nudge", userId: u.id, planId: o.planId, obligationId: o.obligationId, occurrence: occ.lastDay, offsetDays: due.offset, sendDate: due.sendDate, payload });
+            continue;
           }
-          if (!event || state.logged.has(key)) continue;
+          // Snoozed: nothing before the day it ends; then the nudge comes back (or a regular one that day).
+          const back = rules.calendar.workingDayOnOrAfter(until);
+          const later = events.filter((e) => e.sendDate >= back);
+          const regularThatDay = later.some((e) => e.sendDate === back);
+          const candidates = regularThatDay ? later : [{ offset: daysBetween(back, occ.lastDay), sendDate: back }, ...later];
+          const event = latestDue(candidates, today, oldest);
+          if (!event) continue;
+          const afterSnooze = !regularThatDay && event.sendDate === back;
+          const key = afterSnooze
+            ? snoozedNudgeKey(u.id, o.planId, o.obligationId, occ.lastDay, event.sendDate)
+            : nudgeKey(u.id, o.planId, o.obligationId, occ.lastDay, event.offset);
+          if (state.logged.has(key)) continue;
           out.push({
             key,
             kind: "nudge",
@@ -252,7 +274,7 @@ export function planNudges(state: NudgeState, now: Date, rules: NudgeRules): Pla
             occurrence: occ.lastDay,
             offsetDays: event.offset,
             sendDate: event.sendDate,
-            payload: payloadFor(o, occ, afterSnooze),
+            payload: afterSnooze ? payloadFor(o, occ, true) : payload,
           });
         }
       }
