@@ -48,6 +48,7 @@ interface Line {
   /** Kept pieces of the source, [start, end). */
   segs: [number, number][];
   text: string;
+  caps: boolean;
   heading: boolean;
   blankBefore: boolean;
 }
@@ -181,9 +182,22 @@ function lineText(src: string, segs: [number, number][]): string {
 
 /** Splits a line at wide gaps (two-column header or signature blocks) when that is what it is. */
 function columnSplits(raw: string, inTail: boolean): [number, number][] {
+  if (!/\S\s{4,}\S/u.test(raw)) return [[0, raw.length]];
   const parts: [number, number][] = [];
-  const re = /\S(?:.*?\S)?(?=\s{4,}|\s*$)/gu;
-  for (const m of raw.matchAll(re)) parts.push([m.index, m.index + m[0].length]);
+  // Columns are the runs of text between gaps of four or more spaces.
+  let start = -1;
+  let spaces = 0;
+  for (let i = 0; i < raw.length; i++) {
+    if (raw[i] !== " ") {
+      if (start < 0) start = i;
+      else if (spaces >= 4) {
+        parts.push([start, i - spaces]);
+        start = i;
+      }
+      spaces = 0;
+    } else if (start >= 0) spaces++;
+  }
+  if (start >= 0) parts.push([start, raw.length - spaces]);
   if (parts.length < 2) return [[0, raw.length]];
   const texts = parts.map(([a, b]) => raw.slice(a, b));
   const columnar = inTail || texts.some((t) => SIGNATURE_RE.test(t) || /^Số\s*:/u.test(t) || /,\s*ngày\b.*\btháng\b/u.test(t) || (isAllCaps(t) && /\s/.test(t)));
@@ -241,12 +255,12 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
       // Keep the footnote number: "<sup>1</sup> Quyết định ..." -> "1 Quyết định ...".
       const num = /<sup>\s*(\d{1,3})\s*<\/sup>/u.exec(t);
       const numSeg: [number, number][] = footnoteStart && num ? [[p.start + num.index + num[0].indexOf(num[1]), p.start + num.index + num[0].indexOf(num[1]) + num[1].length]] : [];
-      notes.push({ segs: [...numSeg, ...segs], text: (numSeg.length ? num![1] + " " : "") + text, heading: false, blankBefore: true });
+      notes.push({ segs: [...numSeg, ...segs], text: (numSeg.length ? num![1] + " " : "") + text, caps: false, heading: false, blankBefore: true });
       continue;
     }
     inNote = false;
     const heading = markdown && (/^\s{0,3}#{1,6}\s/u.test(t) || /^\s*(?:\*\*|__)[^*_].*(?:\*\*|__)\s*$/u.test(t.replace(/\s+$/u, "")));
-    lines.push({ segs, text, heading, blankBefore: blank });
+    lines.push({ segs, text, caps: isAllCaps(text), heading, blankBefore: blank });
     blank = false;
   }
 
@@ -320,8 +334,8 @@ function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: n
   if (line.heading || prev.heading) return true;
   if (MARKER_RE.test(t) && !/^\d{1,2}\/\d/u.test(t)) return true;
   if (SIGNATURE_RE.test(t) || STARTER_RE.test(t) || SIGNATURE_RE.test(prev.text)) return true;
-  const prevCaps = isAllCaps(prev.text);
-  const caps = isAllCaps(t);
+  const prevCaps = prev.caps;
+  const caps = line.caps;
   if (prevCaps !== caps) return true;
   if (prevCaps && caps) return !hardWrapped || prev.text.length < median * 0.8;
   const continues = /^[\p{Ll}\d(]/u.test(t);

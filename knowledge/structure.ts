@@ -1,13 +1,13 @@
 // Document structure of a normalised plan: metadata, the section tree and the sentences.
 import type { NormalisedText } from "./normalise";
 import type { PlanMeta, Section, Sentence } from "./types";
-import { extractMeta } from "./structure/meta";
-import { buildSections } from "./structure/sections";
-import { buildSentences } from "./structure/sentences";
+import { extractMeta } from "./document/meta";
+import { buildSections } from "./document/sections";
+import { buildSentences } from "./document/sentences";
 
-export { nameCase } from "./structure/casing";
-export { sectionAt } from "./structure/sections";
-export { splitSentences } from "./structure/sentences";
+export { nameCase } from "./document/casing";
+export { sectionAt } from "./document/sections";
+export { splitSentences } from "./document/sentences";
 
 export interface PlanStructure {
   meta: PlanMeta;

@@ -53,7 +53,8 @@ export function splitClauses(sentence: string): [number, number][] {
   for (const [a, b] of merged) {
     let start = a;
     const piece = sentence.slice(a, b);
-    for (const m of piece.matchAll(/\svà\s+/gu)) {
+    const twoTasks = / và /u.test(piece) && clauseSchedule(piece).items.length >= 2;
+    for (const m of twoTasks ? piece.matchAll(/\svà\s+/gu) : []) {
       const at = a + m.index + m[0].length;
       if (!isVerbAt(sentence, at)) continue;
       const left = clauseSchedule(sentence.slice(start, a + m.index)).items;

@@ -13,14 +13,15 @@ const NB = String.raw`(?<![\p{L}\d])`; // no letter or digit before
 const NA = String.raw`(?![\p{L}\d])`; // no letter or digit after
 const NOT_YEAR = String.raw`(?!\s*(?:\d|[-–]\s*\d))`; // "năm 2023" is a year, not "yearly"
 
-const PATTERNS: [Period, RegExp][] = [
-  ["ad_hoc", new RegExp(`${NB}(?:đột xuất|khi có yêu cầu|khi được yêu cầu|khi cấp trên yêu cầu)${NA}`, "gu")],
-  ["half_year", new RegExp(`${NB}(?:0?6|sáu)\\s*(?:\\(sáu\\)\\s*)?tháng(?:\\s+(?:đầu|cuối)\\s+năm)?${NA}${NOT_YEAR}|${NB}nửa năm${NA}|${NB}bán niên${NA}`, "gu")],
-  ["nine_months", new RegExp(`${NB}(?:0?9|chín)\\s*(?:\\(chín\\)\\s*)?tháng(?:\\s+đầu\\s+năm)?${NA}${NOT_YEAR}`, "gu")],
-  ["multi_year", new RegExp(`${NB}(?:0?[2-9]|10|năm)\\s*(?:\\([\\p{L}]{1,5}\\)\\s*)?năm${NA}${NOT_YEAR}|${NB}(?:mỗi|cuối|hết|giữa|từng)\\s+(?:giai đoạn|nhiệm kỳ)${NA}${NOT_YEAR}|${NB}(?:sơ kết|tổng kết)\\s+giai đoạn${NA}${NOT_YEAR}`, "gu")],
-  ["quarterly", new RegExp(`${NB}(?:hàng|hằng|mỗi|định kỳ|báo cáo|từng|cuối|cuối mỗi)\\s+quý${NA}(?!\\s*(?:\\d|I|II|III|IV)${NA})|${NB}quý một lần${NA}`, "gu")],
-  ["monthly", new RegExp(`${NB}(?:hàng|hằng|mỗi|định kỳ|báo cáo|từng)\\s+tháng${NA}${NOT_YEAR}`, "gu")],
-  ["yearly", new RegExp(`${NB}(?:hàng|hằng|mỗi|cả|cuối|báo cáo|định kỳ)\\s+năm${NA}${NOT_YEAR}|${NB}(?:một|01|1)\\s+năm\\s+(?:một|01|1)\\s+lần${NA}|${NB}thường niên${NA}`, "gu")],
+// Each pattern with words one of which must occur for it to match: a cheap test before the regex.
+const PATTERNS: [Period, RegExp, string[]][] = [
+  ["ad_hoc", new RegExp(`${NB}(?:đột xuất|khi có yêu cầu|khi được yêu cầu|khi cấp trên yêu cầu)${NA}`, "gu"), ["đột xuất", "yêu cầu"]],
+  ["half_year", new RegExp(`${NB}(?:0?6|sáu)\\s*(?:\\(sáu\\)\\s*)?tháng(?:\\s+(?:đầu|cuối)\\s+năm)?${NA}${NOT_YEAR}|${NB}nửa năm${NA}|${NB}bán niên${NA}`, "gu"), ["tháng", "nửa năm", "bán niên"]],
+  ["nine_months", new RegExp(`${NB}(?:0?9|chín)\\s*(?:\\(chín\\)\\s*)?tháng(?:\\s+đầu\\s+năm)?${NA}${NOT_YEAR}`, "gu"), ["tháng"]],
+  ["multi_year", new RegExp(`${NB}(?:0?[2-9]|10|năm)\\s*(?:\\([\\p{L}]{1,5}\\)\\s*)?năm${NA}${NOT_YEAR}|${NB}(?:mỗi|cuối|hết|giữa|từng)\\s+(?:giai đoạn|nhiệm kỳ)${NA}${NOT_YEAR}|${NB}(?:sơ kết|tổng kết)\\s+giai đoạn${NA}${NOT_YEAR}`, "gu"), ["năm", "giai đoạn", "nhiệm kỳ"]],
+  ["quarterly", new RegExp(`${NB}(?:hàng|hằng|mỗi|định kỳ|báo cáo|từng|cuối|cuối mỗi)\\s+quý${NA}(?!\\s*(?:\\d|I|II|III|IV)${NA})|${NB}quý một lần${NA}`, "gu"), ["quý"]],
+  ["monthly", new RegExp(`${NB}(?:hàng|hằng|mỗi|định kỳ|báo cáo|từng)\\s+tháng${NA}${NOT_YEAR}`, "gu"), ["tháng"]],
+  ["yearly", new RegExp(`${NB}(?:hàng|hằng|mỗi|cả|cuối|báo cáo|định kỳ)\\s+năm${NA}${NOT_YEAR}|${NB}(?:một|01|1)\\s+năm\\s+(?:một|01|1)\\s+lần${NA}|${NB}thường niên${NA}`, "gu"), ["năm", "thường niên"]],
 ];
 
 // After a period, a list continues with a bare word: "6 tháng, năm", "quý, 6 tháng và năm", "6 tháng, một năm hoặc đột xuất".
@@ -35,7 +36,8 @@ const LIST_WORD: [Period, RegExp][] = [
 export function findPeriods(masked: string): FoundPeriod[] {
   const found: FoundPeriod[] = [];
   const free = (a: number, b: number) => found.every((f) => b <= f.start || a >= f.end);
-  for (const [period, re] of PATTERNS) {
+  for (const [period, re, words] of PATTERNS) {
+    if (!words.some((w) => masked.includes(w))) continue;
     for (const m of masked.matchAll(re)) if (free(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, period });
   }
   // "Định kỳ quý, ..." at a list start: "quý" after "định kỳ" was matched above; a "quý" that begins

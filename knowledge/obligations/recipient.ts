@@ -25,7 +25,7 @@ export function findRecipient(clause: string): { name: string; start: number; en
       const units = unitListAt(clause, t.index + t[0].length);
       if (units.length && units[0].start === t.index + t[0].length) return join(clause, units);
     }
-    if (NOUN_CONTEXT.test(clause.slice(0, m.index))) continue;
+    if (NOUN_CONTEXT.test(clause.slice(Math.max(0, m.index - 30), m.index))) continue;
   }
   return null;
 }

@@ -69,26 +69,33 @@ export class LexicalIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** Top-k documents for a query; `accept` restricts the documents (e.g. to one plan). */
-  search(query: string, k: number, accept?: (doc: number) => boolean): LexicalHit[] {
+  /**
+   * Top-k documents for a query. `accept` restricts the documents (e.g. to one plan); `ranges`
+   * ([start, end) of document ids) does the same by skipping straight to them in each posting list.
+   */
+  search(query: string, k: number, accept?: (doc: number) => boolean, ranges?: readonly (readonly [number, number])[]): LexicalHit[] {
     this.freeze();
     const weights = new Map<string, number>();
     for (const t of searchTerms(query)) weights.set(t, Math.max(weights.get(t) ?? 0, termWeight(t)));
     const scores = this.scores;
     const touched: number[] = [];
+    const spans = ranges ?? [[0, Number.MAX_SAFE_INTEGER] as const];
     for (const [term, w] of weights) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
       const docs = this.postDocs[id];
       const tfs = this.postTfs[id];
       const idf = this.idf(term) * w;
-      for (let i = 0; i < docs.length; i++) {
-        const d = docs[i];
-        if (accept && !accept(d)) continue;
-        const tf = tfs[i];
-        const s = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docLen[d]) / this.avgLen));
-        if (scores[d] === 0) touched.push(d);
-        scores[d] += s;
+      for (const [from, to] of spans) {
+        for (let i = ranges ? lowerBound(docs, from) : 0; i < docs.length; i++) {
+          const d = docs[i];
+          if (d >= to) break;
+          if (accept && !accept(d)) continue;
+          const tf = tfs[i];
+          const s = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docLen[d]) / this.avgLen));
+          if (scores[d] === 0) touched.push(d);
+          scores[d] += s;
+        }
       }
     }
     const hits = touched.map((d) => ({ doc: d, score: scores[d] }));
@@ -109,4 +116,15 @@ export function topK<T extends { score: number }>(hits: T[], k: number): T[] {
     best.splice(i, 0, h);
   }
   return best;
+}
+
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -36,24 +36,33 @@ export class SearchIndex {
     private readonly docPlan: Int32Array,
     private readonly planNo: Map<string, number>,
     private readonly log: (msg: string) => void,
+    /** [start, end) of each plan's documents when they are contiguous. */
+    private readonly planRange: Map<string, [number, number]>,
   ) {}
 
   static async build(docs: readonly SearchDoc[], embedder: Embedder, opts: VectorBuildOptions = {}): Promise<SearchIndex> {
     const lexical = new LexicalIndex();
     const planNo = new Map<string, number>();
     const docPlan = new Int32Array(docs.length);
+    const planRange = new Map<string, [number, number]>();
+    const counts = new Map<string, number>();
     docs.forEach((d, i) => {
       lexical.add(d.context ? `${d.text}\n${d.context}` : d.text);
       if (!planNo.has(d.planId)) planNo.set(d.planId, planNo.size);
       docPlan[i] = planNo.get(d.planId)!;
+      const r = planRange.get(d.planId);
+      if (r) r[1] = i + 1;
+      else planRange.set(d.planId, [i, i + 1]);
+      counts.set(d.planId, (counts.get(d.planId) ?? 0) + 1);
     });
+    for (const [id, [a, b]] of planRange) if (b - a !== counts.get(id)) planRange.delete(id);
     lexical.freeze();
     const vectors = await VectorIndex.build(
       docs.map((d) => d.text),
       embedder,
       opts,
     );
-    return new SearchIndex(docs, lexical, vectors, docPlan, planNo, opts.log ?? (() => {}));
+    return new SearchIndex(docs, lexical, vectors, docPlan, planNo, opts.log ?? (() => {}), planRange);
   }
 
   /** A document filter for a set of plans, or undefined for all. */
@@ -67,13 +76,28 @@ export class SearchIndex {
     return (doc) => allowed[this.docPlan[doc]] === 1;
   }
 
+  /** Document ranges of the plans when every one is contiguous and they are few. */
+  private ranges(plans: ReadonlySet<string> | null | undefined): [number, number][] | null {
+    if (!plans || plans.size > 50) return null;
+    const out: [number, number][] = [];
+    for (const p of plans) {
+      const r = this.planRange.get(p);
+      if (r) out.push(r);
+      else if (this.planNo.has(p)) return null; // not contiguous: filter instead
+
+    }
+    return out.sort((a, b) => a[0] - b[0]);
+  }
+
   async search(query: string, opts: SearchOptions = {}): Promise<SearchHit[]> {
     const k = opts.k ?? 20;
-    const accept = this.filter(opts.plans);
-    const lex = this.lexical.search(query, k * 2, accept);
+    const ranges = this.ranges(opts.plans);
+    const accept = ranges ? undefined : this.filter(opts.plans);
+    const lex = this.lexical.search(query, k * 2, accept, ranges ?? undefined);
     let vec: { doc: number; similarity: number }[] = [];
     try {
-      vec = await this.vectors.search(query, k * 2, accept);
+      const small = ranges && ranges.reduce((n, [a, b]) => n + b - a, 0) <= 4000;
+      vec = small ? await this.vectors.searchRanges(query, k * 2, ranges) : await this.vectors.search(query, k * 2, accept);
     } catch (e) {
       // An embeddings server that is down must not stop answers: lexical results still count.
       this.log(`vector search failed, using lexical results only: ${(e as Error).message}`);

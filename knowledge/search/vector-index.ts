@@ -90,6 +90,27 @@ export class VectorIndex {
     return this.searchVector(q, k, accept);
   }
 
+  /** Exact search over a few document ranges (a plan's sentences): faster than a selective filter on the graph. */
+  async searchRanges(query: string, k: number, ranges: readonly (readonly [number, number])[]): Promise<VectorHit[]> {
+    if (!this.graph || this.count === 0) return [];
+    const q = await this.embedder.embedQuery(query);
+    const qn = Math.hypot(...q) || 1;
+    const hits: VectorHit[] = [];
+    for (const [from, to] of ranges) {
+      for (let d = from; d < Math.min(to, this.count); d++) {
+        const v = this.graph.getPoint(d);
+        let dot = 0;
+        let vn = 0;
+        for (let i = 0; i < v.length; i++) {
+          dot += v[i] * q[i];
+          vn += v[i] * v[i];
+        }
+        hits.push({ doc: d, similarity: dot / (qn * (Math.sqrt(vn) || 1)) });
+      }
+    }
+    return hits.sort((a, b) => b.similarity - a.similarity).slice(0, k);
+  }
+
   searchVector(q: number[], k: number, accept?: (doc: number) => boolean): VectorHit[] {
     if (!this.graph || this.count === 0) return [];
     const n = Math.min(k, this.count);

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { planFromText } from "../../knowledge/load-plan";
 import { splitSentences } from "../../knowledge/structure";
-import { nameCase } from "../../knowledge/structure/casing";
+import { nameCase } from "../../knowledge/document/casing";
 
 const load = (name: string) => planFromText(name.replace(/\.\w+$/u, ""), readFileSync(`test/fixtures/plans/shared/${name}`, "utf8"), name);
 const honglinh = load("honglinh-2023.txt");
