@@ -1,6 +1,5 @@
 // Embedders turn texts into vectors for the vector index. The built-in one needs no model and no
 // network: hashed features of folded syllables, syllable bigrams and character trigrams.
-import { fold, normaliseTones } from "../vietnamese";
 import { bigrams, tokenise } from "./tokens";
 
 export interface Embedder {
@@ -37,7 +36,7 @@ export class HashEmbedder implements Embedder {
     const { seq } = tokenise(text);
     for (const s of seq) add(`u:${s}`, 1);
     for (const b of bigrams(seq)) add(`b:${b}`, 1.5);
-    for (const word of fold(normaliseTones(text)).toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
+    for (const word of seq) {
       if (word.length < 3) continue;
       const w = ` ${word} `;
       for (let i = 0; i + 3 <= w.length; i++) add(`c:${w.slice(i, i + 3)}`, 0.4);

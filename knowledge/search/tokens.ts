@@ -25,11 +25,23 @@ export function normaliseNumber(n: string): string {
 
 const abbrevCache = new Map<string, string[]>();
 function expansion(abbr: string): string[] | undefined {
+  if (!Object.hasOwn(ABBREVIATIONS, abbr)) return undefined;
   const words = ABBREVIATIONS[abbr];
-  if (words === undefined) return undefined;
   let out = abbrevCache.get(abbr);
   if (!out) abbrevCache.set(abbr, (out = syllables(words).map(fold)));
   return out;
+}
+
+// Syllables repeat endlessly across plans: fold each distinct one once.
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_MAX = 200_000;
+function foldSyllable(s: string): string {
+  let f = foldCache.get(s);
+  if (f === undefined) {
+    f = fold(s);
+    if (foldCache.size < FOLD_CACHE_MAX) foldCache.set(s, f);
+  }
+  return f;
 }
 
 export function tokenise(text: string): Tokens {
@@ -45,7 +57,7 @@ export function tokenise(text: string): Tokens {
       else if (parts.length === 2 && parts[1].length === 4) extras.push(...(parts[0].length === 4 ? parts : [parts[1]]));
       continue;
     }
-    const f = fold(syl);
+    const f = foldSyllable(syl);
     const exp = expansion(f);
     if (exp) {
       extras.push(f);

@@ -47,6 +47,9 @@ export class VectorIndex {
     readonly count: number,
     /** "built" or "loaded" (from indexDir). */
     readonly origin: "built" | "loaded",
+    /** Every vector, row by row, for exact search within a plan (graph.getPoint is slow). */
+    private readonly rows: Float32Array,
+    private readonly dims: number,
   ) {}
 
   static async build(texts: readonly string[], embedder: Embedder, opts: VectorBuildOptions = {}): Promise<VectorIndex> {
@@ -54,12 +57,18 @@ export class VectorIndex {
     const files = opts.indexDir ? indexFiles(opts.indexDir, opts.name ?? "sentences") : null;
     if (files) {
       const loaded = tryLoad(files, embedder, fp, texts.length, opts.log);
-      if (loaded) return new VectorIndex(loaded, embedder, texts.length, "loaded");
+      if (loaded) {
+        const dims = loaded.getNumDimensions();
+        const rows = new Float32Array(texts.length * dims);
+        for (let i = 0; i < texts.length; i++) rows.set(loaded.getPoint(i), i * dims);
+        return new VectorIndex(loaded, embedder, texts.length, "loaded", rows, dims);
+      }
     }
-    if (texts.length === 0) return new VectorIndex(null, embedder, 0, "built");
+    if (texts.length === 0) return new VectorIndex(null, embedder, 0, "built", new Float32Array(0), 0);
     const batch = opts.batch ?? 512;
     let graph: Graph | null = null;
     let dims = 0;
+    let rows = new Float32Array(0);
     for (let i = 0; i < texts.length; i += batch) {
       const vectors = await embedder.embedDocuments(texts.slice(i, i + batch) as string[]);
       for (let j = 0; j < vectors.length; j++) {
@@ -67,9 +76,11 @@ export class VectorIndex {
           dims = vectors[j].length;
           graph = new HierarchicalNSW("cosine", dims);
           graph.initIndex({ maxElements: texts.length, m: 12, efConstruction: 64, randomSeed: 42 });
+          rows = new Float32Array(texts.length * dims);
         }
         if (vectors[j].length !== dims) throw new Error(`Embedder ${embedder.id} returned vectors of ${vectors[j].length} and ${dims} dimensions; use one model.`);
         graph.addPoint(vectors[j], i + j);
+        rows.set(vectors[j], (i + j) * dims);
       }
     }
     if (graph) graph.setEf(64);
@@ -81,7 +92,7 @@ export class VectorIndex {
       writeFileSync(files.meta, JSON.stringify(meta));
       opts.log?.(`vector index saved to ${files.graph} (${texts.length} vectors, embedder ${embedder.id})`);
     }
-    return new VectorIndex(graph, embedder, texts.length, "built");
+    return new VectorIndex(graph, embedder, texts.length, "built", rows, dims);
   }
 
   async search(query: string, k: number, accept?: (doc: number) => boolean): Promise<VectorHit[]> {
@@ -96,14 +107,14 @@ export class VectorIndex {
     const q = await this.embedder.embedQuery(query);
     const qn = Math.hypot(...q) || 1;
     const hits: VectorHit[] = [];
+    const { rows, dims } = this;
     for (const [from, to] of ranges) {
       for (let d = from; d < Math.min(to, this.count); d++) {
-        const v = this.graph.getPoint(d);
         let dot = 0;
         let vn = 0;
-        for (let i = 0; i < v.length; i++) {
-          dot += v[i] * q[i];
-          vn += v[i] * v[i];
+        for (let i = 0, o = d * dims; i < dims; i++, o++) {
+          dot += rows[o] * q[i];
+          vn += rows[o] * rows[o];
         }
         hits.push({ doc: d, similarity: dot / (qn * (Math.sqrt(vn) || 1)) });
       }
