@@ -103,15 +103,21 @@ async function finish(db: DbQuery, row: ClaimedRow, workerId: string, set: strin
   return r.length > 0;
 }
 
-async function unitDone(db: DbQuery, row: ClaimedRow): Promise<boolean> {
-  if (row.payload.kind !== "nudge") return false;
+/** Why a claimed row should no longer go out (done or muted since it was planned), or null. */
+async function noLongerWanted(db: DbQuery, row: ClaimedRow): Promise<string | null> {
+  const [u] = await db.query<{ nudges_muted: boolean }>("SELECT nudges_muted FROM users WHERE id = $1", [row.userId]);
+  if (!u) return "user deleted";
+  if (u.nudges_muted) return "muted before it was sent";
+  if (row.payload.kind !== "nudge") return null;
   const p = row.payload;
-  const r = await db.query(
+  const muted = await db.query("SELECT 1 FROM nudge_mutes WHERE user_id = $1 AND plan_id = $2 AND obligation_id = $3", [row.userId, p.planId, p.obligationId]);
+  if (muted.length) return "muted before it was sent";
+  const done = await db.query(
     `SELECT 1 FROM report_entries e JOIN users u ON u.unit_id = e.unit_id
       WHERE u.id = $1 AND e.plan_id = $2 AND e.obligation_id = $3 AND e.period = $4 AND e.status = $5 AND e.withdrawn_at IS NULL LIMIT 1`,
     [row.userId, p.planId, p.obligationId, p.periodKey, DONE_STATUS],
   );
-  return r.length > 0;
+  return done.length ? "done before it was sent" : null;
 }
 
 /**
@@ -119,9 +125,8 @@ async function unitDone(db: DbQuery, row: ClaimedRow): Promise<boolean> {
  * address is marked dead and the next one tried; other failures schedule a retry with backoff.
  */
 export async function deliver(db: DbQuery, senders: Senders, row: ClaimedRow, now: Date, opts: DeliveryOptions, log?: Logger): Promise<DeliveryOutcome> {
-  if (await unitDone(db, row)) {
-    return (await finish(db, row, opts.workerId, "status = 'skipped', last_error = 'done before it was sent'", [])) ? "skipped" : "lost";
-  }
+  const skip = await noLongerWanted(db, row);
+  if (skip) return (await finish(db, row, opts.workerId, "status = 'skipped', last_error = $3", [skip])) ? "skipped" : "lost";
   const messages = renderPayload(row.payload, localDate(now));
   let lastError: string | null = null;
   for (const address of await addressesForUser(db, row.userId)) {

@@ -36,6 +36,11 @@ export interface NudgeSchedulerOptions {
   escalationDays?: number;
   /** Default 60 000 (a tick a minute). */
   tickMs?: number;
+  /**
+   * Planning (reading the whole nudge state) runs at the first tick of a day from NUDGE_HOUR on,
+   * then at most this often (default 5 min); retries run at every tick.
+   */
+  planEveryMs?: number;
 }
 
 export interface TickReport {
@@ -68,6 +73,7 @@ export class NudgeScheduler {
   private readonly clock: () => Date;
   private readonly log: Logger;
   private running: Promise<TickReport> | null = null;
+  private lastPlan: { date: string; at: number } | null = null;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: NudgeSchedulerOptions) {
@@ -108,7 +114,11 @@ export class NudgeScheduler {
       report.recovered++;
       report.outcomes[await deliver(db, this.senders, row, now, this.delivery, this.log)]++;
     }
-    const planned = await this.plan(now);
+    const today = localDate(now);
+    const every = this.opts.planEveryMs ?? 5 * 60_000;
+    const planNow = isSendingTime(now, this.rules) && (this.lastPlan?.date !== today || now.getTime() - this.lastPlan.at >= every || now.getTime() < this.lastPlan.at);
+    const planned = planNow ? await this.plan(now) : [];
+    if (planNow) this.lastPlan = { date: today, at: now.getTime() };
     report.planned = planned.length;
     for (const m of planned) {
       const row = await claim(db, m, now, this.delivery.workerId);

@@ -161,6 +161,21 @@ describe("nudge scheduler over 2023 on PGlite", () => {
     ]);
   });
 
+  it("a user who mutes before a retry is not sent the retry", async () => {
+    const zalo = new RecordingSender("zalo", (_a, call) => (call <= 2 ? "fail" : "ok"));
+    const s = scheduler([zalo]);
+    await s.tick(at("2023-06-02"));
+    await db.query("UPDATE users SET nudges_muted = true WHERE id = 10");
+    await db.query("INSERT INTO nudge_mutes (user_id, plan_id, obligation_id) VALUES (11, 'honglinh-2023', 'o12')");
+    await s.tick(at("2023-06-02", 8, 5));
+    expect(zalo.delivered).toEqual([]);
+    const rows = await db.query<{ status: string; last_error: string }>("SELECT status, last_error FROM nudge_log ORDER BY user_id");
+    expect(rows).toEqual([
+      { status: "skipped", last_error: "muted before it was sent" },
+      { status: "skipped", last_error: "muted before it was sent" },
+    ]);
+  });
+
   it("start() ticks on a timer with the injected clock and stop() ends it", async () => {
     const zalo = new RecordingSender("zalo");
     let now = at("2023-06-02", 7, 59);

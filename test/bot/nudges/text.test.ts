@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { daysLeftText, longDate, periodLabel, renderPayload } from "../../../bot/nudges/text";
+import { HONGLINH_TITLE } from "./fixtures";
+
+describe("nudge texts", () => {
+  it("names periods the way officials write them", () => {
+    expect(periodLabel("2023-H1")).toBe("6 tháng đầu năm 2023");
+    expect(periodLabel("2023-H2")).toBe("6 tháng cuối năm 2023");
+    expect(periodLabel("2023")).toBe("năm 2023");
+    expect(periodLabel("2023-Q2")).toBe("quý II năm 2023");
+    expect(periodLabel("2023-09")).toBe("tháng 9/2023");
+    expect(periodLabel("2023-9M")).toBe("9 tháng năm 2023");
+  });
+
+  it("counts days left from the day it is read", () => {
+    expect(daysLeftText("2023-06-02", "2023-06-09")).toBe("còn 7 ngày");
+    expect(daysLeftText("2023-06-09", "2023-06-09")).toBe("hôm nay là hạn cuối");
+    expect(daysLeftText("2023-06-12", "2023-06-09")).toBe("đã quá hạn 3 ngày");
+    expect(longDate("2023-11-24")).toBe("Thứ Sáu, 24/11/2023");
+  });
+
+  it("a nudge set by the office says so; a summary lists each unit", () => {
+    const [nudge] = renderPayload(
+      { kind: "nudge", planId: "p", planTitle: HONGLINH_TITLE, obligationId: "o1", task: "Báo cáo", period: "half_year", periodKey: "2023-H1", lastDay: "2023-06-15", dueText: "ngày 15/6", setByOffice: true, afterSnooze: false },
+      "2023-06-12",
+    );
+    expect(nudge.kind === "text" && nudge.text).toContain("Hạn cuối: Thứ Năm, 15/6/2023 (hạn do văn phòng đặt, kế hoạch không nêu ngày), còn 3 ngày.");
+    const [summary] = renderPayload(
+      {
+        kind: "escalation",
+        date: "2023-06-12",
+        items: [{ planId: "p", planTitle: HONGLINH_TITLE, obligationId: "o1", task: "Báo cáo", periodKey: "2023-H1", lastDay: "2023-06-09", setByOffice: false, units: [{ id: 1, name: "UBND xã Thuận Lộc" }] }],
+      },
+      "2023-06-12",
+    );
+    expect(summary.kind === "text" && summary.text).toMatch(/^📋 Tổng hợp ngày 12\/6\/2023[\s\S]*đã quá hạn 3 ngày[\s\S]*- UBND xã Thuận Lộc$/);
+  });
+});
