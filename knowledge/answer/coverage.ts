@@ -16,6 +16,7 @@ export function termSet(...texts: (string | null | undefined)[]): Set<string> {
     for (const s of t.seq) out.add(s);
     for (const s of t.extras) out.add(s);
     for (const b of bigrams(t.seq)) out.add(b);
+    for (const m of t.marked) out.add(`~${m}`);
   }
   return out;
 }
@@ -45,9 +46,11 @@ export function coverage(q: Question, terms: Set<string>, idf: Idf, ignore?: Rea
   const english = q.language === "en";
   for (const t of q.terms) {
     if (ignore?.has(t)) continue;
-    const w = termWeight(t, idf, english);
+    const mark = q.marks.get(t);
+    // A marked term weighs as rare as its marked form is: "lương" is rare even if "luong" is not.
+    const w = Math.max(termWeight(t, idf, english), mark && !LIGHT_WORDS.has(t) ? idf(`~${mark}`) : 0);
     total += w;
-    if (terms.has(t)) got += w;
+    if (mark ? terms.has(`~${mark}`) : terms.has(t)) got += w;
     else missing.push(t);
   }
   for (const b of q.termBigrams) {

@@ -179,7 +179,7 @@ export class KnowledgeEngine {
       return reply(lang, q.kind, text, false);
     }
     const best = supported[0];
-    const chosen = [best, ...supported.slice(1).filter((r) => r.score >= best.score * 0.93 && r.sentence !== best.sentence).slice(0, 1)];
+    const chosen = [best, ...supported.slice(1).filter((r) => r.score >= best.score * 0.85 && r.sentence !== best.sentence).slice(0, 1)];
     const byPlan = new Map<string, RankedPassage[]>();
     for (const r of chosen) byPlan.set(r.plan.id, [...(byPlan.get(r.plan.id) ?? []), r]);
     const blocks: string[] = [];

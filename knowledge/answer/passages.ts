@@ -5,6 +5,7 @@ import { fold, normaliseTones } from "../vietnamese";
 import type { Plan, Section, Sentence } from "../types";
 import { coverage, termSet, type Idf } from "./coverage";
 import type { Question } from "./question";
+import { tokenise } from "../search/tokens";
 
 export interface Passage {
   plan: Plan;
@@ -34,6 +35,7 @@ function shapeBonus(q: Question, foldedSentence: string, rawSentence: string): n
     const nums = (foldedSentence.match(/\b\d+\b/g) ?? []).filter((n) => !q.numbers.includes(String(Number(n))));
     if (nums.length) bonus += 0.15;
   }
+  if (a.date && q.kind !== "deadline" && dateNextToQuestion(q, rawSentence)) bonus += 0.15;
   if (a.date && /\b\d{1,2}\/\d{1,2}\b|\bngay \d{1,2} thang\b|\b(hang|moi) (nam|quy|thang)\b|\bdinh ky\b|\b\d+ thang\b|\bcuoi nam\b/.test(foldedSentence)) bonus += 0.1;
   if (q.kind === "responsible" && /\b(chu tri|giao|tham muu|phu trach|chiu trach nhiem|thuc hien)\b/.test(foldedSentence)) bonus += 0.08;
   if (q.kind === "recipient" && new RegExp(`\\b(ve|cho|gui|den|toi) ${UNIT_WORDS}`).test(foldedSentence)) bonus += 0.15;
@@ -42,6 +44,24 @@ function shapeBonus(q: Question, foldedSentence: string, rawSentence: string): n
 }
 
 const foldedOf = (s: string) => fold(normaliseTones(s)).toLowerCase();
+
+const DATE_TOKEN = /^\d{1,2}\/\d{1,2}(?:\/\d{4})?$/;
+
+/**
+ * Whether a date follows closely on words of the question ("Luật Tiếp công dân ngày 25 tháng 11
+ * năm 2013" for "Luật Tiếp công dân ban hành ngày nào"): that date is likely the one asked for.
+ */
+export function dateNextToQuestion(q: Question, sentence: string): boolean {
+  const seq = tokenise(sentence).seq;
+  const bigramSet = new Set(q.termBigrams);
+  let lastMatch = -100;
+  for (let i = 0; i < seq.length; i++) {
+    if (i + 1 < seq.length && bigramSet.has(`${seq[i]} ${seq[i + 1]}`)) lastMatch = i + 1;
+    const isDate = DATE_TOKEN.test(seq[i]) || (seq[i] === "ngay" && /^\d/.test(seq[i + 1] ?? "") && seq[i + 2] === "thang");
+    if (isDate && i - lastMatch <= 4 && i > lastMatch) return true;
+  }
+  return false;
+}
 
 /** Scores the hits; best first. */
 export function rankPassages(q: Question, hits: Passage[], idf: Idf): RankedPassage[] {

@@ -19,6 +19,11 @@ export interface Question {
   terms: string[];
   /** Bigrams of adjacent content syllables. */
   termBigrams: string[];
+  /**
+   * Terms typed with diacritics, with the marked form: they match only that form ("lương" is
+   * not "lượng", though both fold to "luong"). Terms typed without marks match any.
+   */
+  marks: Map<string, string>;
   /** Numbers in the question ("6", "2023"). */
   numbers: string[];
   asks: {
@@ -129,6 +134,15 @@ function englishDoc(lower: string): string {
  * forms no plan word folds to are dropped.
  */
 export function contentSegments(canonical: string): string[][] {
+  return keptSegments(canonical).map((seg) => tokenise(seg).seq);
+}
+
+/** The content words of a question as typed (marks kept), for the marked-form check. */
+function contentText(canonical: string): string {
+  return keptSegments(canonical).join(" ");
+}
+
+function keptSegments(canonical: string): string[] {
   const marked = hasDiacritics(canonical);
   let text = ` ${normaliseTones(canonical).toLowerCase().replace(/[^\p{L}\p{M}\p{N}/\-]+/gu, " ")} `;
   const foldedText = fold(text);
@@ -148,7 +162,7 @@ export function contentSegments(canonical: string): string[][] {
       if (marked) return !STOP_MARKED.has(s);
       return !STOP_FOLDED.has(fold(s));
     });
-    return tokenise(kept.join(" ")).seq;
+    return kept.join(" ");
   });
 }
 
@@ -159,8 +173,11 @@ export function understand(raw: string): Question {
   const lowerRaw = raw.toLowerCase();
   const quantity = /\b(bao nhieu|may)\b/.test(folded) || /\bhow (many|much)\b/.test(lowerRaw);
   const kind = (language === "en" ? englishKind(lowerRaw) : null) ?? detectKind(folded, quantity);
-  const terms = contentSegments(canonical).flat();
-  const termBigrams = contentSegments(canonical).flatMap((seg) => bigrams(seg));
+  const segments = contentSegments(canonical);
+  const terms = segments.flat();
+  const termBigrams = segments.flatMap((seg) => bigrams(seg));
+  const marks = new Map<string, string>();
+  for (const m of tokenise(segments.length ? contentText(canonical) : "").marked) marks.set(fold(m), m);
   const numbers = terms.filter((t) => /^\d/.test(t));
   return {
     raw,
@@ -171,6 +188,7 @@ export function understand(raw: string): Question {
     periods: detectPeriods(folded),
     terms: [...new Set(terms)],
     termBigrams: [...new Set(termBigrams)],
+    marks,
     numbers: [...new Set(numbers)],
     asks: askHints(folded, lowerRaw, kind),
   };

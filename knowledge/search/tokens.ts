@@ -23,12 +23,14 @@ export function normaliseNumber(n: string): string {
     .join("");
 }
 
-const abbrevCache = new Map<string, string[]>();
-function expansion(abbr: string): string[] | undefined {
+const abbrevCache = new Map<string, { folded: string[]; marked: string[] }>();
+function expansion(abbr: string): { folded: string[]; marked: string[] } | undefined {
   if (!Object.hasOwn(ABBREVIATIONS, abbr)) return undefined;
-  const words = ABBREVIATIONS[abbr];
   let out = abbrevCache.get(abbr);
-  if (!out) abbrevCache.set(abbr, (out = syllables(words).map(fold)));
+  if (!out) {
+    const words = syllables(ABBREVIATIONS[abbr]);
+    abbrevCache.set(abbr, (out = { folded: words.map(fold), marked: words.filter((w) => fold(w) !== w) }));
+  }
   return out;
 }
 
@@ -61,7 +63,8 @@ export function tokenise(text: string): Tokens {
     const exp = expansion(f);
     if (exp) {
       extras.push(f);
-      seq.push(...exp);
+      seq.push(...exp.folded);
+      marked.push(...exp.marked);
       continue;
     }
     if (f !== syl) marked.push(syl);
