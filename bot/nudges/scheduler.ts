@@ -133,10 +133,12 @@ export class NudgeScheduler {
   start(): void {
     if (this.timer) return;
     const every = this.opts.tickMs ?? 60_000;
-    this.timer = setInterval(() => {
+    const tick = () => {
       this.tick().catch((err: unknown) => this.log.error({ err }, "nudge tick failed; the next tick retries"));
-    }, every);
+    };
+    this.timer = setInterval(tick, every);
     this.timer.unref();
+    tick(); // at once, so a restart does not wait a minute to pick up abandoned claims
   }
 
   async stop(): Promise<void> {
