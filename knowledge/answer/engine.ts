@@ -8,13 +8,14 @@ import { bigrams, tokenise } from "../search/tokens";
 import type { Answer, AnswerCitation, Obligation, Plan, Section, Sentence } from "../types";
 import { checkInput } from "./bad-input";
 import { citationLine, T, type Lang } from "./compose";
-import type { Idf } from "./coverage";
+import { termSet, type Idf } from "./coverage";
 import { deadlineBlock, matchObligations, type ObligationMatch } from "./deadline";
 import { LlmPhraser, type LlmSettings } from "./llm-phraser";
 import { rankPassages, type Passage, type RankedPassage } from "./passages";
 import { understand, type Question } from "./question";
 import { PlanHints } from "./scope";
 import { metaAnswer } from "./meta-answers";
+import { LIGHT_WORDS } from "./lexicon";
 
 export interface EngineOptions {
   embedder?: Embedder;
@@ -46,6 +47,8 @@ export class KnowledgeEngine {
   private readonly obligationsByDoc = new Map<number, Obligation[]>();
   private readonly hints: PlanHints;
   private readonly idf: Idf;
+  /** Words of the plans' titles, issuers, places and signers (they are not in the sentences). */
+  private readonly metaTerms: Set<string>;
 
   private constructor(
     private readonly planList: Plan[],
@@ -58,6 +61,7 @@ export class KnowledgeEngine {
     for (const p of planList) this.sections.set(p.id, new Map(p.sections.map((s) => [s.id, s])));
     this.hints = new PlanHints(planList);
     this.idf = (t) => this.index.lexical.idf(t);
+    this.metaTerms = termSet(...planList.flatMap((p) => [p.meta.title, p.meta.issuer, p.meta.place, p.meta.signers.join(" ")]));
     let doc = 0;
     for (const p of planList) {
       const starts = p.sentences.map((s) => s.start);
@@ -135,7 +139,8 @@ export class KnowledgeEngine {
     const hits = await this.index.search(q.canonical, { k: CANDIDATES, plans: scope ? new Set(scope) : null });
     const passages = hits.map((h) => this.passage(h.doc, h.score));
     const ranked = rankPassages(q, passages, this.idf);
-    if (process.env.KE_DEBUG) for (const r of ranked.slice(0, 3)) this.log(`  ${r.score.toFixed(2)} sup=${r.support.toFixed(2)} num=${r.numbersOk} ${r.plan.id} ${r.quote.slice(0, 80)}`);
+    // A word no loaded plan ever uses ("kinh phí", "điện thoại") names something the plans do not cover.
+    if (this.unknownTerms(q).length) return this.passageAnswer(q, ranked, false);
 
     if (q.kind === "deadline" || q.kind === "recurrence" || (q.periods.length > 0 && q.kind !== "content")) {
       const candidates = this.obligationCandidates(scope, hits.map((h) => h.doc));
@@ -168,9 +173,21 @@ export class KnowledgeEngine {
     };
   }
 
-  private passageAnswer(q: Question, ranked: RankedPassage[]): Answer {
+  /** Content words of the question that no sentence of any plan contains (in the form typed). */
+  unknownTerms(q: Question): string[] {
+    const lex = this.index.lexical;
+    return q.terms.filter((t) => {
+      if (/^\d/.test(t) || t.length < 2 || LIGHT_WORDS.has(t)) return false;
+      if (q.language === "en" && /^[a-z]+$/.test(t) && !q.marks.has(t) && lex.docFreq(t) === 0) return false;
+      const mark = q.marks.get(t);
+      const key = mark ? `~${mark}` : t;
+      return lex.docFreq(key) === 0 && !this.metaTerms.has(key);
+    });
+  }
+
+  private passageAnswer(q: Question, ranked: RankedPassage[], allowed = true): Answer {
     const lang = q.language;
-    const supported = ranked.filter((r) => r.support >= SUPPORT_THRESHOLD && r.numbersOk);
+    const supported = allowed ? ranked.filter((r) => r.support >= SUPPORT_THRESHOLD && r.numbersOk) : [];
     if (supported.length === 0) {
       const closest = ranked[0];
       const text = closest

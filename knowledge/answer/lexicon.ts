@@ -110,7 +110,7 @@ export const STOP_MARKED: ReadonlySet<string> = new Set(
   (
     "ai gì nào đâu khi mấy là có của và thì phải được cho về với không vậy anh chị ạ nhé nhỉ ơi em hả hở hỏi mình tôi " +
     "này đó kia các những ở tại trong theo để bị mà thuộc làm giờ lúc sao nữa rồi chưa đã đang sẽ cần nên muốn biết " +
-    "bạn à nha nè thôi xin cảm ơn thế như hay hoặc từ đến tới trên dưới ra vào lên bằng mỗi gửi giùm giúp"
+    "bạn à nha nè thôi xin cảm ơn thế như hay hoặc từ đến tới trên dưới ra vào lên bằng mỗi gửi giùm giúp bởi vì do nhờ hả hen nghen ha nhen chứ"
   ).split(" "),
 );
 
@@ -119,7 +119,7 @@ export const STOP_MARKED: ReadonlySet<string> = new Set(
  * folds to ("co" is "có" but also "cơ quan", "hoi" is "hỏi" but also "hội", so both stay).
  */
 export const STOP_FOLDED: ReadonlySet<string> = new Set(
-  "ai gi nao dau khi may la cua va thi phai duoc khong vay anh nhe nhi oi em ha minh toi nay kia cac nhung o tai trong theo de bi ma thuoc lam gio sao nua roi chua da dang se nen muon biet a ak ah nha ne thoi xin the nhu hay hoac tu tren duoi ra vao len bang moi gium giup".split(" "),
+  "ai gi nao dau khi may la cua va thi phai duoc khong vay anh nhe nhi oi em ha minh toi nay kia cac nhung o tai trong theo de bi ma thuoc lam gio sao nua roi chua da dang se nen muon biet a ak ah nha ne thoi xin the nhu hay hoac tu tren duoi ra vao len bang moi gium giup hen nghen nhen".split(" "),
 );
 
 /** English function words (any question). */

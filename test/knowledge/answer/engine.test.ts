@@ -110,6 +110,16 @@ describe("not in the plans", () => {
   });
 });
 
+describe("words typed with diacritics match only their own marks", () => {
+  it("'lương' (salary) is not 'lượng' (quality), though both fold to 'luong'", async () => {
+    const a = await engine.answer("Lương cán bộ công chức xã là bao nhiêu?", { planId: "camquan-2024", now: may2025 });
+    expect(a.answered).toBe(false);
+    const b = await engine.answer("Nâng cao chất lượng đội ngũ nào?", { planId: "camquan-2024", now: may2025 });
+    expect(b.answered).toBe(true);
+    expect(b.text).toContain("chất lượng đội ngũ cán bộ");
+  });
+});
+
 describe("bad questions get a polite reply, never a crash", () => {
   it.each([
     ["empty", ""],

@@ -72,7 +72,11 @@ export function communePlan(): Plan {
       signers: ["Lê Thị Hoa"],
     },
     [
-      { number: "I", title: "NỘI DUNG", sentences: ["Tổ chức 02 lớp tập huấn kỹ năng dân vận cho cán bộ, công chức xã trong quý III."] },
+      {
+        number: "I",
+        title: "NỘI DUNG",
+        sentences: ["Tổ chức 02 lớp tập huấn kỹ năng dân vận cho cán bộ, công chức xã trong quý III.", "Nâng cao chất lượng đội ngũ cán bộ, công chức xã làm công tác dân vận."],
+      },
       { number: "II", title: "TỔ CHỨC THỰC HIỆN", sentences: [] },
       {
         number: "1",
@@ -81,6 +85,6 @@ export function communePlan(): Plan {
         sentences: ["Định kỳ 6 tháng, năm, Công chức Văn hóa - xã hội tổng hợp báo cáo kết quả công tác dân vận chính quyền gửi Ủy ban nhân dân xã."],
       },
     ],
-    [{ sentence: 1, responsible: ["Công chức Văn hóa - xã hội"], recipient: "Ủy ban nhân dân xã", schedule: [{ period: "half_year", due: null }, { period: "yearly", due: null }] }],
+    [{ sentence: 2, responsible: ["Công chức Văn hóa - xã hội"], recipient: "Ủy ban nhân dân xã", schedule: [{ period: "half_year", due: null }, { period: "yearly", due: null }] }],
   );
 }
