@@ -4,6 +4,7 @@
 
 /** English phrase (regex source, matched on whole words) -> Vietnamese plan words. */
 export const ENGLISH: readonly [string, string][] = [
+  ["people'?s inspection (?:board|committee)s?", "ban thanh tra nhân dân"],
   ["(?:6|six)[- ]months?|half[- ]year(?:ly)?|semi[- ]annual(?:ly)?|bi[- ]?annual(?:ly)?|mid[- ]year", "6 tháng"],
   ["(?:9|nine)[- ]months?", "9 tháng"],
   ["(?:5|five)[- ]years?", "5 năm"],
@@ -77,6 +78,8 @@ export const ENGLISH: readonly [string, string][] = [
   ["city|cities", "thành phố"],
   ["office", "văn phòng"],
   ["units?|agenc(?:y|ies)", "đơn vị"],
+  ["members?", "thành viên"],
+  ["targets?|goals?", "phấn đấu đạt"],
   ["conferences?", "hội nghị"],
 ];
 
@@ -103,6 +106,7 @@ export const QUESTION_PHRASES: readonly string[] = [
   "the nao", "nhu the nao", "ra sao", "o dau", "ve dau", "den dau", "toi dau", "cho ai", "la gi", "la ai",
   "cho hoi", "cho em hoi", "cho minh hoi", "xin hoi", "lam on", "vui long", "duoc khong", "phai khong", "co phai",
   "mot lan", "may lan", "tra loi", "gium", "giup",
+  "han chot", "han cuoi", "thoi han", "han nop", "han gui", "thoi diem", "thoi gian", "cham nhat", "muon nhat",
 ];
 
 /** Stop syllables as written with diacritics (used when the question carries diacritics). */

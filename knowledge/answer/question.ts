@@ -46,12 +46,16 @@ const ENGLISH_MARKERS = new Set(
   "when who whom whose what which where why how is are was does did do the report reports due deadline plan plans annual yearly month months monthly quarterly year send submit responsible compile compiles signed sign should must will according of for".split(" "),
 );
 
+// The shape of a Vietnamese syllable written without marks: onset, vowels, allowed coda.
+const VI_SYLLABLE = /^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ch|ng|nh|[cmnpt])?$/;
+
 export function detectLanguage(q: string): "vi" | "en" {
   if (hasDiacritics(q)) return "vi";
   const words = q.toLowerCase().match(/[a-z]+/g) ?? [];
   if (words.length === 0) return "vi";
-  const english = words.filter((w) => ENGLISH_MARKERS.has(w)).length;
-  return english >= 2 || english / words.length >= 0.34 ? "en" : "vi";
+  // English: marker words, and words no Vietnamese syllable looks like ("complaints", "and").
+  const english = words.filter((w) => ENGLISH_MARKERS.has(w) || !VI_SYLLABLE.test(w)).length;
+  return english >= 2 && english / words.length >= 0.4 ? "en" : english / words.length >= 0.5 ? "en" : "vi";
 }
 
 /** Replace English and colloquial forms with plan words (keeps the original when nothing applies). */
@@ -133,16 +137,18 @@ function englishDoc(lower: string): string {
  * are judged on the syllable as typed: "hội" stays while "hỏi" goes; without diacritics only
  * forms no plan word folds to are dropped.
  */
-export function contentSegments(canonical: string): string[][] {
-  return keptSegments(canonical).map((seg) => tokenise(seg).seq);
+export function contentSegments(canonical: string, english = false): string[][] {
+  return keptSegments(canonical, english).map((seg) => tokenise(seg).seq);
 }
 
 /** The content words of a question as typed (marks kept), for the marked-form check. */
-function contentText(canonical: string): string {
-  return keptSegments(canonical).join(" ");
+function contentText(canonical: string, english: boolean): string {
+  return keptSegments(canonical, english).join(" ");
 }
 
-function keptSegments(canonical: string): string[] {
+// English function words are dropped only from English questions: "to", "an", "do" fold from
+// Vietnamese words too ("tổ chức", "an ninh", "đô thị").
+function keptSegments(canonical: string, english: boolean): string[] {
   const marked = hasDiacritics(canonical);
   let text = ` ${normaliseTones(canonical).toLowerCase().replace(/[^\p{L}\p{M}\p{N}/\-]+/gu, " ")} `;
   const foldedText = fold(text);
@@ -158,7 +164,7 @@ function keptSegments(canonical: string): string[] {
   for (const [a, b] of cuts.sort((x, y) => y[0] - x[0])) text = text.slice(0, a) + "|" + text.slice(b);
   return text.split("|").map((seg) => {
     const kept = syllables(seg).filter((s) => {
-      if (STOP_ENGLISH.has(s)) return false;
+      if (english && STOP_ENGLISH.has(s)) return false;
       if (marked) return !STOP_MARKED.has(s);
       return !STOP_FOLDED.has(fold(s));
     });
@@ -173,11 +179,11 @@ export function understand(raw: string): Question {
   const lowerRaw = raw.toLowerCase();
   const quantity = /\b(bao nhieu|may)\b/.test(folded) || /\bhow (many|much)\b/.test(lowerRaw);
   const kind = (language === "en" ? englishKind(lowerRaw) : null) ?? detectKind(folded, quantity);
-  const segments = contentSegments(canonical);
+  const segments = contentSegments(canonical, language === "en");
   const terms = segments.flat();
   const termBigrams = segments.flatMap((seg) => bigrams(seg));
   const marks = new Map<string, string>();
-  for (const m of tokenise(segments.length ? contentText(canonical) : "").marked) marks.set(fold(m), m);
+  for (const m of tokenise(segments.length ? contentText(canonical, language === "en") : "").marked) marks.set(fold(m), m);
   const numbers = terms.filter((t) => /^\d/.test(t));
   return {
     raw,

@@ -18,14 +18,14 @@ describe("eval", () => {
     const out = join(dir, "answers.jsonl");
     const { stdout } = await run(tsx, ["scripts/eval.ts", "--plans", plans, "--questions", "test/fixtures/answer/questions.jsonl", "--now", "2025-05-01", "--out", out], { env });
     const lines = readFileSync(out, "utf8").trim().split("\n").map((l) => JSON.parse(l));
-    expect(lines).toHaveLength(25);
+    expect(lines).toHaveLength(37);
     expect(Object.keys(lines[0]).sort()).toEqual(["answered", "citations", "id", "text"]);
     expect(lines[0].citations[0]).toEqual({ plan: "vinhbao-2025", section: expect.any(String), quote: expect.stringContaining("10/6") });
-    expect(stdout).toMatch(/score by kind:\n\s+deadline\s+\d+\/5/);
+    expect(stdout).toMatch(/score by kind:\n\s+deadline\s+\d+\/8/);
     const m = /(\d+) passed, (\d+) failed\n$/.exec(stdout);
     expect(m).not.toBeNull();
-    expect(Number(m![1])).toBeGreaterThanOrEqual(23);
-    expect(lines.filter((l) => ["h14", "h15", "h24"].includes(l.id)).every((l) => l.answered === false)).toBe(true);
+    expect(Number(m![1])).toBeGreaterThanOrEqual(34);
+    expect(lines.filter((l) => ["h14", "h15", "h24", "b11", "b12"].includes(l.id)).every((l) => l.answered === false)).toBe(true);
   });
 
   it("says what is missing on bad arguments", async () => {
