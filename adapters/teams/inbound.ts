@@ -3,6 +3,7 @@
 // not land in a shared channel).
 import { TurnContext, type Activity } from "botbuilder";
 import type { IncomingMessage } from "../../bot/messages";
+import { withFormText } from "../update-form";
 import { isPersonal, referenceFromActivity, teamsAddress } from "./reference";
 
 /** Removes the bot's mention the way Teams sends it (entity + <at>Name</at> in the text). */
@@ -28,7 +29,7 @@ export function activityToIncoming(activity: Partial<Activity>, fallbackNow: Dat
       ? (activity.value as Record<string, unknown>)
       : undefined;
   const timestamp = activity.timestamp ? new Date(activity.timestamp) : fallbackNow;
-  return {
+  return withFormText({
     channel: "teams",
     messageId: activity.id,
     channelUserId: ref.aadObjectId ?? ref.userId,
@@ -38,5 +39,5 @@ export function activityToIncoming(activity: Partial<Activity>, fallbackNow: Dat
     value,
     address: isPersonal(ref) ? teamsAddress(ref) : undefined,
     receivedAt: Number.isNaN(timestamp.getTime()) ? fallbackNow : timestamp,
-  };
+  });
 }

@@ -28,10 +28,17 @@ export class TeamsSender implements ProactiveSender {
     if (!parsed.success) throw new DeadAddressError(`Stored Teams reference ${address.conversationKey} is unreadable; the user must write to the bot again.`);
     const ref = parsed.data;
     const activities = await Promise.all(messages.map((m) => renderForTeams(m, { personal: isPersonal(ref), link: this.link })));
+    // The adapter hands errors of the turn logic to onTurnError, so keep ours to rethrow here.
+    let failure: unknown = null;
     try {
       await this.adapter.continueConversationAsync(this.appId, toConversationReference(ref), async (ctx) => {
-        await ctx.sendActivities(activities);
+        try {
+          await ctx.sendActivities(activities);
+        } catch (err) {
+          failure = err;
+        }
       });
+      if (failure) throw failure;
     } catch (err) {
       const status = httpStatusOf(err);
       if (status === 403 || status === 404) {

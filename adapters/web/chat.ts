@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { FileMessage, IncomingMessage, OutgoingMessage } from "../../bot/messages";
 import type { BotCore } from "../core";
+import { withFormText } from "../update-form";
 import { newSession, readSession } from "./session";
 
 export const MAX_TEXT_CHARS = 4000;
@@ -71,7 +72,7 @@ export function createWebChat(deps: WebChatDeps) {
         return { status: 400, headers, body: { error: `Yêu cầu không hợp lệ (${detail}).` } };
       }
       const b = parsed.data;
-      const msg: IncomingMessage = {
+      const msg: IncomingMessage = withFormText({
         channel: "web",
         messageId: `${sid}:${b.id ?? randomUUID()}`,
         channelUserId: sid,
@@ -80,7 +81,7 @@ export function createWebChat(deps: WebChatDeps) {
         text: b.text.trim(),
         value: b.value,
         receivedAt: req.now,
-      };
+      });
       deps.log.debug({ messageId: msg.messageId, text: msg.text }, "web message");
       const replies = await deps.core.handle(msg);
       return { status: 200, headers, body: { replies: await Promise.all(replies.map((r) => render(r, deps, req.now))) } };

@@ -1,6 +1,6 @@
 // A fake Bot Framework connector: a real local HTTP server that records every activity the bot
 // posts (replies and proactive sends) and answers like the Teams connector does.
-import { createServer, type IncomingMessage as HttpRequest, type Server } from "node:http";
+import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface RecordedActivity {
@@ -20,6 +20,12 @@ export interface FakeConnector {
   /** Resolves when at least n activities were received. */
   waitFor(n: number, timeoutMs?: number): Promise<RecordedActivity[]>;
   close(): Promise<void>;
+}
+
+/** Not chained: restify (in the same process) patches ServerResponse.writeHead to return undefined. */
+function answer(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json" });
+  res.end(JSON.stringify(body));
 }
 
 function readBody(req: HttpRequest): Promise<string> {
@@ -42,12 +48,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const m = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(url.pathname);
     const body = await readBody(req);
     if (req.method !== "POST" || !m) {
-      res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "NotFound" } }));
+      answer(res, 404, { error: { code: "NotFound" } });
       return;
     }
     const conversationId = decodeURIComponent(m[1]);
     if (forbidden.has(conversationId)) {
-      res.writeHead(403, { "content-type": "application/json" }).end(JSON.stringify({ error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } }));
+      answer(res, 403, { error: { code: "BotNotInConversationRoster", message: "The bot is not part of the conversation roster." } });
       return;
     }
     received.push({
@@ -58,7 +64,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       authorization: req.headers.authorization,
       activity: JSON.parse(body || "{}"),
     });
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ id: `reply-${++n}` }));
+    answer(res, 200, { id: `reply-${++n}` });
     waiters.splice(0).forEach((w) => w());
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
