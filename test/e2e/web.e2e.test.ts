@@ -1,0 +1,71 @@
+// The web chat page in headless Chromium against the real server: ask, see the answer and its
+// citation, a screenshot in test-output/. Plus the JSON endpoint's limits over HTTP.
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postJson, startHarness, type Harness } from "./harness";
+
+let h: Harness;
+let browser: Browser;
+
+beforeAll(async () => {
+  h = await startHarness();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+});
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+});
+
+describe("web chat page", () => {
+  it("answers a question with its citation, on a phone-sized screen", async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(h.server.url + "/");
+    expect(await page.title()).toBe("Trợ lý Kế hoạch");
+    await page.fill("#name", "Nguyễn Văn A");
+    await page.fill("#text", "khi nao nop bao cao 6 thang");
+    await page.click("#send");
+    const reply = page.locator("#log li.bot").first();
+    await reply.waitFor({ timeout: 20_000 });
+    expect(await reply.locator(".text").innerText()).toContain("10/6");
+    const citations = await reply.locator(".citation").allInnerTexts();
+    expect(citations.length).toBeGreaterThan(0);
+    expect(citations[0]).toContain("Chế độ thông tin báo cáo");
+    const cookies = await page.context().cookies();
+    expect(cookies.find((c) => c.name === "tlkh_sid")).toMatchObject({ httpOnly: true, sameSite: "Strict" });
+    mkdirSync("test-output", { recursive: true });
+    await page.screenshot({ path: "test-output/web-chat.png", fullPage: true });
+    await page.close();
+  });
+
+  it("asks for a name before sending", async () => {
+    const page = await browser.newPage();
+    await page.goto(h.server.url + "/");
+    await page.fill("#text", "xin chào");
+    await page.click("#send");
+    await expect.poll(() => page.locator("#error").innerText()).toContain("nhập tên");
+    expect(await page.locator("#log li").count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe("web chat endpoint over HTTP", () => {
+  it("refuses bad input with a 4xx and the reason", async () => {
+    expect((await postJson(`${h.server.url}/api/chat`, { text: "x" })).status).toBe(400);
+    const tooBig = await postJson(`${h.server.url}/api/chat`, { name: "A", text: "x".repeat(40_000) });
+    expect(tooBig.status).toBe(413);
+    const notJson = await fetch(`${h.server.url}/api/chat`, { method: "POST", headers: { "content-type": "text/plain" }, body: "hi" });
+    expect(notJson.status).toBeGreaterThanOrEqual(400);
+    expect(notJson.status).toBeLessThan(500);
+  });
+
+  it("serves health checks and refuses a forged download link", async () => {
+    expect((await fetch(`${h.server.url}/healthz`)).status).toBe(200);
+    expect(await (await fetch(`${h.server.url}/readyz`)).json()).toMatchObject({ ok: true, zalo: "off" });
+    const forged = await fetch(`${h.server.url}/files/${"a".repeat(24)}/x.docx?exp=99999999999999&sig=forged`);
+    expect(forged.status).toBe(404);
+  });
+});
