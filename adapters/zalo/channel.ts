@@ -35,6 +35,7 @@ export interface ZaloChannelDeps {
   backoff?: BackoffOptions;
   random?: () => number;
   rateLimits?: RateLimits;
+  /** Wall clock for messages without a timestamp (default Date.now). */
   nowMs?: () => number;
   maxChars?: number;
 }
@@ -58,7 +59,7 @@ export class ZaloChannel {
 
   constructor(private readonly deps: ZaloChannelDeps) {
     this.log = deps.log.child({ channel: "zalo" });
-    this.limiter = new RateLimiter(deps.rateLimits ?? DEFAULT_RATE_LIMITS, deps.nowMs ?? Date.now);
+    this.limiter = new RateLimiter(deps.rateLimits ?? DEFAULT_RATE_LIMITS);
     this.sender = { channel: "zalo", send: (address, messages) => this.sendProactive(address, messages) };
   }
 

@@ -17,7 +17,8 @@ export class RateLimiter {
 
   constructor(
     private readonly limits: RateLimits = DEFAULT_RATE_LIMITS,
-    private readonly nowMs: () => number = Date.now,
+    /** A monotonic clock: wall-clock adjustments must not shorten a wait. */
+    private readonly nowMs: () => number = () => performance.now(),
     private readonly sleepMs: (ms: number) => Promise<void> = (ms) => new Promise((r) => setTimeout(r, ms)),
   ) {}
 
@@ -37,7 +38,11 @@ export class RateLimiter {
     this.globalSlotsMs.sort((a, b) => a - b);
     this.lastByThreadMs.set(thread, slot);
     if (this.lastByThreadMs.size > 10_000) this.forgetOld(now);
-    if (slot > now) await this.sleepMs(slot - now);
+    // Timers may wake a little early; wait out the rest so the limit always holds.
+    for (let left = slot - now; left > 0; left = slot - this.nowMs()) await this.sleepMs(Math.ceil(left));
+    // The thread's next message counts from when this one actually goes out.
+    const sentAt = Math.max(slot, this.nowMs());
+    if ((this.lastByThreadMs.get(thread) ?? 0) <= sentAt) this.lastByThreadMs.set(thread, sentAt);
   }
 
   private forgetOld(now: number): void {

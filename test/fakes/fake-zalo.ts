@@ -22,6 +22,7 @@ export interface SentCall {
   attachments: unknown[];
   threadId: string;
   type: ThreadType | undefined;
+  /** performance.now() at the call, the rate limiter's clock. */
   atMs: number;
 }
 
@@ -35,7 +36,7 @@ export class FakeZaloApi implements ZaloPort {
   sendMessage: ZaloPort["sendMessage"] = async (message, threadId, type) => {
     const m = typeof message === "string" ? { msg: message } : message;
     const attachments = m.attachments === undefined ? [] : Array.isArray(m.attachments) ? m.attachments : [m.attachments];
-    this.sent.push({ msg: m.msg, attachments, threadId, type, atMs: Date.now() });
+    this.sent.push({ msg: m.msg, attachments, threadId, type, atMs: performance.now() });
     return { message: { msgId: this.sent.length }, attachment: [] };
   };
 }

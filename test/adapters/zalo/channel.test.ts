@@ -110,9 +110,8 @@ describe("Zalo channel", () => {
       await new Promise((r) => setTimeout(r, 400));
     }
     const times = api.sent.filter((s) => s.threadId === "444").map((s) => s.atMs);
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(148);
-    const all = api.sent.map((s) => s.atMs);
-    for (let i = 1; i < all.length; i++) expect(all[i] - all[i - 1]).toBeGreaterThanOrEqual(18);
+    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(149);
+    // (The account-wide limit is checked with fake time in rate-limiter.test.ts.)
     expect(new Set(api.sent.map((s) => s.threadId))).toEqual(new Set(["444", "555"]));
     for (const s of api.sent) expect(s.msg.length).toBeLessThanOrEqual(120);
     await channel.stop();

@@ -6,7 +6,7 @@ describe("RateLimiter", () => {
   afterEach(() => vi.useRealTimers());
 
   it("spaces messages to one thread by the thread interval, and all messages by the global one", async () => {
-    const limiter = new RateLimiter({ threadIntervalMs: 1000, globalIntervalMs: 200 });
+    const limiter = new RateLimiter({ threadIntervalMs: 1000, globalIntervalMs: 200 }, () => Date.now());
     const times: [string, number][] = [];
     const send = (thread: string) => limiter.acquire(thread).then(() => times.push([thread, Date.now()]));
     const all = Promise.all([send("a"), send("a"), send("b"), send("a"), send("c")]);
