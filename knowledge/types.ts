@@ -71,7 +71,10 @@ export interface Section {
 }
 
 export interface Obligation {
-  /** Stable within a plan: "o0", "o1", ... in document order. */
+  /**
+   * Stable across edits elsewhere in the plan: "o-" + 8 hex of sha1(section title + quote), "-2" on
+   * a repeat (knowledge/obligations/ids.ts).
+   */
   id: string;
   sectionId: string;
   /** The section path, as in Section.path. */

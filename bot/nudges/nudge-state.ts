@@ -42,7 +42,7 @@ export async function loadNudgeObligations(db: DbQuery, unitId?: number): Promis
       `SELECT o.plan_id, o.id, o.task, o.schedule, p.title, p.meta->'period' AS validity
          FROM obligations o JOIN plans p ON p.id = o.plan_id
         WHERE EXISTS (SELECT 1 FROM obligation_units ou WHERE ou.plan_id = o.plan_id AND ou.obligation_id = o.id ${unitId !== undefined ? "AND ou.unit_id = $1" : ""})
-        ORDER BY o.plan_id, o.id`,
+        ORDER BY o.plan_id, o.ord, o.id`,
       unitId !== undefined ? [unitId] : [],
     ),
     db.query<{ plan_id: string; obligation_id: string; unit_id: number }>("SELECT plan_id, obligation_id, unit_id FROM obligation_units ORDER BY unit_id"),

@@ -62,7 +62,7 @@ export interface UndatedObligation {
 
 /** Obligations of a plan with this period and no date in the plan's text. */
 export async function undatedObligations(db: DbQuery, planId: string, period: Period): Promise<UndatedObligation[]> {
-  const rows = await db.query<{ id: string; task: string; schedule: ScheduleItem[] }>("SELECT id, task, schedule FROM obligations WHERE plan_id = $1 ORDER BY id", [planId]);
+  const rows = await db.query<{ id: string; task: string; schedule: ScheduleItem[] }>("SELECT id, task, schedule FROM obligations WHERE plan_id = $1 ORDER BY ord, id", [planId]);
   return rows
     .filter((r) => r.schedule.some((i) => i.period === period && !i.due) && !r.schedule.some((i) => i.period === period && i.due))
     .map((r) => ({ planId, obligationId: r.id, task: r.task }));

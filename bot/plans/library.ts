@@ -43,10 +43,10 @@ export async function ingestPlan(db: Db, plan: Plan, now: Date): Promise<IngestS
         s.path,
       ]);
     }
-    for (const o of plan.obligations) {
+    for (const [ord, o] of plan.obligations.entries()) {
       await tx.query(
-        "INSERT INTO obligations (plan_id, id, section_id, section, responsible, task, recipient, schedule, quote) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9)",
-        [plan.id, o.id, o.sectionId, o.section, JSON.stringify(o.responsible), o.task, o.recipient, JSON.stringify(o.schedule), o.quote],
+        "INSERT INTO obligations (plan_id, id, section_id, section, responsible, task, recipient, schedule, quote, ord) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9, $10)",
+        [plan.id, o.id, o.sectionId, o.section, JSON.stringify(o.responsible), o.task, o.recipient, JSON.stringify(o.schedule), o.quote, ord],
       );
       for (const name of new Set(o.responsible.map((n) => n.trim()).filter(Boolean))) {
         const unit = await ensureUnit(tx, name, "plan");

@@ -8,6 +8,7 @@
 // the same paragraph, from the nearest unit heading above it, and finally from the issuing bodies.
 import type { Obligation, Plan, ScheduleItem, Section } from "../types";
 import { firstVerb, splitClauses } from "./clauses";
+import { assignObligationIds } from "./ids";
 import { findRecipient } from "./recipient";
 import { clauseSchedule } from "./schedule";
 import { headingUnit, unitAt, unitListAt, unitsIn } from "./units";
@@ -162,6 +163,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
   });
 
   const out: Obligation[] = [];
+  const titles: string[] = [];
   let carried: { paragraph: number; units: string[] } | null = null;
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i];
@@ -198,7 +200,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     if (!isObligation) continue;
     const quote = plan.text.slice(c.start, quoteEnd);
     out.push({
-      id: `o${out.length}`,
+      id: "",
       sectionId: c.section.id,
       section: c.section.path,
       responsible: [...new Set(responsible)],
@@ -208,6 +210,8 @@ export function extractObligations(plan: PlanInput): Obligation[] {
       quote,
       span: { start: c.start, end: quoteEnd },
     });
+    titles.push(c.section.title);
   }
-  return out;
+  const ids = assignObligationIds(out.map((o, i) => ({ sectionTitle: titles[i], quote: o.quote })));
+  return out.map((o, i) => ({ ...o, id: ids[i] }));
 }
