@@ -1,9 +1,8 @@
 // A Teams message activity as the neutral IncomingMessage: the bot's @mention removed in channels
-// and group chats, card submits passed as `value`, an address only for personal chats (nudges must
+// and group chats, card submits passed as `value` (the core reads the form values itself), an address only for personal chats (nudges must
 // not land in a shared channel).
 import { TurnContext, type Activity } from "botbuilder";
 import type { IncomingMessage } from "../../bot/messages";
-import { withFormText } from "../update-form";
 import { isPersonal, referenceFromActivity, teamsAddress } from "./reference";
 
 /** Removes the bot's mention the way Teams sends it (entity + <at>Name</at> in the text). */
@@ -29,7 +28,7 @@ export function activityToIncoming(activity: Partial<Activity>, fallbackNow: Dat
       ? (activity.value as Record<string, unknown>)
       : undefined;
   const timestamp = activity.timestamp ? new Date(activity.timestamp) : fallbackNow;
-  return withFormText({
+  return {
     channel: "teams",
     messageId: activity.id,
     channelUserId: ref.aadObjectId ?? ref.userId,
@@ -39,5 +38,5 @@ export function activityToIncoming(activity: Partial<Activity>, fallbackNow: Dat
     value,
     address: isPersonal(ref) ? teamsAddress(ref) : undefined,
     receivedAt: Number.isNaN(timestamp.getTime()) ? fallbackNow : timestamp,
-  });
+  };
 }

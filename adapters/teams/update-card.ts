@@ -1,7 +1,7 @@
 // The progress-update form as an Adaptive Card. Action.Submit sends a message activity whose
 // `value` holds the inputs keyed by id, merged with `data` (kind routes it in the core).
 import type { UpdateFormMessage } from "../../bot/messages";
-import { UPDATE_FORM_KIND } from "../update-form";
+import { UPDATE_FORM_KIND } from "../../bot/updates/form-value";
 
 export function updateCard(form: UpdateFormMessage): Record<string, unknown> {
   return {

@@ -5,7 +5,6 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { FileMessage, IncomingMessage, OutgoingMessage } from "../../bot/messages";
 import type { BotCore } from "../core";
-import { withFormText } from "../update-form";
 import { newSession, readSession } from "./session";
 
 export const MAX_TEXT_CHARS = 4000;
@@ -72,7 +71,7 @@ export function createWebChat(deps: WebChatDeps) {
         return { status: 400, headers, body: { error: `Yêu cầu không hợp lệ (${detail}).` } };
       }
       const b = parsed.data;
-      const msg: IncomingMessage = withFormText({
+      const msg: IncomingMessage = {
         channel: "web",
         messageId: `${sid}:${b.id ?? randomUUID()}`,
         channelUserId: sid,
@@ -81,7 +80,7 @@ export function createWebChat(deps: WebChatDeps) {
         text: b.text.trim(),
         value: b.value,
         receivedAt: req.now,
-      });
+      };
       deps.log.debug({ messageId: msg.messageId, text: msg.text }, "web message");
       const replies = await deps.core.handle(msg);
       return { status: 200, headers, body: { replies: await Promise.all(replies.map((r) => render(r, deps, req.now))) } };

@@ -27,7 +27,8 @@ interface PendingUpdate {
 const EXPLICIT_RE = /^(?:cap nhat|update|bao cao tien do)\b/;
 const OTHER_UNIT_RE = /^(?:cap nhat|update|tien do)\s+(?:cho|cua)\s+(?:don vi\s+)?(.+?)\s*:/;
 
-async function store(ctx: TurnContext, p: ParsedUpdate, unitId: number, sourceMessageId: string, ob: { planId: string; obligationId: string } | null): Promise<OutgoingMessage[]> {
+/** Stores a parsed update for the unit (on the obligation, when one) and echoes it with "sửa"/"hủy". */
+export async function storeUpdate(ctx: TurnContext, p: ParsedUpdate, unitId: number, sourceMessageId: string, ob: { planId: string; obligationId: string } | null): Promise<OutgoingMessage[]> {
   const user = ctx.user;
   if (!user) throw new Error("store() needs a registered user.");
   const { entry, created } = await recordEntry(ctx.db, {
@@ -102,7 +103,7 @@ export function updateHandler(opts: { freeForm?: FreeFormParser | null } = {}): 
       await setPending(ctx.db, ctx.msg.channel, ctx.msg.channelUserId, PENDING_KIND, pending, ctx.now);
       return choiceQuestion(pending.choices);
     }
-    return store(ctx, parsed, user.unitId, ctx.msg.messageId, m.kind === "one" ? m.obligation : null);
+    return storeUpdate(ctx, parsed, user.unitId, ctx.msg.messageId, m.kind === "one" ? m.obligation : null);
   };
 }
 
@@ -127,7 +128,7 @@ export const pendingChoiceHandler: CommandHandler = async (ctx) => {
   const missing = needUser(ctx);
   if (missing) return missing;
   // Stored under the original message's id, so a repeated "1" cannot store it twice.
-  const out = await store(ctx, p.payload.parsed, p.payload.unitId, p.payload.sourceMessageId, i === 0 ? null : choices[i - 1]);
+  const out = await storeUpdate(ctx, p.payload.parsed, p.payload.unitId, p.payload.sourceMessageId, i === 0 ? null : choices[i - 1]);
   await clearPending(ctx.db, ctx.msg.channel, ctx.msg.channelUserId);
   return out;
 };

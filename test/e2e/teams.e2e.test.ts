@@ -85,7 +85,7 @@ describe("Teams over HTTP (Emulator mode, fake connector)", () => {
     expect(rows[0].dead).toBe(true);
   });
 
-  it("stores a progress update submitted from the Adaptive Card", async () => {
+  it("offers the Adaptive Card on 'cập nhật' and stores its submit in one turn", async () => {
     const unit = await ensureUnit(h.app.db, "Phòng Nội vụ", "admin");
     const invite = await createInvite(h.app.db, { unitId: unit.id, role: "member", now: new Date("2023-05-01T00:00:00Z"), days: 30 });
     let before = connector.received.length;
@@ -93,20 +93,25 @@ describe("Teams over HTTP (Emulator mode, fake connector)", () => {
     expect((await nextReplies(before))[0].activity.text).toMatch(/Đăng ký thành công/);
 
     before = connector.received.length;
-    const value = { kind: "update_form", status: "đang thực hiện", percent: "60", note: "chờ số liệu phường Bắc Hồng" };
+    await send(messageActivity({ serviceUrl: connector.url, id: "ask-form-1", text: "cập nhật" }));
+    const [formReply] = await nextReplies(before);
+    const card = formReply.activity.attachments?.[0];
+    expect(card?.contentType).toBe("application/vnd.microsoft.card.adaptive");
+    const choices = (card?.content as { body: { id?: string; choices?: { title: string; value: string }[] }[] }).body.find((b) => b.id === "obligation")?.choices ?? [];
+    expect(choices.length, "the unit's obligations are offered").toBeGreaterThan(0);
+    const chosen = choices[choices.length - 1];
+    const [planId, obligationId] = chosen.value.split("/").map(decodeURIComponent);
+
+    before = connector.received.length;
+    const value = { kind: "update_form", obligation: chosen.value, status: "đang thực hiện", percent: "60", note: "chờ số liệu phường Bắc Hồng" };
     await send(messageActivity({ serviceUrl: connector.url, id: "card-submit-1", value }));
-    let [echo] = await nextReplies(before);
-    if (/nhiệm vụ nào/.test(echo.activity.text ?? "")) {
-      // The unit has several obligations and the card named none: the bot asks, the user picks 1.
-      before = connector.received.length;
-      await send(messageActivity({ serviceUrl: connector.url, id: "card-choice-1", text: "1" }));
-      [echo] = await nextReplies(before);
-    }
-    expect(echo.activity.text, "the bot echoes what it stored").toMatch(/Đã ghi nhận/);
-    const entries = await h.app.db.query<{ status: string; percent: number; note: string; channel: string }>(
-      "SELECT status, percent, note, channel FROM report_entries WHERE source_message_id = 'card-submit-1'",
+    const [echo] = await nextReplies(before);
+    expect(echo.activity.text, "the bot echoes what it stored").toMatch(/Đã ghi nhận[\s\S]*đang thực hiện \(60%\)[\s\S]*chờ số liệu phường Bắc Hồng/);
+    expect((echo.activity as { suggestedActions?: { actions: { value: string }[] } }).suggestedActions?.actions.map((a) => a.value)).toEqual(["sửa", "hủy"]);
+    const entries = await h.app.db.query<{ plan_id: string; obligation_id: string; status: string; percent: number; note: string; channel: string }>(
+      "SELECT plan_id, obligation_id, status, percent, note, channel FROM report_entries WHERE source_message_id = 'card-submit-1'",
     );
-    expect(entries).toEqual([{ status: "đang thực hiện", percent: 60, note: "chờ số liệu phường Bắc Hồng", channel: "teams" }]);
+    expect(entries).toEqual([{ plan_id: planId, obligation_id: obligationId, status: "đang thực hiện", percent: 60, note: "chờ số liệu phường Bắc Hồng", channel: "teams" }]);
   });
 
   it("answers 400 for an activity without a body and 405 for GET", async () => {

@@ -23,10 +23,10 @@ describe("activityToIncoming", () => {
     expect(msg?.address).toBeUndefined();
   });
 
-  it("passes a card submit as value, with the update sentence as text", () => {
-    const value = { kind: "update_form", obligation: "o3", status: "hoàn thành", percent: "100", note: " đã gửi " };
+  it("passes a card submit as value, untouched and without made-up text", () => {
+    const value = { kind: "update_form", obligation: "thixa-2026/o3", status: "hoàn thành", percent: "100", note: " đã gửi " };
     const msg = activityToIncoming(messageActivity({ serviceUrl, value }) as Partial<Activity>, now);
-    expect(msg).toMatchObject({ text: "cập nhật: hoàn thành 100%, đã gửi", value });
+    expect(msg).toMatchObject({ text: "", value });
     const other = activityToIncoming(messageActivity({ serviceUrl, value: { action: "x" } }) as Partial<Activity>, now);
     expect(other).toMatchObject({ text: "", value: { action: "x" } });
   });
