@@ -1,12 +1,11 @@
 // npm run admin -- <command>: invite codes, units and users (the operator's side of registration).
-import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ConfigError, loadConfig } from "../bot/config";
 import { formatDate } from "../bot/core/replies";
 import { openDbFromConfig } from "../bot/storage/open-db";
 import { createInvite } from "../bot/users/invites";
 import { ensureUnit, findUnits, listUnits } from "../bot/users/units";
 import { listUsers, ROLE_LABEL, ROLES } from "../bot/users/users";
+import { cliArgs, cliConfig, runCli, UsageError } from "./cli";
 
 const HELP = `Usage: npm run admin -- <command> [options]
 
@@ -28,9 +27,8 @@ const inviteArgs = z.object({
 });
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const { values, positionals } = cliArgs(
+    {
       allowPositionals: true,
       options: {
         unit: { type: "string" },
@@ -40,22 +38,13 @@ async function main(): Promise<number> {
         force: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
-    });
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
+    },
+    HELP,
+  );
   const cmd = positionals[0];
-  if (values.help || !cmd) {
-    process.stdout.write(`${HELP}\n`);
-    return values.help ? 0 : 2;
-  }
-  if (!["invite", "bootstrap", "add-unit", "units", "users"].includes(cmd)) {
-    process.stderr.write(`Unknown command "${cmd}".\n\n${HELP}\n`);
-    return 2;
-  }
-  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
+  if (!cmd) throw new UsageError("Give a command.");
+  if (!["invite", "bootstrap", "add-unit", "units", "users"].includes(cmd)) throw new UsageError(`Unknown command "${cmd}".`);
+  const config = cliConfig();
   const db = await openDbFromConfig(config);
   const now = new Date();
   try {
@@ -100,22 +89,10 @@ async function main(): Promise<number> {
   }
 }
 
-class UsageError extends Error {}
-
 function parse(raw: Record<string, unknown>): z.infer<typeof inviteArgs> {
   const r = inviteArgs.safeParse(raw);
   if (!r.success) throw new UsageError(r.error.issues.map((i) => i.message).join("; "));
   return r.data;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`${err instanceof ConfigError ? err.message : `admin failed: ${(err as Error).message}`}\n`);
-    process.exit(1);
-  },
-);
+runCli("admin", HELP, main);

@@ -1,6 +1,6 @@
 // npm run --silent ask -- --plans DIR [--plan ID] [--now YYYY-MM-DD] [--json] "question"
 // Answers one question from the plans in DIR, as the bot would.
-import { parseArgs } from "node:util";
+import { cliArgs, runCli, UsageError } from "./cli";
 import { nowFromArg } from "./knowledge/cli-date";
 import { engineFromPlans, plansFromDir } from "./knowledge/engine-from-plans";
 
@@ -13,9 +13,8 @@ const HELP = `Usage: npm run --silent ask -- --plans DIR [--plan ID] [--now YYYY
   -h, --help    this text`;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
+  const { values, positionals } = cliArgs(
+    {
       allowPositionals: true,
       options: {
         plans: { type: "string", default: "./knowledge/sample-plans" },
@@ -24,21 +23,11 @@ async function main(): Promise<number> {
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
-    });
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  const { values, positionals } = args;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+    },
+    HELP,
+  );
   const question = positionals.join(" ");
-  if (!question.trim()) {
-    process.stderr.write(`Give the question as the last argument, in quotes.\n\n${HELP}\n`);
-    return 2;
-  }
+  if (!question.trim()) throw new UsageError("Give the question as the last argument, in quotes.");
   const now = nowFromArg(values.now);
   const { plans, errors } = await plansFromDir(values.plans!, { store: "memory", now });
   for (const e of errors) process.stderr.write(`skipped ${e.file}: ${e.reason}\n`);
@@ -52,10 +41,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: Error) => {
-    process.stderr.write(`ask: ${e.message}\n`);
-    process.exit(1);
-  },
-);
+runCli("ask", HELP, main);

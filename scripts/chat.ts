@@ -1,9 +1,8 @@
 // npm run chat [-- --user NAME]: talk to the bot in the terminal, on the same store as the server.
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { runConsoleChat } from "../adapters/console/console-chat";
 import { createApp } from "../bot/app";
-import { ConfigError, loadConfig } from "../bot/config";
+import { cliArgs, cliConfig, runCli } from "./cli";
 
 const HELP = `Usage: npm run chat -- [--user NAME]
 
@@ -13,18 +12,8 @@ PLANS_DIR like the server. Register with an invite code from \`npm run admin -- 
   -h, --help    this text`;
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    values = parseArgs({ options: { user: { type: "string" }, help: { type: "boolean", short: "h", default: false } } }).values;
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
+  const { values } = cliArgs({ options: { user: { type: "string" }, help: { type: "boolean", short: "h", default: false } } }, HELP);
+  const config = cliConfig();
   const app = await createApp(config);
   try {
     process.stdout.write(`Trợ lý Kế hoạch — ${app.plans.length} kế hoạch đã nạp.\n`);
@@ -42,10 +31,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : `Could not start the chat: ${(err as Error).message}`}\n`);
-    process.exit(1);
-  },
-);
+runCli("chat", HELP, main);

@@ -2,7 +2,7 @@
 // Loads every plan of DIR into a fresh temporary store (PGlite, through the bot's ingest),
 // answers each question, writes one JSON line per answer and prints the score by kind.
 import { readFileSync, writeFileSync } from "node:fs";
-import { parseArgs } from "node:util";
+import { cliArgs, runCli, UsageError } from "./cli";
 import { passes, parseQuestions, type EvalQuestion } from "./eval/score";
 import { nowFromArg } from "./knowledge/cli-date";
 import { engineFromPlans, plansFromDir } from "./knowledge/engine-from-plans";
@@ -17,9 +17,8 @@ const HELP = `Usage: npm run --silent eval -- --plans DIR --questions FILE [--no
   -h, --help         this text`;
 
 async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
+  const v = cliArgs(
+    {
       options: {
         plans: { type: "string" },
         questions: { type: "string" },
@@ -28,20 +27,10 @@ async function main(): Promise<number> {
         memory: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
-    });
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  const v = args.values;
-  if (v.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  if (!v.plans || !v.questions) {
-    process.stderr.write(`Both --plans and --questions are needed.\n\n${HELP}\n`);
-    return 2;
-  }
+    },
+    HELP,
+  ).values;
+  if (!v.plans || !v.questions) throw new UsageError("Both --plans and --questions are needed.");
   const now = nowFromArg(v.now);
   const questions = parseQuestions(readFileSync(v.questions, "utf8"), v.questions);
   const { plans, errors } = await plansFromDir(v.plans, { store: v.memory ? "memory" : "temp-pglite", now });
@@ -81,10 +70,4 @@ function summary(byKind: Map<string, { passed: number; total: number }>, failedI
   return `score by kind:\n${rows.join("\n")}\n${failedIds.length ? `failed: ${failedIds.join(", ")}\n` : ""}${passed} passed, ${failed} failed\n`;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: Error) => {
-    process.stderr.write(`eval: ${e.message}\n`);
-    process.exit(1);
-  },
-);
+runCli("eval", HELP, main);

@@ -2,13 +2,12 @@
 // Writes the draft progress report from the stored entries.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ConfigError, loadConfig } from "../bot/config";
 import { exportReport, REPORT_FORMATS } from "../bot/report/export";
 import { openDbFromConfig } from "../bot/storage/open-db";
 import { isPeriodKey } from "../bot/updates/period";
 import { findUnits } from "../bot/users/units";
+import { cliArgs, cliConfig, runCli, UsageError } from "./cli";
 
 const HELP = `Usage: npm run export -- --period PERIOD [--format docx|csv|md] [--unit NAME] [--plan ID] [--out FILE]
 
@@ -26,12 +25,9 @@ const argsSchema = z.object({
   out: z.string().optional(),
 });
 
-class UsageError extends Error {}
-
 async function main(): Promise<number> {
-  let raw;
-  try {
-    raw = parseArgs({
+  const raw = cliArgs(
+    {
       options: {
         period: { type: "string" },
         format: { type: "string" },
@@ -40,22 +36,13 @@ async function main(): Promise<number> {
         out: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
-    }).values;
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (raw.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+    },
+    HELP,
+  ).values;
   const args = argsSchema.safeParse(raw);
-  if (!args.success) {
-    process.stderr.write(`${args.error.issues.map((i) => i.message).join("\n")}\n\n${HELP}\n`);
-    return 2;
-  }
+  if (!args.success) throw new UsageError(args.error.issues.map((i) => i.message).join("\n"));
   const a = args.data;
-  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
+  const config = cliConfig();
   const db = await openDbFromConfig(config);
   try {
     let unitId: number | null = null;
@@ -78,14 +65,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`${err instanceof ConfigError ? err.message : `export failed: ${(err as Error).message}`}\n`);
-    process.exit(1);
-  },
-);
+runCli("export", HELP, main);

@@ -1,12 +1,11 @@
 // npm run ingest -- FILES_OR_DIRS...: loads plan files into the store. One line per file
 // (ingested / replaced / unchanged / error with the reason), then a summary. Exit code 1 only when
 // every file failed.
-import { parseArgs } from "node:util";
 import { loadPlanFile } from "../knowledge/load-plan";
-import { ConfigError, loadConfig } from "../bot/config";
 import { ingestFiles, type FileOutcome } from "../bot/plans/ingest-files";
 import { planSummaries } from "../bot/plans/library";
 import { openDbFromConfig } from "../bot/storage/open-db";
+import { cliArgs, cliConfig, runCli } from "./cli";
 
 const HELP = `Usage: npm run ingest -- [FILES_OR_DIRS...]
 
@@ -18,18 +17,8 @@ Without arguments, PLANS_DIR is ingested.
 const MARK: Record<FileOutcome["status"], string> = { ingested: "+ ingested ", replaced: "~ replaced ", unchanged: "= unchanged", error: "✗ error    " };
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ allowPositionals: true, options: { help: { type: "boolean", short: "h", default: false } } });
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (parsed.values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
-  const config = loadConfig();
+  const parsed = cliArgs({ allowPositionals: true, options: { help: { type: "boolean", short: "h", default: false } } }, HELP);
+  const config = cliConfig({ LOG_LEVEL: process.env.LOG_LEVEL ?? "info" });
   const paths = parsed.positionals.length ? parsed.positionals : [config.PLANS_DIR];
   const db = await openDbFromConfig(config);
   try {
@@ -56,10 +45,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`${err instanceof ConfigError ? err.message : `Ingest failed: ${(err as Error).message}`}\n`);
-    process.exit(1);
-  },
-);
+runCli("ingest", HELP, main);

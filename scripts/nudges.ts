@@ -1,9 +1,7 @@
 // npm run nudges -- --now 2023-06-01T08:00 --dry-run [--days 7]
 // Lists the nudges and coordinator summaries that would go out, and to whom; sends nothing.
 // Sending is the server's job (npm start with NUDGES_ENABLED=true).
-import { parseArgs } from "node:util";
 import { z } from "zod";
-import { ConfigError, loadConfig } from "../bot/config";
 import { loadCalendar } from "../bot/nudges/calendar";
 import { localInstant, localTime, parseLocalDateTime } from "../bot/nudges/clock";
 import { loadNudgeState } from "../bot/nudges/nudge-state";
@@ -12,6 +10,7 @@ import { nudgeRules } from "../bot/nudges/scheduler";
 import { longDate, periodLabel } from "../bot/nudges/text";
 import { openDbFromConfig } from "../bot/storage/open-db";
 import { addDays, formatVnDate, localDate } from "../knowledge/occurrences";
+import { cliArgs, cliConfig, runCli, UsageError } from "./cli";
 
 const HELP = `Usage: npm run nudges -- --dry-run [--now 2023-06-01T08:00] [--days N]
 
@@ -52,34 +51,11 @@ function describe(m: PlannedMessage, who: Map<number, { name: string; unit: stri
 }
 
 async function main(): Promise<number> {
-  let raw;
-  try {
-    raw = parseArgs({ options: { "dry-run": { type: "boolean" }, now: { type: "string" }, days: { type: "string" }, help: { type: "boolean", short: "h" } } }).values;
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (raw.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+  const raw = cliArgs({ options: { "dry-run": { type: "boolean" }, now: { type: "string" }, days: { type: "string" }, help: { type: "boolean", short: "h" } } }, HELP).values;
   const args = argsSchema.safeParse(raw);
-  if (!args.success) {
-    process.stderr.write(`${args.error.issues.map((i) => i.message).join("\n")}\n\n${HELP}\n`);
-    return 2;
-  }
-  let config;
-  let calendar;
-  try {
-    config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
-    calendar = loadCalendar(config.HOLIDAYS_FILE);
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
+  if (!args.success) throw new UsageError(args.error.issues.map((i) => i.message).join("\n"));
+  const config = cliConfig();
+  const calendar = loadCalendar(config.HOLIDAYS_FILE);
   const rules = nudgeRules(config, calendar);
   const db = await openDbFromConfig(config);
   try {
@@ -116,10 +92,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    process.stderr.write(`nudges failed: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli("nudges", HELP, main);

@@ -1,8 +1,8 @@
 // npm run --silent obligations -- --plans DIR [--table]
 // Prints the obligations found in plan files: one JSON object per obligation per line, or a table.
-import { parseArgs } from "node:util";
 import { loadPlans } from "../knowledge/load-plan";
 import { obligationRecord, obligationTable } from "../knowledge/obligations/format";
+import { cliArgs, runCli, UsageError } from "./cli";
 
 const HELP = `Usage: npm run --silent obligations -- --plans <file-or-folder> [--plans ...] [--table]
 
@@ -19,41 +19,25 @@ Options:
 
 A file that cannot be read is reported on stderr with its name; the others still print.`;
 
-function main(): number {
-  let args;
-  try {
-    args = parseArgs({
+async function main(): Promise<number> {
+  const args = cliArgs(
+    {
       options: { plans: { type: "string", multiple: true }, table: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
       allowPositionals: true,
-    });
-  } catch (e) {
-    process.stderr.write(`${(e as Error).message}\n\n${HELP}\n`);
-    return 2;
-  }
-  if (args.values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return 0;
-  }
+    },
+    HELP,
+  );
   const paths = [...(args.values.plans ?? []), ...args.positionals];
-  if (!paths.length) {
-    process.stderr.write(`Give the plans to read with --plans <file-or-folder>.\n\n${HELP}\n`);
-    return 2;
-  }
-  void run(paths, args.values.table ?? false);
-  return -1;
-}
-
-async function run(paths: string[], table: boolean): Promise<void> {
+  if (!paths.length) throw new UsageError("Give the plans to read with --plans <file-or-folder>.");
   const { plans, errors } = await loadPlans(paths);
   for (const e of errors) process.stderr.write(`obligations: skipped ${e.message}\n`);
   const out: string[] = [];
   for (const plan of plans) {
-    if (table) out.push(obligationTable(plan), "");
+    if (args.values.table) out.push(obligationTable(plan), "");
     else for (const o of plan.obligations) out.push(JSON.stringify(obligationRecord(plan, o)));
   }
   process.stdout.write(out.length ? `${out.join("\n")}\n` : "");
-  process.exitCode = plans.length === 0 && errors.length > 0 ? 1 : 0;
+  return plans.length === 0 && errors.length > 0 ? 1 : 0;
 }
 
-const code = main();
-if (code >= 0) process.exitCode = code;
+runCli("obligations", HELP, main);

@@ -2,15 +2,14 @@
 // Runs a saved Teams activity or Zalo message through the adapter's mapping and the real core, and
 // prints what the bot would answer (rendered for that channel). Nothing is sent anywhere.
 import { readFileSync } from "node:fs";
-import { parseArgs } from "node:util";
 import pino from "pino";
 import { createApp } from "../bot/app";
-import { loadConfig } from "../bot/config";
 import { activityToIncoming } from "../adapters/teams/inbound";
 import { renderForTeams } from "../adapters/teams/render";
 import { parseKeywords, zaloMessageToIncoming } from "../adapters/zalo/inbound";
 import { renderForZalo } from "../adapters/zalo/render";
 import type { ZaloMessage } from "../adapters/zalo/port";
+import { cliArgs, cliConfig, runCli, UsageError } from "./cli";
 
 const HELP = `Usage: npm run replay -- <payload.json> [options]
 Replays a saved payload against the bot core and prints the replies; nothing is sent.
@@ -20,21 +19,18 @@ Replays a saved payload against the bot core and prints the replies; nothing is 
   --help                 this text`;
 
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    allowPositionals: true,
-    options: { channel: { type: "string" }, "data-dir": { type: "string" }, "own-id": { type: "string" }, help: { type: "boolean" } },
-  });
-  if (values.help || positionals.length !== 1) {
-    console.log(HELP);
-    return values.help ? 0 : 2;
-  }
+  const { values, positionals } = cliArgs(
+    {
+      allowPositionals: true,
+      options: { channel: { type: "string" }, "data-dir": { type: "string" }, "own-id": { type: "string" }, help: { type: "boolean" } },
+    },
+    HELP,
+  );
+  if (positionals.length !== 1) throw new UsageError("Give one payload file.");
   const payload = JSON.parse(readFileSync(positionals[0], "utf8")) as Record<string, unknown>;
   const channel = values.channel ?? (typeof payload.serviceUrl === "string" ? "teams" : "zalo");
-  if (channel !== "teams" && channel !== "zalo") {
-    console.error(`--channel must be teams or zalo, not "${channel}".`);
-    return 2;
-  }
-  const config = loadConfig({ ...process.env, ...(values["data-dir"] ? { DATA_DIR: values["data-dir"] } : {}), NUDGES_ENABLED: "false" });
+  if (channel !== "teams" && channel !== "zalo") throw new UsageError(`--channel must be teams or zalo, not "${channel}".`);
+  const config = cliConfig({ ...(values["data-dir"] ? { DATA_DIR: values["data-dir"] } : {}), NUDGES_ENABLED: "false" });
   const app = await createApp(config, { log: pino({ level: "warn" }) });
   const now = new Date();
   try {
@@ -61,7 +57,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err instanceof Error ? err.message : String(err));
-  process.exit(1);
-});
+runCli("replay", HELP, main);

@@ -2,7 +2,7 @@
 // This is the edge that reads the environment and the clock; SIGTERM/SIGINT shut down gracefully.
 import pino from "pino";
 import { createApp } from "../bot/app";
-import { ConfigError, loadConfig } from "../bot/config";
+import { ConfigError, loadConfig, loadDotEnvIfPresent } from "../bot/config";
 import { startServer } from "../adapters/server";
 
 const SHUTDOWN_LIMIT_MS = 25_000;
@@ -10,6 +10,7 @@ const SHUTDOWN_LIMIT_MS = 25_000;
 async function main(): Promise<void> {
   let config;
   try {
+    loadDotEnvIfPresent();
     config = loadConfig();
   } catch (err) {
     if (err instanceof ConfigError) {

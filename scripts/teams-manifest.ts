@@ -2,9 +2,8 @@
 // Writes the Teams app package (manifest.json + icons, zipped) for "Upload a custom app".
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { parseArgs } from "node:util";
 import { ZodError } from "zod";
-import { loadConfig } from "../bot/config";
+import { cliArgs, cliConfig, runCli } from "./cli";
 import { buildAppPackage } from "../adapters/teams/manifest";
 
 const HELP = `Usage: npm run teams:manifest -- [options]
@@ -17,21 +16,20 @@ Writes a Teams app package with the bot id from MicrosoftAppId (environment or .
   --help            this text`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      out: { type: "string" },
-      name: { type: "string" },
-      developer: { type: "string" },
-      website: { type: "string" },
-      version: { type: "string" },
-      help: { type: "boolean" },
+  const { values } = cliArgs(
+    {
+      options: {
+        out: { type: "string" },
+        name: { type: "string" },
+        developer: { type: "string" },
+        website: { type: "string" },
+        version: { type: "string" },
+        help: { type: "boolean" },
+      },
     },
-  });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const config = loadConfig();
+    HELP,
+  );
+  const config = cliConfig();
   const out = values.out ?? `${config.DATA_DIR}/teams-app.zip`;
   try {
     const zip = await buildAppPackage({
@@ -56,7 +54,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
-  process.exit(1);
-});
+runCli("teams:manifest", HELP, main);

@@ -3,8 +3,7 @@
 // `npm start` uses (ZALO_CREDENTIALS_FILE).
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { parseArgs } from "node:util";
-import { loadConfig } from "../bot/config";
+import { cliArgs, cliConfig, runCli } from "./cli";
 import { loginWithQr, saveSession } from "../adapters/zalo/login";
 import { qrModules, renderQrForTerminal } from "../adapters/zalo/qr-terminal";
 
@@ -18,12 +17,8 @@ Warning: zca-js is an unofficial API; Zalo may lock accounts that behave like bo
 account, answer only people who write first, and do not bulk-message strangers.`;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { qr: { type: "string" }, "user-agent": { type: "string" }, help: { type: "boolean" } } });
-  if (values.help) {
-    console.log(HELP);
-    return 0;
-  }
-  const config = loadConfig();
+  const { values } = cliArgs({ options: { qr: { type: "string" }, "user-agent": { type: "string" }, help: { type: "boolean" } } }, HELP);
+  const config = cliConfig();
   const qrPath = values.qr ?? `${config.DATA_DIR}/zalo-qr.png`;
   mkdirSync(dirname(qrPath), { recursive: true });
   const api = await loginWithQr(
@@ -48,8 +43,10 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then((code) => process.exit(code), (err: unknown) => {
-  console.error(`Zalo login failed: ${err instanceof Error ? err.message : String(err)}`);
-  console.error("Check that this machine can reach chat.zalo.me, then run `npm run zalo:login` again.");
-  process.exit(1);
+runCli("zalo:login", HELP, async () => {
+  try {
+    return await main();
+  } catch (err) {
+    throw new Error(`${err instanceof Error ? err.message : String(err)}. Check that this machine can reach chat.zalo.me, then run \`npm run zalo:login\` again.`);
+  }
 });
