@@ -5,9 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import fontkit from "@pdf-lib/fontkit";
-import { fold } from "../../../knowledge/vietnamese";
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
-import { PDFDocument, StandardFonts } from "pdf-lib";
+import { PDFDocument } from "pdf-lib";
 
 /** A .docx whose paragraphs are the given lines; lines starting with "# " become headings. */
 export async function makeDocx(lines: string[]): Promise<Buffer> {
@@ -29,20 +28,20 @@ const FONTS = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fo
 export const vietnameseFont = FONTS.find((f) => existsSync(f)) ?? null;
 
 /**
- * A PDF with the given lines, `perPage` lines a page, a page number at each page foot. With no
- * Vietnamese font on the machine the lines are folded to ASCII (`vietnamese: false`).
+ * A PDF with the given lines, `perPage` lines a page, a page number at each page foot. It needs a
+ * Vietnamese TTF: without one the test fails and says what to install (.ci/run installs it).
  */
-export async function makePdf(lines: string[], perPage = 30): Promise<{ bytes: Uint8Array; vietnamese: boolean }> {
+export async function makePdf(lines: string[], perPage = 30): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  const font = vietnameseFont ? await pdf.embedFont(readFileSync(vietnameseFont), { subset: true }) : await pdf.embedFont(StandardFonts.Helvetica);
-  const text = (l: string) => (vietnameseFont ? l : fold(l));
+  if (!vietnameseFont) throw new Error(`No TTF font with Vietnamese glyphs (looked for ${FONTS.join(", ")}): apt-get install fonts-dejavu-core`);
+  const font = await pdf.embedFont(readFileSync(vietnameseFont), { subset: true });
   for (let p = 0; p * perPage < lines.length; p++) {
     const page = pdf.addPage([595, 842]);
-    lines.slice(p * perPage, (p + 1) * perPage).forEach((l, i) => page.drawText(text(l), { x: 50, y: 790 - i * 22, size: 11, font }));
+    lines.slice(p * perPage, (p + 1) * perPage).forEach((l, i) => page.drawText(l, { x: 50, y: 790 - i * 22, size: 11, font }));
     page.drawText(String(p + 1), { x: 290, y: 30, size: 10, font });
   }
-  return { bytes: await pdf.save(), vietnamese: vietnameseFont !== null };
+  return pdf.save();
 }
 
 /**
