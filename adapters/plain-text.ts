@@ -1,6 +1,18 @@
-// Outgoing messages as plain text, for channels without cards or buttons (Zalo, and the text part
-// of Teams and web replies): the answer, then one line per citation, then the quick replies.
-import type { Citation, OutgoingMessage, UpdateFormMessage } from "../bot/messages";
+// Outgoing messages as plain text, for channels without cards or buttons (Zalo, the terminal, and
+// the text part of Teams and web replies): the answer, then one line per citation the answer does
+// not already quote, then the quick replies.
+import type { Citation, OutgoingMessage, TextMessage, UpdateFormMessage } from "../bot/messages";
+
+const squash = (s: string) => s.normalize("NFC").replace(/\s+/g, " ").trim();
+
+/**
+ * The citations still worth showing under the text: an answer from knowledge/ already writes
+ * "Nguồn: … “quote”" lines, and the same quote twice is noise. A citation the text lacks is kept.
+ */
+export function citationsToShow(msg: Pick<TextMessage, "text" | "citations">): Citation[] {
+  const text = squash(msg.text);
+  return (msg.citations ?? []).filter((c) => !c.quote.trim() || !text.includes(squash(c.quote)));
+}
 
 export function citationLine(c: Citation): string {
   const where = c.section ? `${c.planTitle}, ${c.section}` : c.planTitle;
@@ -17,8 +29,11 @@ export function updateFormText(form: UpdateFormMessage): string {
     lines.push("", "Việc:");
     form.obligations.forEach((o, i) => lines.push(`${i + 1}. ${o.label}`));
   }
-  if (form.statuses.length > 0) lines.push("", `Trạng thái: ${form.statuses.join(" / ")}`);
-  lines.push("", "Trả lời theo mẫu: cập nhật <tên việc>: <trạng thái> <phần trăm>%, <ghi chú>");
+  if (form.statuses.length > 0) lines.push("", `Tình trạng: ${form.statuses.join(" / ")}`);
+  // The core reads "N: <tình trạng> <phần trăm>%, <ghi chú>" against this numbered list.
+  const example = form.obligations.length > 0 ? "1: đang thực hiện 60%, chờ số liệu phường" : "cập nhật: đang thực hiện 60%, chờ số liệu phường";
+  const how = form.obligations.length > 0 ? "Gõ số thứ tự của việc kèm tình trạng, phần trăm và ghi chú" : "Gõ cập nhật kèm tình trạng, phần trăm và ghi chú";
+  lines.push("", `${how}, ví dụ: “${example}”`);
   return lines.join("\n");
 }
 
@@ -27,7 +42,8 @@ export function plainText(msg: OutgoingMessage, fileLine?: string): string {
   switch (msg.kind) {
     case "text": {
       const lines = [msg.text];
-      if (msg.citations?.length) lines.push("", ...msg.citations.map(citationLine));
+      const cited = citationsToShow(msg);
+      if (cited.length) lines.push("", ...cited.map(citationLine));
       if (msg.quickReplies?.length) lines.push("", quickReplyHint(msg.quickReplies));
       return lines.join("\n");
     }

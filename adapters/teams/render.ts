@@ -2,7 +2,7 @@
 // Card, a file as a signed download link, quick replies as buttons that send their text.
 import { CardFactory, MessageFactory, type Activity, type CardAction } from "botbuilder";
 import type { FileMessage, OutgoingMessage } from "../../bot/messages";
-import { citationLine } from "../plain-text";
+import { citationLine, citationsToShow } from "../plain-text";
 import { updateCard } from "./update-card";
 
 export interface RenderOptions {
@@ -24,7 +24,7 @@ function imBack(text: string): CardAction {
 export async function renderForTeams(msg: OutgoingMessage, opts: RenderOptions): Promise<Partial<Activity>> {
   switch (msg.kind) {
     case "text": {
-      const text = paragraphs([msg.text, ...(msg.citations ?? []).map((c) => `_${citationLine(c)}_`)]);
+      const text = paragraphs([msg.text, ...citationsToShow(msg).map((c) => `_${citationLine(c)}_`)]);
       const replies = msg.quickReplies ?? [];
       if (replies.length === 0) return MessageFactory.text(text);
       if (opts.personal) return MessageFactory.suggestedActions(replies.map(imBack), text);

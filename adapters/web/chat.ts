@@ -5,6 +5,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import type { FileMessage, IncomingMessage, OutgoingMessage } from "../../bot/messages";
 import type { BotCore } from "../core";
+import { citationsToShow } from "../plain-text";
 import { newSession, readSession } from "./session";
 
 export const MAX_TEXT_CHARS = 4000;
@@ -20,6 +21,7 @@ export const chatRequestSchema = z
   .refine((b) => b.text.trim() !== "" || b.value !== undefined, { message: "text or value is required" });
 
 export type WebReply =
+  /** A citation's quote is "" when the text already quotes it (the page shows a compact source line). */
   | { kind: "text"; text: string; citations: { planTitle: string; section: string; quote: string }[]; quickReplies: string[] }
   | { kind: "form"; text: string; obligations: { id: string; label: string }[]; statuses: string[] }
   | { kind: "file"; caption: string; fileName: string; url: string };
@@ -39,19 +41,23 @@ export interface WebResponse {
   body: unknown;
 }
 
-async function render(m: OutgoingMessage, deps: WebChatDeps, now: Date): Promise<WebReply> {
+/** One reply as the page draws it (exported for the channel contract suite). */
+export async function renderWebReply(m: OutgoingMessage, link: WebChatDeps["link"], now: Date): Promise<WebReply> {
   switch (m.kind) {
-    case "text":
+    case "text": {
+      // A citation the text already quotes becomes a compact source line (no quote twice).
+      const full = new Set(citationsToShow(m));
       return {
         kind: "text",
         text: m.text,
-        citations: (m.citations ?? []).map((c) => ({ planTitle: c.planTitle, section: c.section, quote: c.quote })),
+        citations: (m.citations ?? []).map((c) => ({ planTitle: c.planTitle, section: c.section, quote: full.has(c) ? c.quote : "" })),
         quickReplies: m.quickReplies ?? [],
       };
+    }
     case "update_form":
       return { kind: "form", text: m.text, obligations: m.obligations, statuses: m.statuses };
     case "file":
-      return { kind: "file", caption: m.caption, fileName: m.fileName, url: await deps.link(m, now) };
+      return { kind: "file", caption: m.caption, fileName: m.fileName, url: await link(m, now) };
   }
 }
 
@@ -83,7 +89,7 @@ export function createWebChat(deps: WebChatDeps) {
       };
       deps.log.debug({ messageId: msg.messageId, text: msg.text }, "web message");
       const replies = await deps.core.handle(msg);
-      return { status: 200, headers, body: { replies: await Promise.all(replies.map((r) => render(r, deps, req.now))) } };
+      return { status: 200, headers, body: { replies: await Promise.all(replies.map((r) => renderWebReply(r, deps.link, req.now))) } };
     },
   };
 }

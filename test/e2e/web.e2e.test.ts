@@ -34,6 +34,11 @@ describe("web chat page", () => {
     const citations = await reply.locator(".citation").allInnerTexts();
     expect(citations.length).toBeGreaterThan(0);
     expect(citations[0]).toContain("Chế độ thông tin báo cáo");
+    // The answer text already quotes the source: the page adds a compact source line, not the quote again.
+    const quote = /“([^”]{20,})”\s*$/.exec(await reply.locator(".text").innerText())?.[1];
+    expect(quote, "the answer text ends with the quoted source").toBeTruthy();
+    const whole = await reply.innerText();
+    expect(whole.split(quote ?? "").length - 1).toBe(1);
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === "tlkh_sid")).toMatchObject({ httpOnly: true, sameSite: "Strict" });
     mkdirSync("test-output", { recursive: true });

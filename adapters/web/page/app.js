@@ -23,7 +23,8 @@
       for (const c of r.citations) {
         const box = el("div", "citation");
         box.appendChild(el("b", "", c.planTitle + (c.section ? " — " + c.section : "")));
-        box.appendChild(el("span", "", "“" + c.quote + "”"));
+        if (c.quote) box.appendChild(el("span", "", "“" + c.quote + "”"));
+        else box.classList.add("compact");
         li.appendChild(box);
       }
       if (r.quickReplies.length) {
