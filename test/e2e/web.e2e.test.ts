@@ -3,6 +3,8 @@
 import { mkdirSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createInvite } from "../../bot/users/invites";
+import { ensureUnit } from "../../bot/users/units";
 import { postJson, startHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -43,6 +45,35 @@ describe("web chat page", () => {
     expect(cookies.find((c) => c.name === "tlkh_sid")).toMatchObject({ httpOnly: true, sameSite: "Strict" });
     mkdirSync("test-output", { recursive: true });
     await page.screenshot({ path: "test-output/web-chat.png", fullPage: true });
+    await page.close();
+  });
+
+  it("opens the update form on 'cập nhật' and stores what the form submits", async () => {
+    const unit = await ensureUnit(h.app.db, "Phòng Nội vụ", "admin");
+    const invite = await createInvite(h.app.db, { unitId: unit.id, role: "member", now: new Date(), days: 30 });
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(h.server.url + "/");
+    await page.fill("#name", "Trần Thị B");
+    const say = async (text: string, n: number) => {
+      await page.fill("#text", text);
+      await page.click("#send");
+      await expect.poll(() => page.locator("#log li.bot").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(n);
+    };
+    await say(`đăng ký ${invite.code}`, 1);
+    await say("cập nhật", 2);
+    const form = page.locator("#log li.bot form.update").last();
+    const options = await form.locator("select[name=obligation] option").evaluateAll((os) => os.map((o) => o.getAttribute("value") ?? ""));
+    expect(options.length, "the unit's obligations are offered").toBeGreaterThan(0);
+    await form.locator("select[name=obligation]").selectOption(options[0]);
+    await form.locator("select[name=status]").selectOption("vướng mắc");
+    await form.locator("input[name=percent]").fill("30");
+    await form.locator("textarea[name=note]").fill("chờ kinh phí");
+    await form.locator("button[type=submit]").click();
+    await expect.poll(() => page.locator("#log li.bot").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(3);
+    expect(await page.locator("#log li.bot").last().innerText()).toMatch(/Đã ghi nhận[\s\S]*vướng mắc \(30%\)[\s\S]*chờ kinh phí/);
+    const [planId, obligationId] = options[0].split("/").map(decodeURIComponent);
+    const rows = await h.app.db.query("SELECT plan_id, obligation_id, status, percent, note, channel FROM report_entries WHERE note = 'chờ kinh phí'");
+    expect(rows).toEqual([{ plan_id: planId, obligation_id: obligationId, status: "vướng mắc", percent: 30, note: "chờ kinh phí", channel: "web" }]);
     await page.close();
   });
 
