@@ -15,6 +15,7 @@ import type { Db } from "./storage/db";
 import { openDbFromConfig } from "./storage/open-db";
 import { ingestFiles, type FileOutcome, type LoadPlanFile } from "./plans/ingest-files";
 import { loadStoredPlans } from "./plans/library";
+import { refreshUnitCoverage } from "./users/unit-links";
 import type { CommandHandler } from "./turn";
 import { loadCalendar } from "./nudges/calendar";
 import { createNudgeCommands } from "./nudges/commands";
@@ -67,6 +68,9 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
         onFile: (r) => (r.status === "error" ? log.warn({ file: r.file, reason: r.reason }, "plan not ingested") : log.info({ file: r.file, status: r.status }, "plan")),
       });
     }
+    // Units a collective name covers ("UBND các phường, xã" -> "UBND phường Bắc Hồng"), also
+    // for a store written before the rule; ingest and new units keep it current afterwards.
+    if (!deps.skipIngest) await refreshUnitCoverage(db);
     const plans = await loadStoredPlans(db);
     const answerer = deps.answerer ?? (await buildEngine(config, plans, log));
     const llm = llmSettings(config);

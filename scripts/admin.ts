@@ -49,7 +49,7 @@ async function main(): Promise<number> {
   const now = new Date();
   try {
     if (cmd === "units") {
-      for (const u of await listUnits(db)) process.stdout.write(`${String(u.id).padStart(4)}  ${u.name}  (${u.source === "plan" ? "từ kế hoạch" : "do quản trị thêm"})\n`);
+      for (const u of await listUnits(db)) process.stdout.write(`${String(u.id).padStart(4)}  ${u.name}  (${u.collective ? "tên chung trong kế hoạch" : u.source === "plan" ? "từ kế hoạch" : "do quản trị thêm"})\n`);
       return 0;
     }
     if (cmd === "users") {

@@ -78,16 +78,27 @@ export async function loadDone(db: DbQuery, sinceYear: number, unitId?: number):
   return new Set(rows.map((r) => doneKey(r.unit_id, r.plan_id, r.obligation_id, r.period)));
 }
 
+/** Each unit's latest entry (not withdrawn) per obligation and period of recent periods, by doneKey(). */
+export async function loadLatest(db: DbQuery, sinceYear: number): Promise<Map<string, { status: string; percent: number | null }>> {
+  const rows = await db.query<{ unit_id: number; plan_id: string; obligation_id: string; period: string; status: string; percent: number | null }>(
+    `SELECT DISTINCT ON (unit_id, plan_id, obligation_id, period) unit_id, plan_id, obligation_id, period, status, percent FROM report_entries
+      WHERE withdrawn_at IS NULL AND obligation_id IS NOT NULL AND plan_id IS NOT NULL AND period >= $1
+      ORDER BY unit_id, plan_id, obligation_id, period, updated_at DESC, id DESC`,
+    [String(sinceYear)],
+  );
+  return new Map(rows.map((r) => [doneKey(r.unit_id, r.plan_id, r.obligation_id, r.period), { status: r.status, percent: r.percent }]));
+}
+
 /** Everything planNudges/planEscalations need on `today` (a window of ~3 months around it). */
 export async function loadNudgeState(db: DbQuery, today: string): Promise<NudgeState> {
   const since = addDays(today, -120);
-  const [obligations, users, units, mutes, snoozes, done, logged] = await Promise.all([
+  const [obligations, users, units, mutes, snoozes, done, logged, latest] = await Promise.all([
     loadNudgeObligations(db),
     db.query<{ id: number; unit_id: number | null; role: Role; plan_id: string | null }>(
       `SELECT u.id, u.unit_id, u.role, u.plan_id FROM users u
         WHERE NOT u.nudges_muted AND EXISTS (SELECT 1 FROM addresses a WHERE a.user_id = u.id AND NOT a.dead)`,
     ),
-    db.query<{ id: number; name: string }>("SELECT id, name FROM units"),
+    db.query<{ id: number; name: string; collective: boolean }>("SELECT id, name, collective FROM units"),
     db.query<{ user_id: number; plan_id: string; obligation_id: string }>("SELECT user_id, plan_id, obligation_id FROM nudge_mutes"),
     db.query<{ user_id: number; plan_id: string; obligation_id: string; occurrence: string; until: string }>(
       "SELECT user_id, plan_id, obligation_id, occurrence, until FROM nudge_snoozes WHERE until >= $1",
@@ -95,6 +106,7 @@ export async function loadNudgeState(db: DbQuery, today: string): Promise<NudgeS
     ),
     loadDone(db, Number(today.slice(0, 4)) - 1),
     db.query<{ key: string }>("SELECT key FROM nudge_log WHERE occurrence >= $1", [since]),
+    loadLatest(db, Number(today.slice(0, 4)) - 1),
   ]);
   return {
     obligations,
@@ -104,5 +116,7 @@ export async function loadNudgeState(db: DbQuery, today: string): Promise<NudgeS
     snoozes: new Map(snoozes.map((s) => [snoozeKey(s.user_id, s.plan_id, s.obligation_id, s.occurrence), s.until])),
     done,
     logged: new Set(logged.map((l) => l.key)),
+    collectiveUnits: new Set(units.filter((u) => u.collective).map((u) => u.id)),
+    latest,
   };
 }

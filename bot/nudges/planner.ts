@@ -43,6 +43,10 @@ export interface NudgeState {
   done: Set<string>;
   /** Keys already in nudge_log (claimed, sent, failed...): never planned again. */
   logged: Set<string>;
+  /** Units that are a plan's collective name ("UBND các phường, xã"), not one office. */
+  collectiveUnits?: Set<number>;
+  /** doneKey(unit, plan, obligation, period key) -> the unit's latest entry for it. */
+  latest?: Map<string, { status: string; percent: number | null }>;
 }
 
 export interface NudgeRules {
@@ -86,7 +90,8 @@ export interface EscalationItem {
   periodKey: string;
   lastDay: string;
   setByOffice: boolean;
-  units: { id: number; name: string }[];
+  /** Units without a done entry, with their latest status when they reported one. */
+  units: { id: number; name: string; status?: string; percent?: number | null }[];
 }
 
 export interface EscalationPayload {
@@ -296,7 +301,10 @@ export function planEscalations(state: NudgeState, now: Date, rules: NudgeRules)
   for (const o of state.obligations) {
     if (o.unitIds.length === 0) continue;
     for (const occ of datedOccurrences(o.schedule, o.officeSchedule, addDays(today, -rules.escalationDays), addDays(today, -1), o.validity)) {
-      const missing = o.unitIds.filter((id) => !state.done.has(doneKey(id, o.planId, o.obligationId, occ.periodKey)));
+      // A collective name ("UBND các phường, xã") is listed only when no real unit it covers is linked.
+      const real = o.unitIds.filter((id) => !state.collectiveUnits?.has(id));
+      const answerable = real.length ? real : o.unitIds;
+      const missing = answerable.filter((id) => !state.done.has(doneKey(id, o.planId, o.obligationId, occ.periodKey)));
       if (missing.length === 0) continue;
       items.push({
         planId: o.planId,
@@ -306,7 +314,12 @@ export function planEscalations(state: NudgeState, now: Date, rules: NudgeRules)
         periodKey: occ.periodKey,
         lastDay: occ.lastDay,
         setByOffice: occ.setByOffice,
-        units: missing.map((id) => ({ id, name: state.unitNames.get(id) ?? `#${id}` })).sort((a, b) => a.name.localeCompare(b.name, "vi")),
+        units: missing
+          .map((id) => {
+            const last = state.latest?.get(doneKey(id, o.planId, o.obligationId, occ.periodKey));
+            return { id, name: state.unitNames.get(id) ?? `#${id}`, ...(last ? { status: last.status, percent: last.percent } : {}) };
+          })
+          .sort((a, b) => a.name.localeCompare(b.name, "vi")),
       });
     }
   }

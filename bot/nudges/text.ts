@@ -56,7 +56,7 @@ function escalationMessage(p: EscalationPayload): OutgoingMessage {
     lines.push(
       `• ${i.task} (kỳ ${periodLabel(i.periodKey)}, hạn cuối ${formatVnDate(i.lastDay)}${i.setByOffice ? " do văn phòng đặt" : ""}, ${daysLeftText(p.date, i.lastDay)}; ${i.planTitle}):`,
     );
-    for (const u of i.units) lines.push(`   - ${u.name}`);
+    for (const u of i.units) lines.push(`   - ${u.name}: ${u.status ? `${u.status}${u.percent != null ? ` ${u.percent}%` : ""}` : "chưa cập nhật"}`);
   }
   return { kind: "text", text: lines.join("\n") };
 }

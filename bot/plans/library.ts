@@ -4,6 +4,7 @@
 import type { Plan } from "../../knowledge/types";
 import { audit } from "../audit";
 import type { Db, DbQuery } from "../storage/db";
+import { linkCoveredUnits } from "../users/unit-links";
 import { ensureUnit } from "../users/units";
 
 export type IngestStatus = "ingested" | "replaced" | "unchanged";
@@ -43,20 +44,23 @@ export async function ingestPlan(db: Db, plan: Plan, now: Date): Promise<IngestS
         s.path,
       ]);
     }
+    const names = new Set<string>();
     for (const [ord, o] of plan.obligations.entries()) {
       await tx.query(
         "INSERT INTO obligations (plan_id, id, section_id, section, responsible, task, recipient, schedule, quote, ord) VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9, $10)",
         [plan.id, o.id, o.sectionId, o.section, JSON.stringify(o.responsible), o.task, o.recipient, JSON.stringify(o.schedule), o.quote, ord],
       );
-      for (const name of new Set(o.responsible.map((n) => n.trim()).filter(Boolean))) {
-        const unit = await ensureUnit(tx, name, "plan");
-        await tx.query("INSERT INTO obligation_units (plan_id, obligation_id, unit_id) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING", [
-          plan.id,
-          o.id,
-          unit.id,
-        ]);
-      }
+      for (const name of o.responsible.map((n) => n.trim()).filter(Boolean)) names.add(name);
     }
+    // Units: one per responsible name; then links for every unit this plan's names cover
+    // (bot/users/unit-coverage.ts), and for the new units, the other plans' obligations too.
+    const created: number[] = [];
+    for (const name of names) {
+      const unit = await ensureUnit(tx, name, "plan", { link: false });
+      if (unit.created) created.push(unit.id);
+    }
+    await linkCoveredUnits(tx, { planId: plan.id });
+    await linkCoveredUnits(tx, { unitIds: created });
     const status: IngestStatus = old === null ? "ingested" : "replaced";
     await audit(tx, { at: now, actorUserId: null, action: "plan.ingest", entity: "plan", entityId: plan.id, after: { status, sha256: plan.sha256, file: plan.file } });
     return status;

@@ -1,40 +1,65 @@
 // Units (phòng, ban, xã...): from the plans' responsible names and from admins.
 import { key } from "../../knowledge/vietnamese";
-import type { DbQuery } from "../storage/db";
+import type { Db, DbQuery } from "../storage/db";
+import { linkCoveredUnits } from "./unit-links";
+import { parseCollective } from "./unit-coverage";
 
 export interface Unit {
   id: number;
   name: string;
   source: "plan" | "admin";
+  /** A collective name from a plan ("Ủy ban nhân dân các phường, xã"), not one office. */
+  collective: boolean;
 }
+
+const UNIT_COLUMNS = "id, name, source, collective";
 
 export function unitKey(name: string): string {
   return key(name).replace(/[.,;:]+$/g, "");
 }
 
-/** The unit with this name (case and diacritics ignored), creating it when missing. */
-export async function ensureUnit(q: DbQuery, name: string, source: "plan" | "admin"): Promise<Unit> {
-  const clean = name.replace(/\s+/g, " ").trim();
-  if (!clean) throw new Error("A unit needs a name.");
-  await q.query("INSERT INTO units (name, name_key, source) VALUES ($1, $2, $3) ON CONFLICT (name_key) DO NOTHING", [clean, unitKey(clean), source]);
-  const [u] = await q.query<Unit>("SELECT id, name, source FROM units WHERE name_key = $1", [unitKey(clean)]);
-  return u;
+function isDb(q: DbQuery): q is Db {
+  return typeof (q as Partial<Db>).transaction === "function";
 }
 
+/**
+ * The unit with this name (case and diacritics ignored), creating it when missing. A new unit is
+ * linked (obligation_units) to every obligation whose responsible name covers it, in the same
+ * transaction, unless `link: false` (the plan ingest links in bulk).
+ */
+export async function ensureUnit(q: DbQuery, name: string, source: "plan" | "admin", o: { link?: boolean } = {}): Promise<Unit & { created: boolean }> {
+  const clean = name.replace(/\s+/g, " ").trim();
+  if (!clean) throw new Error("A unit needs a name.");
+  const run = async (tx: DbQuery): Promise<Unit & { created: boolean }> => {
+    const created = await tx.query<{ id: number }>(
+      "INSERT INTO units (name, name_key, source, collective) VALUES ($1, $2, $3, $4) ON CONFLICT (name_key) DO NOTHING RETURNING id",
+      [clean, unitKey(clean), source, parseCollective(clean) !== null],
+    );
+    if (created.length && o.link !== false) await linkCoveredUnits(tx, { unitIds: [created[0].id] });
+    const [u] = await tx.query<Unit>(`SELECT ${UNIT_COLUMNS} FROM units WHERE name_key = $1`, [unitKey(clean)]);
+    return { ...u, created: created.length > 0 };
+  };
+  return isDb(q) && o.link !== false ? q.transaction(run) : run(q);
+}
+
+/** Every unit by name, real units first (collective names from plans after them). */
 export async function listUnits(q: DbQuery): Promise<Unit[]> {
-  return q.query<Unit>("SELECT id, name, source FROM units ORDER BY name");
+  return q.query<Unit>(`SELECT ${UNIT_COLUMNS} FROM units ORDER BY collective, name`);
 }
 
 /**
  * The unit a person means by a name: the exact name, else the only unit whose name contains the
- * words ("nội vụ" -> "Phòng Nội vụ"). Several candidates: returns them all, the caller asks.
+ * words ("nội vụ" -> "Phòng Nội vụ"); when real units and collective names both contain them, the
+ * real units. Several candidates: returns them all, the caller asks.
  */
 export async function findUnits(q: DbQuery, name: string): Promise<Unit[]> {
   const k = unitKey(name);
   if (!k) return [];
-  const exact = await q.query<Unit>("SELECT id, name, source FROM units WHERE name_key = $1", [k]);
+  const exact = await q.query<Unit>(`SELECT ${UNIT_COLUMNS} FROM units WHERE name_key = $1`, [k]);
   if (exact.length) return exact;
   const all = await listUnits(q);
   const padded = ` ${k} `;
-  return all.filter((u) => ` ${unitKey(u.name)} `.includes(padded));
+  const found = all.filter((u) => ` ${unitKey(u.name)} `.includes(padded));
+  const real = found.filter((u) => !u.collective);
+  return real.length ? real : found;
 }

@@ -28,7 +28,10 @@ describe("createApp", () => {
     const unit = await ensureUnit(app.db, "Phòng Nội vụ", "admin");
     const inv = await createInvite(app.db, { unitId: unit.id, role: "member", now });
     await app.handle({ channel: "web", messageId: "r1", channelUserId: "w1", isGroup: false, text: `đăng ký ${inv.code}`, receivedAt: now });
-    const stored = await app.handle({ channel: "web", messageId: "u1", channelUserId: "w1", isGroup: false, text: "cập nhật cải cách hành chính: đang làm 30%", receivedAt: now });
+    // Phòng Nội vụ is named by the plan and covered by its "các cơ quan, đơn vị": several tasks fit, the bot asks.
+    const asked = await app.handle({ channel: "web", messageId: "u1", channelUserId: "w1", isGroup: false, text: "cập nhật cải cách hành chính: đang làm 30%", receivedAt: now });
+    expect(textOf(asked)).toMatch(/nhiệm vụ nào/);
+    const stored = await app.handle({ channel: "web", messageId: "u2", channelUserId: "w1", isGroup: false, text: "1", receivedAt: now });
     expect(textOf(stored)).toMatch(/Đã ghi nhận/);
     await app.close();
 

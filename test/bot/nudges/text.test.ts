@@ -19,7 +19,7 @@ describe("nudge texts", () => {
     expect(longDate("2023-11-24")).toBe("Thứ Sáu, 24/11/2023");
   });
 
-  it("a nudge set by the office says so; a summary lists each unit", () => {
+  it("a nudge set by the office says so; a summary lists each unit with its latest status", () => {
     const [nudge] = renderPayload(
       { kind: "nudge", planId: "p", planTitle: HONGLINH_TITLE, obligationId: "o1", task: "Báo cáo", period: "half_year", periodKey: "2023-H1", lastDay: "2023-06-15", dueText: "ngày 15/6", setByOffice: true, afterSnooze: false },
       "2023-06-12",
@@ -29,10 +29,10 @@ describe("nudge texts", () => {
       {
         kind: "escalation",
         date: "2023-06-12",
-        items: [{ planId: "p", planTitle: HONGLINH_TITLE, obligationId: "o1", task: "Báo cáo", periodKey: "2023-H1", lastDay: "2023-06-09", setByOffice: false, units: [{ id: 1, name: "UBND xã Thuận Lộc" }] }],
+        items: [{ planId: "p", planTitle: HONGLINH_TITLE, obligationId: "o1", task: "Báo cáo", periodKey: "2023-H1", lastDay: "2023-06-09", setByOffice: false, units: [{ id: 1, name: "UBND xã Thuận Lộc" }, { id: 2, name: "UBND phường Bắc Hồng", status: "đang thực hiện", percent: 60 }, { id: 3, name: "Phòng Tư pháp", status: "vướng mắc", percent: null }] }],
       },
       "2023-06-12",
     );
-    expect(summary.kind === "text" && summary.text).toMatch(/^📋 Tổng hợp ngày 12\/6\/2023[\s\S]*đã quá hạn 3 ngày[\s\S]*- UBND xã Thuận Lộc$/);
+    expect(summary.kind === "text" && summary.text).toMatch(/^📋 Tổng hợp ngày 12\/6\/2023[\s\S]*đã quá hạn 3 ngày[\s\S]*\n {3}- UBND xã Thuận Lộc: chưa cập nhật\n {3}- UBND phường Bắc Hồng: đang thực hiện 60%\n {3}- Phòng Tư pháp: vướng mắc$/);
   });
 });

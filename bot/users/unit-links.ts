@@ -1,0 +1,71 @@
+// obligation_units from the coverage rule: which units each obligation's responsible names make
+// responsible (exact names and the real units a collective name covers). Links are only added;
+// replacing a plan drops its old links with its obligations (ON DELETE CASCADE).
+import type { Db, DbQuery } from "../storage/db";
+import { covers, parseCollective, prepareResponsible } from "./unit-coverage";
+
+export interface LinkScope {
+  /** Only this plan's obligations (default: every plan). */
+  planId?: string;
+  /** Only these units (default: every unit). */
+  unitIds?: number[];
+}
+
+/** Adds the missing obligation_units rows in the scope; returns how many were added. */
+export async function linkCoveredUnits(q: DbQuery, scope: LinkScope = {}): Promise<number> {
+  if (scope.unitIds && scope.unitIds.length === 0) return 0;
+  const [units, obligations] = await Promise.all([
+    scope.unitIds
+      ? q.query<{ id: number; name: string }>("SELECT id, name FROM units WHERE id = ANY($1::int[])", [scope.unitIds])
+      : q.query<{ id: number; name: string }>("SELECT id, name FROM units"),
+    scope.planId
+      ? q.query<{ plan_id: string; id: string; responsible: string[] }>("SELECT plan_id, id, responsible FROM obligations WHERE plan_id = $1", [scope.planId])
+      : q.query<{ plan_id: string; id: string; responsible: string[] }>("SELECT plan_id, id, responsible FROM obligations"),
+  ]);
+  if (units.length === 0 || obligations.length === 0) return 0;
+  // Each distinct name is checked against each unit once.
+  const coveredBy = new Map<string, number[]>();
+  const plans: string[] = [];
+  const ids: string[] = [];
+  const unitIds: number[] = [];
+  for (const o of obligations) {
+    const linked = new Set<number>();
+    for (const name of o.responsible) {
+      let covered = coveredBy.get(name);
+      if (!covered) {
+        const r = prepareResponsible(name);
+        covered = units.filter((u) => covers(r, u.name)).map((u) => u.id);
+        coveredBy.set(name, covered);
+      }
+      for (const id of covered) linked.add(id);
+    }
+    for (const u of linked) {
+      plans.push(o.plan_id);
+      ids.push(o.id);
+      unitIds.push(u);
+    }
+  }
+  if (plans.length === 0) return 0;
+  const added = await q.query<{ n: number }>(
+    `WITH ins AS (
+       INSERT INTO obligation_units (plan_id, obligation_id, unit_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) ON CONFLICT DO NOTHING RETURNING 1)
+     SELECT count(*)::int AS n FROM ins`,
+    [plans, ids, unitIds],
+  );
+  return added[0]?.n ?? 0;
+}
+
+/**
+ * Marks collective units and adds every missing link, in one transaction: for a store written
+ * before the coverage rule (migration 004), run when the app starts. One pass over units and
+ * obligations.
+ */
+export async function refreshUnitCoverage(db: Db): Promise<number> {
+  return db.transaction(async (tx) => {
+    const units = await tx.query<{ id: number; name: string; collective: boolean }>("SELECT id, name, collective FROM units");
+    const flip = units.filter((u) => (parseCollective(u.name) !== null) !== u.collective);
+    if (flip.length) await tx.query("UPDATE units SET collective = NOT collective WHERE id = ANY($1::int[])", [flip.map((u) => u.id)]);
+    return linkCoveredUnits(tx);
+  });
+}
