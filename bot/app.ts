@@ -15,6 +15,7 @@ import type { Db } from "./storage/db";
 import { openDbFromConfig } from "./storage/open-db";
 import { ingestFiles, type FileOutcome, type LoadPlanFile } from "./plans/ingest-files";
 import { loadStoredPlans } from "./plans/library";
+import { officeAwareAnswerer } from "./plans/office-answerer";
 import { refreshUnitCoverage } from "./users/unit-links";
 import type { CommandHandler } from "./turn";
 import { loadCalendar } from "./nudges/calendar";
@@ -25,7 +26,7 @@ export interface AppDeps {
   /** An open, migrated database (tests); default: openDbFromConfig(config). Closed by close() only when created here. */
   db?: Db;
   log?: Logger;
-  /** The answering engine; default: KnowledgeEngine over the stored plans. */
+  /** The answering engine; default: KnowledgeEngine over the stored plans, with the office-set dates. */
   answerer?: Answerer;
   /**
    * Extra chat commands, tried after the built-in commands and before the update parser.
@@ -72,7 +73,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
     // for a store written before the rule; ingest and new units keep it current afterwards.
     if (!deps.skipIngest) await refreshUnitCoverage(db);
     const plans = await loadStoredPlans(db);
-    const answerer = deps.answerer ?? (await buildEngine(config, plans, log));
+    const answerer = deps.answerer ?? officeAwareAnswerer(await buildEngine(config, plans, log), db);
     const llm = llmSettings(config);
     const core = createCore({
       db,

@@ -1,18 +1,15 @@
 // An obligation's due dates for nudging: the plan's own dates, plus dates the office set by chat for
 // periods the plan states without a date ("đặt hạn báo cáo 6 tháng 15/6"). Never an invented date.
 import { occurrences, type Occurrence } from "../../knowledge/occurrences";
-import type { Period, ScheduleItem } from "../../knowledge/types";
+import { officeItemsThatApply } from "../../knowledge/answer/office-dates";
+import type { ScheduleItem } from "../../knowledge/types";
 
 export interface DatedOccurrence extends Occurrence {
   /** True when the date comes from the office, not from the plan's text. */
   setByOffice: boolean;
 }
 
-/** The office's dates that apply: only for periods where the plan's own schedule has no date. */
-export function officeItemsThatApply(schedule: ScheduleItem[], office: ScheduleItem[]): ScheduleItem[] {
-  const dated = new Set<Period>(schedule.filter((i) => i.due).map((i) => i.period));
-  return office.filter((i) => i.due && !dated.has(i.period));
-}
+
 
 /** Occurrences whose last day is within [from, to], the plan's first, marked with where the date came from. */
 export function datedOccurrences(

@@ -78,8 +78,15 @@ export const T = {
     if (lang === "vi") return periods.length ? `Kế hoạch nêu định kỳ ${ps} nhưng không nêu ngày cụ thể.` : "Kế hoạch không nêu ngày cụ thể.";
     return periods.length ? `The plan sets a ${ps} schedule but gives no date.` : "The plan gives no date.";
   },
-  next: (date: string, days: number, lang: Lang) =>
-    lang === "vi" ? `Hạn tới: ngày ${formatVnDate(date)} (${daysLeftText(days, lang)}).` : `Next due: ${formatVnDate(date)} (${daysLeftText(days, lang)}).`,
+  officeDueLine: (period: Period, stated: string, lastDay: string | null, lang: Lang) => {
+    const p = periodLabel(period, lang);
+    if (lang === "vi") return `- Định kỳ ${p}: Hạn do văn phòng đặt (kế hoạch không nêu ngày): ${stated}${lastDay ? `, tức hạn cuối là ngày ${lastDay}` : ""}.`;
+    return `- ${p[0].toUpperCase()}${p.slice(1)}: deadline set by the office (the plan gives no date): “${stated}”${lastDay ? ` (so the last day is ${lastDay}, day/month)` : ""}.`;
+  },
+  next: (date: string, days: number, lang: Lang, byOffice = false) => {
+    const by = byOffice ? (lang === "vi" ? ", hạn do văn phòng đặt" : ", set by the office") : "";
+    return lang === "vi" ? `Hạn tới: ngày ${formatVnDate(date)} (${daysLeftText(days, lang)}${by}).` : `Next due: ${formatVnDate(date)} (${daysLeftText(days, lang)}${by}).`;
+  },
   expired: (period: { from: number; to: number }, last: string | null, lang: Lang) => {
     const span = period.from === period.to ? `${period.from}` : `${period.from}-${period.to}`;
     if (lang === "vi") return `Kế hoạch áp dụng cho ${period.from === period.to ? "năm" : "giai đoạn"} ${span}, đã kết thúc${last ? `; hạn cuối cùng theo kế hoạch là ngày ${formatVnDate(last)}` : ""}.`;

@@ -4,6 +4,7 @@ import { daysBetween, nextOccurrence, previousOccurrence } from "../occurrences"
 import type { AnswerCitation, Obligation, Period, Plan, ScheduleItem } from "../types";
 import { citationLine, dayMonth, T, type Lang } from "./compose";
 import { coverage, termSet, type Idf } from "./coverage";
+import { officeItemsThatApply } from "./office-dates";
 import type { Question } from "./question";
 
 export interface ObligationMatch {
@@ -11,6 +12,8 @@ export interface ObligationMatch {
   obligation: Obligation;
   /** The schedule items the question asks about (all when it names no period). */
   items: ScheduleItem[];
+  /** Dates the office set for periods of `items` the plan leaves undated. */
+  officeItems: ScheduleItem[];
   support: number;
   score: number;
 }
@@ -25,8 +28,13 @@ function ignoredTerms(q: Question): Set<string> {
   return out;
 }
 
-/** Obligations that support the question, best first. */
-export function matchObligations(q: Question, candidates: { plan: Plan; obligation: Obligation }[], idf: Idf): ObligationMatch[] {
+/** Obligations that support the question, best first. `office`: office-set dates by `${plan}|${obligation}`. */
+export function matchObligations(
+  q: Question,
+  candidates: { plan: Plan; obligation: Obligation }[],
+  idf: Idf,
+  office: Map<string, ScheduleItem[]> = new Map(),
+): ObligationMatch[] {
   const ignore = ignoredTerms(q);
   const out: ObligationMatch[] = [];
   for (const { plan, obligation: o } of candidates) {
@@ -34,8 +42,9 @@ export function matchObligations(q: Question, candidates: { plan: Plan; obligati
     if (items.length === 0) continue;
     const cov = coverage(q, termSet(o.quote, o.task, o.responsible.join(" "), o.recipient, o.section, plan.meta.title, plan.meta.issuer, plan.meta.place), idf, ignore);
     if (!cov.numbersOk) continue;
-    const dated = items.some((s) => s.due);
-    out.push({ plan, obligation: o, items, support: cov.score, score: cov.score + (dated ? 0.3 : 0) + (q.periods.length ? 0.1 : 0) });
+    const officeItems = officeItemsThatApply(o.schedule, office.get(`${plan.id}|${o.id}`) ?? []).filter((i) => items.some((s) => s.period === i.period));
+    const dated = items.some((s) => s.due) || officeItems.length > 0;
+    out.push({ plan, obligation: o, items, officeItems, support: cov.score, score: cov.score + (dated ? 0.3 : 0) + (q.periods.length ? 0.1 : 0) });
   }
   return out.sort((a, b) => b.score - a.score);
 }
@@ -54,16 +63,23 @@ export function deadlineBlock(m: ObligationMatch, today: string, lang: Lang, quo
   for (const item of dated) {
     lines.push(T.dueLine(item.period, item.due!.text, lastDayLabel(item, today, lang), lang));
   }
-  const undated = m.items.filter((s) => !s.due).map((s) => s.period);
-  if (dated.length === 0) lines.push(T.noDate([...new Set(undated)], lang));
+  const office = m.officeItems;
+  for (const item of office) {
+    lines.push(T.officeDueLine(item.period, item.due!.text, lastDayLabel(item, today, lang), lang));
+  }
+  const undated = m.items.filter((s) => !s.due && !office.some((i) => i.period === s.period)).map((s) => s.period);
+  if (dated.length === 0 && office.length === 0) lines.push(T.noDate([...new Set(undated)], lang));
   let next: DeadlineText["next"] = null;
-  if (dated.length) {
+  if (dated.length || office.length) {
     const validity = plan.meta.period;
-    const n = nextOccurrence(dated, today, validity);
+    const own = dated.length ? nextOccurrence(dated, today, validity) : null;
+    const set = office.length ? nextOccurrence(office, today, validity) : null;
+    const bySet = set !== null && (own === null || set.lastDay < own.lastDay);
+    const n = bySet ? set : own;
     if (n) {
       next = { date: n.lastDay, daysLeft: daysBetween(today, n.lastDay) };
-      lines.push(T.next(n.lastDay, next.daysLeft, lang));
-    } else if (validity && Number(today.slice(0, 4)) > validity.to) {
+      lines.push(T.next(n.lastDay, next.daysLeft, lang, bySet));
+    } else if (dated.length && validity && Number(today.slice(0, 4)) > validity.to) {
       lines.push(T.expired(validity, previousOccurrence(dated, today, validity)?.lastDay ?? null, lang));
       const recurring = dated.filter((s) => RECURRING.has(s.period) && s.due?.year === undefined);
       const cont = recurring.length ? nextOccurrence(recurring, today) : null;

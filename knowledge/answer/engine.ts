@@ -5,7 +5,7 @@ import { localDate } from "../occurrences";
 import { SearchIndex, type SearchDoc } from "../search/search-index";
 import { HashEmbedder, type Embedder } from "../search/embedder";
 import { bigrams, tokenise } from "../search/tokens";
-import type { Answer, AnswerCitation, Obligation, Plan, Section, Sentence } from "../types";
+import type { Answer, AnswerCitation, Obligation, Plan, ScheduleItem, Section, Sentence } from "../types";
 import { checkInput } from "./bad-input";
 import { citationLine, T, type Lang } from "./compose";
 import { termSet, type Idf } from "./coverage";
@@ -15,6 +15,7 @@ import { rankPassages, type Passage, type RankedPassage } from "./passages";
 import { understand, type Question } from "./question";
 import { PlanHints } from "./scope";
 import { metaAnswer } from "./meta-answers";
+import { officeSchedulesOf, type OfficeDate } from "./office-dates";
 import { LIGHT_WORDS } from "./lexicon";
 
 export interface EngineOptions {
@@ -29,6 +30,11 @@ export interface AskOptions {
   /** The asker's plan; null or absent: every loaded plan. */
   planId?: string | null;
   now: Date;
+  /**
+   * Dates the office set for periods a plan states without a date. A deadline answer uses one only
+   * where the plan's own schedule has no date for that period, and says the office set it.
+   */
+  officeDates?: OfficeDate[];
 }
 
 /** Minimum share of the question's weighted terms that cited text must contain. */
@@ -126,13 +132,19 @@ export class KnowledgeEngine {
     const scope = this.scope(q, opts.planId ?? null);
     const today = localDate(opts.now);
 
-    const extractive = await this.extractive(q, scope, today);
-    if (!extractive.answered || !this.phraser) return extractive;
+    const office = officeSchedulesOf(opts.officeDates);
+    const extractive = await this.extractive(q, scope, today, office);
+    // An office-set date keeps the extractive wording, which says where the date comes from.
+    if (!extractive.answered || !this.phraser || this.usesOfficeDates(extractive, office)) return extractive;
     const phrased = await this.phraser.phrase(q, extractive);
     return phrased ?? extractive;
   }
 
-  private async extractive(q: Question, scope: string[] | null, today: string): Promise<Answer> {
+  private usesOfficeDates(a: Answer, office: Map<string, ScheduleItem[]>): boolean {
+    return office.size > 0 && a.kind !== "content" && /Hạn do văn phòng đặt|set by the office/.test(a.text);
+  }
+
+  private async extractive(q: Question, scope: string[] | null, today: string, office: Map<string, ScheduleItem[]>): Promise<Answer> {
     const meta = metaAnswer(q, this.scopePlans(scope), this.refsOf.bind(this));
     if (meta) return { answered: true, kind: q.kind, language: q.language, text: meta.text, citations: meta.citations, next: null, via: "extractive" };
 
@@ -144,9 +156,10 @@ export class KnowledgeEngine {
 
     if (q.kind === "deadline" || q.kind === "recurrence" || (q.periods.length > 0 && q.kind !== "content")) {
       const candidates = this.obligationCandidates(scope, hits.map((h) => h.doc));
-      const matches = matchObligations(q, candidates, this.idf).filter((m) => m.support >= OBLIGATION_THRESHOLD);
-      const useful = matches.filter((m) => m.items.some((s) => s.due) || q.kind === "recurrence" || q.kind === "deadline");
-      if (useful.length && (q.kind === "deadline" || useful[0].items.some((s) => s.due))) return this.deadlineAnswer(q, useful, today);
+      const matches = matchObligations(q, candidates, this.idf, office).filter((m) => m.support >= OBLIGATION_THRESHOLD);
+      const dated = (m: ObligationMatch) => m.items.some((s) => s.due) || m.officeItems.length > 0;
+      const useful = matches.filter((m) => dated(m) || q.kind === "recurrence" || q.kind === "deadline");
+      if (useful.length && (q.kind === "deadline" || dated(useful[0]))) return this.deadlineAnswer(q, useful, today);
     }
     return this.passageAnswer(q, ranked);
   }
