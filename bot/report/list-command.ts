@@ -95,6 +95,10 @@ export const notUpdatedHandler: CommandHandler = async (ctx) => {
        EXISTS (SELECT 1 FROM report_entries e WHERE e.unit_id = n.id AND e.withdrawn_at IS NULL AND e.period = ANY($1::text[])) AS updated
      FROM obligation_units ou JOIN units n ON n.id = ou.unit_id
      WHERE ($2::text IS NULL OR ou.plan_id = $2)
+       -- a collective name ("UBND các phường, xã") stands for real units once some are linked
+       AND (NOT n.collective OR NOT EXISTS (
+         SELECT 1 FROM obligation_units ou2 JOIN units n2 ON n2.id = ou2.unit_id
+          WHERE ou2.plan_id = ou.plan_id AND ou2.obligation_id = ou.obligation_id AND NOT n2.collective))
      GROUP BY n.id, n.name ORDER BY n.name`,
     [periodsWithin(period), planId],
   );

@@ -91,7 +91,7 @@ export async function buildReport(q: DbQuery, o: { period: string; planId?: stri
   const plans: ReportPlan[] = [];
   for (const planId of planIds) {
     const obligations = await q.query<{ id: string; section: string; task: string; responsible: string[] }>(
-      "SELECT id, section, task, responsible FROM obligations WHERE plan_id = $1 ORDER BY length(id), id",
+      "SELECT id, section, task, responsible FROM obligations WHERE plan_id = $1 ORDER BY ord",
       [planId],
     );
     const links = await q.query<{ obligationId: string; unitId: number; unitName: string }>(

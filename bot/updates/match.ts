@@ -30,7 +30,7 @@ export async function unitObligations(q: DbQuery, unitId: number, planId: string
     `SELECT o.plan_id AS "planId", o.id AS "obligationId", o.task, o.section, o.quote, o.schedule
      FROM obligation_units ou JOIN obligations o ON o.plan_id = ou.plan_id AND o.id = ou.obligation_id
      WHERE ou.unit_id = $1 AND ($2::text IS NULL OR o.plan_id = $2)
-     ORDER BY o.plan_id, length(o.id), o.id`,
+     ORDER BY o.plan_id, o.ord`,
     [unitId, planId],
   );
 }

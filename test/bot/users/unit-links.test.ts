@@ -117,6 +117,8 @@ describe("through the core and the nudges", () => {
 
     const missing = await say("coord", "chưa cập nhật năm");
     expect(missing).toContain("UBND phường Bắc Hồng");
+    // The collective name stands for the real units now linked to the task, so it is not listed too.
+    expect(missing).not.toContain("Ủy ban nhân dân các phường, xã");
 
     expect(await say("ward", "cập nhật đối thoại với nhân dân: đang làm 50%")).toMatch(/Đã ghi nhận/);
     const [entry] = await db.query<{ obligation_id: string; unit: string }>(
