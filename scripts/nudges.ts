@@ -7,7 +7,8 @@ import { localInstant, localTime, parseLocalDateTime } from "../bot/nudges/clock
 import { loadNudgeState } from "../bot/nudges/nudge-state";
 import { planEscalations, planNudges, type PlannedMessage } from "../bot/nudges/planner";
 import { nudgeRules } from "../bot/nudges/scheduler";
-import { longDate, periodLabel } from "../bot/nudges/text";
+import { longDate } from "../bot/nudges/text";
+import { periodLabel } from "../bot/updates/period";
 import { openDbFromConfig } from "../bot/storage/open-db";
 import { addDays, formatVnDate, localDate } from "../knowledge/occurrences";
 import { cliArgs, cliConfig, runCli, UsageError } from "./cli";

@@ -14,7 +14,8 @@ import { datedOccurrences } from "./due-dates";
 import { loadDone, loadNudgeObligations } from "./nudge-state";
 import { parseSetDeadline, setOfficeDeadline, undatedObligations } from "./office-deadlines";
 import { doneKey, MAX_SNOOZE_DAYS, nudgeEvents } from "./planner";
-import { daysLeftText, longDate, periodLabel } from "./text";
+import { periodLabel } from "../updates/period";
+import { daysLeftText, longDate } from "./text";
 
 type Lang = "vi" | "en";
 

@@ -2,26 +2,12 @@
 // ngày" counts from the day the message actually goes out).
 import { daysBetween, formatVnDate } from "../../knowledge/occurrences";
 import type { OutgoingMessage } from "../messages";
+import { periodLabel } from "../updates/period";
 import { weekdayName } from "./calendar";
 import type { EscalationPayload, NudgePayload, Payload } from "./planner";
 
 export const DONE_REPLY = "Đã xong";
 export const SNOOZE_REPLY = "Nhắc lại sau 2 ngày";
-
-const ROMAN = ["I", "II", "III", "IV"];
-
-/** "2023-H1" -> "6 tháng đầu năm 2023", "2023-Q2" -> "quý II năm 2023", "2023-06" -> "tháng 6/2023". */
-export function periodLabel(periodKey: string): string {
-  const m = /^(\d{4})(?:-(H[12]|Q[1-4]|9M|\d{2}))?$/.exec(periodKey);
-  if (!m) return periodKey;
-  const [, year, part] = m;
-  if (!part) return `năm ${year}`;
-  if (part === "H1") return `6 tháng đầu năm ${year}`;
-  if (part === "H2") return `6 tháng cuối năm ${year}`;
-  if (part === "9M") return `9 tháng năm ${year}`;
-  if (part.startsWith("Q")) return `quý ${ROMAN[Number(part[1]) - 1]} năm ${year}`;
-  return `tháng ${Number(part)}/${year}`;
-}
 
 /** "Thứ Sáu, 9/6/2023". */
 export function longDate(date: string): string {

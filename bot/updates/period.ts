@@ -43,7 +43,7 @@ export function periodsWithin(outer: string): string[] {
   return all.filter((p) => periodWithin(p, outer));
 }
 
-/** "6 tháng đầu năm 2026", "năm 2026", "quý 2/2026", "9 tháng năm 2026", "tháng 9/2026". */
+/** "6 tháng đầu năm 2026", "năm 2026", "quý II năm 2026", "9 tháng năm 2026", "tháng 9/2026". */
 export function periodLabel(period: string): string {
   const m = PERIOD_RE.exec(period);
   if (!m) return period;
@@ -52,7 +52,7 @@ export function periodLabel(period: string): string {
   if (p === "H1") return `6 tháng đầu năm ${y}`;
   if (p === "H2") return `6 tháng cuối năm ${y}`;
   if (p === "9M") return `9 tháng năm ${y}`;
-  if (p.startsWith("Q")) return `quý ${p.slice(1)}/${y}`;
+  if (p.startsWith("Q")) return `quý ${["I", "II", "III", "IV"][Number(p[1]) - 1]} năm ${y}`;
   return `tháng ${Number(p)}/${y}`;
 }
 

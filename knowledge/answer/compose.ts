@@ -1,19 +1,10 @@
 // The words of answers, in Vietnamese and English. English answers quote the Vietnamese source.
 import { formatVnDate } from "../occurrences";
+import { PERIOD_LABEL_VI as PERIOD_VI } from "../obligations/format";
 import type { Period } from "../types";
 
 export type Lang = "vi" | "en";
 
-const PERIOD_VI: Record<Period, string> = {
-  once: "một lần",
-  monthly: "hằng tháng",
-  quarterly: "hằng quý",
-  half_year: "6 tháng",
-  nine_months: "9 tháng",
-  yearly: "hằng năm",
-  multi_year: "nhiều năm",
-  ad_hoc: "đột xuất",
-};
 const PERIOD_EN: Record<Period, string> = {
   once: "once",
   monthly: "monthly",

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { daysLeftText, longDate, periodLabel, renderPayload } from "../../../bot/nudges/text";
+import { daysLeftText, longDate, renderPayload } from "../../../bot/nudges/text";
 import { HONGLINH_TITLE } from "./fixtures";
 
 describe("nudge texts", () => {
-  it("names periods the way officials write them", () => {
-    expect(periodLabel("2023-H1")).toBe("6 tháng đầu năm 2023");
-    expect(periodLabel("2023-H2")).toBe("6 tháng cuối năm 2023");
-    expect(periodLabel("2023")).toBe("năm 2023");
-    expect(periodLabel("2023-Q2")).toBe("quý II năm 2023");
-    expect(periodLabel("2023-09")).toBe("tháng 9/2023");
-    expect(periodLabel("2023-9M")).toBe("9 tháng năm 2023");
-  });
-
   it("counts days left from the day it is read", () => {
     expect(daysLeftText("2023-06-02", "2023-06-09")).toBe("còn 7 ngày");
     expect(daysLeftText("2023-06-09", "2023-06-09")).toBe("hôm nay là hạn cuối");

@@ -69,6 +69,10 @@ describe("periods", () => {
     expect(periodWithin("2026", "2026-H1")).toBe(false);
     expect(periodsWithin("2026-H1")).toEqual(["2026-H1", "2026-Q1", "2026-Q2", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05", "2026-06"]);
     expect(periodLabel("2026-H1")).toBe("6 tháng đầu năm 2026");
-    expect(periodLabel("2026-Q3")).toBe("quý 3/2026");
+    expect(periodLabel("2026-H2")).toBe("6 tháng cuối năm 2026");
+    expect(periodLabel("2026")).toBe("năm 2026");
+    expect(periodLabel("2026-Q3")).toBe("quý III năm 2026");
+    expect(periodLabel("2026-09")).toBe("tháng 9/2026");
+    expect(periodLabel("2026-9M")).toBe("9 tháng năm 2026");
   });
 });
