@@ -71,6 +71,17 @@ function clauseUnits(text: string, verb: number): string[] {
     .map((u) => u.name);
 }
 
+/** The verb that starts the clause's task, skipping verbs inside a unit name ("Bộ phận tiếp nhận và trả kết quả", "Trung tâm Phục vụ hành chính công"). */
+function taskVerb(text: string): number {
+  let verb = firstVerb(text);
+  for (let guard = 0; verb >= 0 && guard < 4; guard++) {
+    const inside = unitsIn(text, 0, Math.min(text.length, verb + 60)).find((u) => u.start < verb && verb < u.end);
+    if (!inside) break;
+    verb = firstVerb(text, inside.end);
+  }
+  return verb;
+}
+
 function issuerUnits(issuer: string | null): string[] {
   if (!issuer) return [];
   const parts = unitListAt(issuer, 0).map((u) => u.name);
@@ -144,7 +155,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     const parts = splitClauses(sent.text);
     parts.forEach(([a, b], k) => {
       const text = sent.text.slice(a, b);
-      const verb = firstVerb(text);
+      const verb = taskVerb(text);
       clauses.push({
         start: sent.start + a,
         end: sent.start + b,
@@ -165,6 +176,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
   const out: Obligation[] = [];
   const titles: string[] = [];
   let carried: { paragraph: number; units: string[] } | null = null;
+  let lastRecipient: string | null = null;
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i];
     if (carried && carried.paragraph !== c.paragraph) carried = null;
@@ -173,6 +185,11 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     if (c.own.length) carried = { paragraph: c.paragraph, units: c.own };
 
     const hasTask = c.verb >= 0 || REPORT_WORDS.test(c.text.toLocaleLowerCase("vi"));
+    // "báo cáo quý gửi Phòng Nội vụ huyện trước ngày 15 ...; báo cáo năm gửi trước ngày 05/12": a
+    // later report of the same sentence and the same units, naming no recipient, goes to the same one.
+    if (c.first) lastRecipient = null;
+    const elliptic = !c.recipient && !c.first && !c.own.length && REPORT_WORDS.test(c.text.toLocaleLowerCase("vi")) ? lastRecipient : null;
+    if (c.recipient) lastRecipient = c.recipient.name;
     let schedule = c.schedule;
     let quoteEnd = c.end;
     let recipient = c.recipient;
@@ -205,7 +222,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
       section: c.section.path,
       responsible: [...new Set(responsible)],
       task: taskText({ ...c, recipient: c.recipient }),
-      recipient: recipient?.name ?? null,
+      recipient: recipient?.name ?? elliptic,
       schedule,
       quote,
       span: { start: c.start, end: quoteEnd },

@@ -3,13 +3,13 @@
 import { unitAt, unitListAt } from "./units";
 import { NOUN_CONTEXT, SEND_VERBS } from "./vocabulary";
 
-const SEND_RE = new RegExp(`(?<![\\p{L}])(?:${SEND_VERBS.join("|")})(?![\\p{L}])`, "gu");
+const SEND_RE = new RegExp(`(?<![\\p{L}])(?:${SEND_VERBS.join("|")})(?![\\p{L}])`, "giu");
 const TO_RE = /(?<![\p{L}])(?:về|cho|lên|đến|tới)\s+/gu;
 
 /** The recipient named after the first sending verb of the clause, or null. */
 export function findRecipient(clause: string): { name: string; start: number; end: number } | null {
   for (const m of clause.matchAll(SEND_RE)) {
-    if (m[0] === "báo cáo" && /(?:của|hai chiều)$/u.test(clause.slice(m.index + 7, m.index + 20).trim().split(/\s+/u)[0] ?? "")) continue;
+    if (m[0].toLocaleLowerCase("vi") === "báo cáo" && /(?:của|hai chiều)$/u.test(clause.slice(m.index + 7, m.index + 20).trim().split(/\s+/u)[0] ?? "")) continue;
     const from = m.index + m[0].length;
     // Directly after the verb: "báo cáo Ban Thường vụ Thị ủy".
     const direct = /^\s+/u.exec(clause.slice(from))?.[0].length ?? 0;

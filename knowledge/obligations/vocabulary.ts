@@ -37,13 +37,17 @@ export const ORG_HEADS = [
   "Viện kiểm sát", "Liên đoàn", "Hội Liên hiệp", "Hội Nông dân", "Hội Cựu chiến binh", "Hội Phụ nữ", "Hội Người cao tuổi",
   "Hội Chữ thập đỏ", "Đoàn Thanh niên", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Chủ tịch", "Phó Chủ tịch", "Thủ trưởng",
   "Giám đốc", "Khối", "Thường trực", "Công chức", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Người đứng đầu",
+  // Fixed names that contain a verb ("tiếp nhận") and would otherwise be cut there.
+  "Bộ phận tiếp nhận và trả kết quả", "Bộ phận Một cửa", "Bộ phận một cửa", "Bộ phận", "Hội đồng", "Trưởng", "Tổ hòa giải", "Tổ dân phố", "Tổ giúp việc", "Hợp tác xã",
   "các phòng", "các sở", "các cơ quan", "các đơn vị", "các ban", "các ngành", "các xã", "các phường", "các địa phương",
   "các huyện", "các tổ chức", "các đoàn thể", "các hội", "các khu phố", "các thôn", "các tổ dân phố", "các ấp", "các bản",
-  "các khối phố", "các trường", "các doanh nghiệp", "phòng", "ủy ban nhân dân",
+  "các khối phố", "các trường", "các doanh nghiệp", "các bộ phận", "các thành viên", "các hợp tác xã", "phòng", "ủy ban nhân dân",
+  // A capitalised collective: "các Sở, ban, ngành", "các Phòng chuyên môn".
+  "các Sở", "các Ban", "các Phòng", "các Cơ quan", "các Đơn vị",
 ];
 
 // Collective heads also start a sentence: "Các phòng, ban, đơn vị ...".
-for (const h of ORG_HEADS.filter((x) => x.startsWith("các "))) ORG_HEADS.push(h.charAt(0).toUpperCase() + h.slice(1));
+for (const h of ORG_HEADS.filter((x) => x.startsWith("các ") && !ORG_HEADS.includes(`C${x.slice(1)}`))) ORG_HEADS.push(h.charAt(0).toUpperCase() + h.slice(1));
 
 /** Heads that also make a section heading a unit ("2. Tư pháp xã", "3. Công chức Văn hóa - xã hội"). */
 export const HEADING_HEADS = [...ORG_HEADS, "Tư pháp", "Văn hóa", "Địa chính", "Tài chính", "Kế toán", "Quân sự", "Y tế", "Giáo dục", "Công an"];
