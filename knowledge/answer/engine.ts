@@ -12,7 +12,9 @@ import { termSet, type Idf } from "./coverage";
 import { deadlineBlock, matchObligations, type ObligationMatch } from "./deadline";
 import { LlmPhraser, type LlmSettings } from "./llm-phraser";
 import { rankPassages, type Passage, type RankedPassage } from "./passages";
-import { understand, type Question } from "./question";
+import { detectPeriods, understand, type Question } from "./question";
+import { holdsQuantity, quantityClause, quantityKind, type QuantityKind } from "./quantity";
+import { fold } from "../vietnamese";
 import { PlanHints } from "./scope";
 import { metaAnswer } from "./meta-answers";
 import { officeSchedulesOf, type OfficeDate } from "./office-dates";
@@ -200,7 +202,8 @@ export class KnowledgeEngine {
 
   private passageAnswer(q: Question, ranked: RankedPassage[], allowed = true): Answer {
     const lang = q.language;
-    const supported = allowed ? ranked.filter((r) => r.support >= SUPPORT_THRESHOLD && r.numbersOk) : [];
+    const qty = quantityKind(q);
+    const supported = allowed ? ranked.filter((r) => r.support >= SUPPORT_THRESHOLD && r.numbersOk && this.answersShape(q, qty, r)) : [];
     if (supported.length === 0) {
       const closest = ranked[0];
       const text = closest
@@ -221,6 +224,9 @@ export class KnowledgeEngine {
         const o = obligations[0];
         if (q.kind === "responsible" && o?.responsible.length) lines.push(T.responsible(o.responsible, lang));
         if (q.kind === "recipient" && o?.recipient) lines.push(T.recipient(o.recipient, lang));
+        const clause = qty ? quantityClause(q, qty, r.quote) : null;
+        // The clause that holds the number, when the quote around it is long.
+        if (clause && clause.length < r.quote.length * 0.7) lines.push(`${T.states(lang)} “${clause}”`);
         const section = r.section?.path ?? "";
         lines.push(citationLine(r.plan.meta.title, section, r.quote, lang));
         citations.push({ plan: r.plan.id, planTitle: r.plan.meta.title, section, quote: r.quote });
@@ -228,6 +234,19 @@ export class KnowledgeEngine {
       blocks.push(lines.join("\n"));
     }
     return { answered: true, kind: q.kind, language: lang, text: blocks.join("\n\n"), citations, next: null, via: "extractive" };
+  }
+
+  /**
+   * Whether a passage can answer what the question's shape asks: a number of the asked kind for
+   * "bao nhiêu"/"mấy", and for a deadline of a named period ("báo cáo quý"), that period.
+   */
+  private answersShape(q: Question, qty: QuantityKind | null, r: Passage): boolean {
+    if (qty && !holdsQuantity(q, qty, r.sentence.text)) return false;
+    if (q.kind === "deadline" && q.periods.length) {
+      const own = new Set([...detectPeriods(fold(r.sentence.text).toLowerCase()), ...this.obligationsAt(r).flatMap((o) => o.schedule.map((s) => s.period))]);
+      if (!q.periods.some((p) => own.has(p))) return false;
+    }
+    return true;
   }
 
   private obligationsAt(r: Passage): Obligation[] {

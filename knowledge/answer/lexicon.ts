@@ -29,6 +29,33 @@ export const ENGLISH: readonly [string, string][] = [
   ["grassroots democracy", "dân chủ ở cơ sở"],
   ["democracy regulations?|democratic regulations?", "quy chế dân chủ"],
   ["emulation movement", "phong trào thi đua"],
+  ["anti[- ]?corruption|corruption (?:prevention|control)|(?:prevention|fight(?:ing)?) (?:of|against) corruption", "phòng, chống tham nhũng"],
+  ["corruption|corrupt", "tham nhũng"],
+  ["asset (?:and income )?declarations?|declar(?:e|ing|ation of) assets", "kê khai tài sản"],
+  ["assets?", "tài sản"],
+  ["income", "thu nhập"],
+  ["declar(?:e|es|ed|ing|ation|ations)", "kê khai"],
+  ["standing (?:agency|body|office|unit|department)", "cơ quan thường trực"],
+  ["hotlines?", "đường dây nóng"],
+  ["job rotation|rotation of (?:posts|positions)|(?:post|position) rotation", "chuyển đổi vị trí công tác"],
+  ["document management(?: system)?", "hệ thống quản lý văn bản"],
+  ["smart ?phones?", "điện thoại thông minh"],
+  ["adults?", "người trưởng thành"],
+  ["percentage|percent|proportion|rate", "tỷ lệ"],
+  ["(?:completed?|finish(?:ed)?|done)", "hoàn thành"],
+  ["village meetings?|hamlet meetings?", "hội nghị thôn"],
+  ["villages?|hamlets?", "thôn"],
+  ["minutes", "biên bản"],
+  ["citizens?|residents?|the people|people", "nhân dân"],
+  ["disclos(?:e|ure)|publici[sz](?:e|ing|ation)|made public", "công khai"],
+  ["emulation movements?|emulation campaigns?", "phong trào thi đua"],
+  ["information security|cyber ?security", "an toàn thông tin"],
+  ["drills?|exercises?", "diễn tập"],
+  ["online meetings?|video ?conferenc(?:e|ing)", "họp trực tuyến"],
+  ["model", "mô hình"],
+  ["land", "đất đai"],
+  ["recommendations?|feedback|petitions? and recommendations?", "kiến nghị"],
+  ["reply|respond|answer(?:ed)?", "trả lời"],
   ["online public services?", "dịch vụ công trực tuyến"],
   ["public services?", "dịch vụ công"],
   ["online", "trực tuyến"],
@@ -91,6 +118,7 @@ export const COLLOQUIAL: readonly [string, string][] = [
   ["nua nam|sau thang|6 thang dau nam", "6 tháng"],
   ["chin thang", "9 tháng"],
   ["b/c|bcao", "báo cáo"],
+  ["xong|hoan tat", "hoàn thành"],
 ];
 
 /** Compiled once: whole-word, case-insensitive. */
@@ -107,6 +135,9 @@ export const QUESTION_PHRASES: readonly string[] = [
   "cho hoi", "cho em hoi", "cho minh hoi", "xin hoi", "lam on", "vui long", "duoc khong", "phai khong", "co phai",
   "mot lan", "may lan", "tra loi", "gium", "giup",
   "han chot", "han cuoi", "thoi han", "han nop", "han gui", "thoi diem", "thoi gian", "cham nhat", "muon nhat",
+  "1 lan", "phan tram", "tu dau", "tu nguon nao", "nguon nao", "kenh nao", "hinh thuc nao", "bang cach nao", "cach nao",
+  // "mấy lần mỗi năm": the year is the unit of the count, not a word of the task.
+  ...["lan", "dot", "cuoc"].flatMap((x) => ["moi nam", "mot nam", "1 nam", "trong nam", "moi thang", "mot thang", "moi quy", "mot quy"].map((y) => `${x} ${y}`)),
 ];
 
 /** Stop syllables as written with diacritics (used when the question carries diacritics). */
@@ -133,5 +164,7 @@ export const STOP_ENGLISH: ReadonlySet<string> = new Set(
 
 /** Words that carry little of what a question is about: they count less when matching. */
 export const LIGHT_WORDS: ReadonlySet<string> = new Set(
-  "nop gui thuc hien to chuc xay dung trien khai han ngay thang nam dinh ky lan hang tung ke hoach chuong trinh nhiem vu don vi co quan phu trach chiu trach nhiem chu tri".split(" "),
+  ("nop gui thuc hien to chuc xay dung trien khai han ngay thang nam dinh ky lan hang tung ke hoach chuong trinh nhiem vu don vi co quan phu trach chiu trach nhiem chu tri " +
+    // Everyday verbs of a question that never name its subject ("gặp khó khăn", "lấy từ đâu", "xong").
+    "gap lay xong can phai kip het").split(" "),
 );

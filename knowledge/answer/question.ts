@@ -96,6 +96,8 @@ export function detectPeriods(folded: string): Period[] {
 export function detectKind(folded: string, quantity = false): QuestionKind {
   if (has(folded, /\b(ve dau|o dau|den dau|toi dau|cho ai|toi ai|gui ai|nop ai|ai nhan|noi nhan|cap nao nhan)\b/)) return "recipient";
   if (has(folded, /\b(gui|nop|bao cao|chuyen)\b.*\b(ve|cho|toi|den) (co quan|don vi|phong|ban) nao\b/)) return "recipient";
+  // "báo cáo (với) ai": the one reported to; "ai báo cáo" (who reports) stays a responsible question.
+  if (has(folded, /\b(bao cao|gui|nop|trinh|chuyen)( lai)? (voi |cho |len |toi )?ai\b/)) return "recipient";
   if (has(folded, /^(ai|don vi nao|co quan nao|bo phan nao|phong nao|ban nao)\b|\b(ai|don vi nao|co quan nao|bo phan nao) (chiu trach nhiem|phu trach|chu tri|tham muu|thuc hien|lam|tong hop|ky|la)\b|\bchiu trach nhiem\b/)) return "responsible";
   if (has(folded, /\b(bao lau|may lan|dinh ky|tan suat|thuong xuyen|bao nhieu lan|lap lai)\b/)) return "recurrence";
   if (has(folded, /\b(ky|ban hanh|hieu luc|phe duyet)\b.*\b(ngay nao|khi nao|bao gio|ngay may|luc nao)\b/)) return "content";
@@ -161,7 +163,7 @@ function keptSegments(canonical: string, english: boolean): string[] {
       i = foldedText.indexOf(` ${p} `, i + 1);
     }
   }
-  for (const [a, b] of cuts.sort((x, y) => y[0] - x[0])) text = text.slice(0, a) + "|" + text.slice(b);
+  for (const [a, b] of mergeCuts(cuts)) text = text.slice(0, a) + "|" + text.slice(b);
   return text.split("|").map((seg) => {
     const kept = syllables(seg).filter((s) => {
       if (english && STOP_ENGLISH.has(s)) return false;
@@ -170,6 +172,17 @@ function keptSegments(canonical: string, english: boolean): string[] {
     });
     return kept.join(" ");
   });
+}
+
+/** Overlapping cuts ("thời hạn" and "hạn nộp" in "thời hạn nộp") joined, last first. */
+function mergeCuts(cuts: [number, number][]): [number, number][] {
+  const merged: [number, number][] = [];
+  for (const [a, b] of [...cuts].sort((x, y) => x[0] - y[0])) {
+    const last = merged[merged.length - 1];
+    if (last && a <= last[1]) last[1] = Math.max(last[1], b);
+    else merged.push([a, b]);
+  }
+  return merged.reverse();
 }
 
 export function understand(raw: string): Question {
