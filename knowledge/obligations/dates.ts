@@ -91,3 +91,30 @@ export function findDates(s: string): FoundDate[] {
   }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * A month or quarter named without a day: "tháng 6/2025", "trong tháng 12", "vào quý IV/2025",
+ * "Quý II năm 2025". It says when a one-off task is due but gives no day, so it never becomes a
+ * Due (a day would be invented); the schedule records the period with due null.
+ */
+export interface NamedTime {
+  start: number;
+  end: number;
+}
+
+const NAMED_TIME_RE =
+  /(?<![\p{L}\d])(?:(?:trong|vào|trước|đến|hết|cuối|đầu|giữa)\s+)?(?:tháng\s+(\d{1,2})(?:\s*\/\s*|\s+năm\s+)\d{4}|quý\s+(?:i{1,3}|iv|[1-4])(?:\s*\/\s*|\s+năm\s+)\d{4}|(?:trong|vào|đến|hết)\s+(?:tháng\s+\d{1,2}|quý\s+(?:i{1,3}|iv|[1-4]))(?![\p{L}\d\/]))/gu;
+
+/** Named months and quarters in `lower` (lower case), not those of a cited document ("Kế hoạch số 45/KH-UBND tháng 6/2025"). */
+export function findNamedTimes(lower: string): NamedTime[] {
+  if (!/tháng|quý/u.test(lower)) return [];
+  const out: NamedTime[] = [];
+  for (const m of lower.matchAll(NAMED_TIME_RE)) {
+    if (m[1] !== undefined && (Number(m[1]) < 1 || Number(m[1]) > 12)) continue;
+    const back = lower.slice(Math.max(0, m.index - 40), m.index);
+    // "từ tháng 6/2025" is when something starts, not a deadline.
+    if (/(?:ngày|từ)\s*$/u.test(back) || DOC_NUMBER_BEFORE_RE.test(back)) continue;
+    out.push({ start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}

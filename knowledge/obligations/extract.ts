@@ -11,7 +11,7 @@ import { firstVerb, splitClauses } from "./clauses";
 import { assignObligationIds } from "./ids";
 import { findRecipient } from "./recipient";
 import { clauseSchedule } from "./schedule";
-import { headingUnit, unitAt, unitListAt, unitsIn } from "./units";
+import { headingUnit, isVerbAt, unitAt, unitListAt, unitsIn } from "./units";
 import { CITATION_START, REPORT_WORDS } from "./vocabulary";
 
 type PlanInput = Omit<Plan, "obligations">;
@@ -33,6 +33,7 @@ interface Clause {
 
 const DIRECTING = /^(?:chỉ đạo|giao|đề nghị|yêu cầu)\s+/u;
 const EXPLICIT = /(?:^|[,;:]\s*|\s)(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)(?:\s+cho)?\s+(?=\p{Lu}|các\s)/gu;
+const REQUEST_NOUN = /(?:hồ sơ|văn bản|tờ trình|danh sách|công văn|giấy|phiếu|mẫu)\s$/iu;
 const SKIP_PARAGRAPH = /^(?:Trên đây là|Nơi nhận|TM\.|T\/M|KT\.|K\/T|TL\.|Căn cứ)/u;
 
 /**
@@ -51,6 +52,8 @@ function ownUnits(text: string, verb: number): string[] {
 
 function clauseUnits(text: string, verb: number): string[] {
   for (const m of text.matchAll(EXPLICIT)) {
+    // "Hồ sơ đề nghị Chủ tịch UBND tỉnh khen thưởng": a request document, not an assignment.
+    if (REQUEST_NOUN.test(text.slice(Math.max(0, m.index - 20), m.index + 1))) continue;
     const units = unitListAt(text, m.index + m[0].length);
     if (units.length) return units.map((u) => u.name);
   }
@@ -63,12 +66,28 @@ function clauseUnits(text: string, verb: number): string[] {
     if (doers.length && unitAt(text, verb + directing[0].length)) return doers.map((u) => u.name);
   }
   // Units introduced by "của", "với" or "cho" before the verb are not its subject.
-  return subject
-    .filter((u) => {
-      const before = text.slice(Math.max(0, u.start - 12), u.start);
-      return !/(?:của|với|cho|về|thuộc|giữa|đến|từ|trong|tại|ở|vào|đối với)\s+$/u.test(before);
-    })
-    .map((u) => u.name);
+  const own = subject.filter((u) => {
+    const before = text.slice(Math.max(0, u.start - 12), u.start);
+    return !/(?:của|với|cho|về|thuộc|giữa|đến|từ|trong|tại|ở|vào|đối với|đề nghị)\s+$/u.test(before);
+  });
+  return own.length ? own.map((u) => u.name) : commaSubject(text);
+}
+
+/**
+ * A topic first and the subject after a comma: "Hồ sơ đề nghị ... khen thưởng, các cơ quan, đơn vị
+ * gửi về ...", "Sơ kết 6 tháng vào tháng 7/2025, Công an thành phố chủ trì tổ chức". A unit after a
+ * comma that follows another unit is a list ("phối hợp với Sở A, Sở B thực hiện"), not a subject.
+ */
+function commaSubject(text: string): string[] {
+  const units = unitsIn(text);
+  for (const u of units) {
+    const comma = /,\s*$/u.exec(text.slice(Math.max(0, u.start - 4), u.start));
+    if (!comma || !/^\s+/u.test(text.slice(u.end)) || !isVerbAt(text, u.end + 1)) continue;
+    const beforeComma = u.start - (text.slice(0, u.start).length - text.slice(0, u.start).replace(/,\s*$/u, "").length);
+    if (units.some((o) => o !== u && o.end === beforeComma)) continue;
+    return [u.name];
+  }
+  return [];
 }
 
 /** The verb that starts the clause's task, skipping verbs inside a unit name ("Bộ phận tiếp nhận và trả kết quả", "Trung tâm Phục vụ hành chính công"). */
@@ -186,10 +205,12 @@ export function extractObligations(plan: PlanInput): Obligation[] {
 
     const hasTask = c.verb >= 0 || REPORT_WORDS.test(c.text.toLocaleLowerCase("vi"));
     // "báo cáo quý gửi Phòng Nội vụ huyện trước ngày 15 ...; báo cáo năm gửi trước ngày 05/12": a
-    // later report of the same sentence and the same units, naming no recipient, goes to the same one.
+    // later periodic report of the same sentence and units, naming no recipient, goes to the same one
+    // (an ad hoc report goes to whoever asks for it).
     if (c.first) lastRecipient = null;
-    const elliptic = !c.recipient && !c.first && !c.own.length && REPORT_WORDS.test(c.text.toLocaleLowerCase("vi")) ? lastRecipient : null;
-    if (c.recipient) lastRecipient = c.recipient.name;
+    const recurring = c.schedule.some((it) => it.period !== "once" && it.period !== "ad_hoc");
+    const elliptic = !c.recipient && !c.first && !c.own.length && recurring && REPORT_WORDS.test(c.text.toLocaleLowerCase("vi")) ? lastRecipient : null;
+    if (c.recipient) lastRecipient = recurring ? c.recipient.name : null;
     let schedule = c.schedule;
     let quoteEnd = c.end;
     let recipient = c.recipient;

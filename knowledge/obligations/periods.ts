@@ -21,7 +21,7 @@ const PATTERNS: [Period, RegExp, string[]][] = [
   ["multi_year", new RegExp(`${NB}(?:0?[2-9]|10|năm)\\s*(?:\\([\\p{L}]{1,5}\\)\\s*)?năm${NA}${NOT_YEAR}|${NB}(?:mỗi|cuối|hết|giữa|từng)\\s+(?:giai đoạn|nhiệm kỳ)${NA}${NOT_YEAR}|${NB}(?:sơ kết|tổng kết)\\s+giai đoạn${NA}${NOT_YEAR}`, "gu"), ["năm", "giai đoạn", "nhiệm kỳ"]],
   ["quarterly", new RegExp(`${NB}(?:hàng|hằng|mỗi|định kỳ|báo cáo|từng|cuối|cuối mỗi)\\s+quý${NA}(?!\\s*(?:\\d|I|II|III|IV)${NA})|${NB}quý một lần${NA}`, "gu"), ["quý"]],
   ["monthly", new RegExp(`${NB}(?:hàng|hằng|mỗi|định kỳ|báo cáo|từng)\\s+tháng${NA}${NOT_YEAR}`, "gu"), ["tháng"]],
-  ["yearly", new RegExp(`${NB}(?:hàng|hằng|mỗi|cả|cuối|báo cáo|định kỳ)\\s+năm${NA}${NOT_YEAR}|${NB}(?:một|01|1)\\s+năm\\s+(?:một|01|1)\\s+lần${NA}|${NB}thường niên${NA}`, "gu"), ["năm", "thường niên"]],
+  ["yearly", new RegExp(`${NB}(?:hàng|hằng|mỗi|cả|cuối|báo cáo|định kỳ|tổng kết|sơ kết)\\s+năm${NA}${NOT_YEAR}|${NB}(?:một|01|1)\\s+năm\\s+(?:một|01|1)\\s+lần${NA}|${NB}thường niên${NA}`, "gu"), ["năm", "thường niên"]],
 ];
 
 // After a period, a list continues with a bare word: "6 tháng, năm", "quý, 6 tháng và năm", "6 tháng, một năm hoặc đột xuất".

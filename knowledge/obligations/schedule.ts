@@ -2,7 +2,7 @@
 // period ("Định kỳ 6 tháng (trước ngày 10/6), hàng năm (trước ngày 25/11) hoặc đột xuất" ->
 // half_year 10/6, yearly 25/11, ad_hoc none). A date is never invented.
 import type { Period, ScheduleItem } from "../types";
-import { findDates, type FoundDate } from "./dates";
+import { findDates, findNamedTimes, type FoundDate } from "./dates";
 import { findPeriods, type FoundPeriod } from "./periods";
 import { SUMMATIVE_WORDS } from "./vocabulary";
 
@@ -25,7 +25,8 @@ export function clauseSchedule(clause: string): ClauseSchedule {
   const lower = clause.toLocaleLowerCase("vi");
   const allDates = findDates(clause);
   const dates = allDates.filter((d) => d.kind === "due" || d.kind === "plain" || d.implied !== undefined);
-  const periods: FoundPeriod[] = findPeriods(mask(lower, allDates));
+  const named = findNamedTimes(lower);
+  const periods: FoundPeriod[] = findPeriods(mask(lower, [...allDates, ...named]));
   const items: (ScheduleItem & { at: number })[] = periods.map((p) => ({ period: p.period, due: null, at: p.start }));
 
   const otherDateBetween = (d: FoundDate, a: number, b: number) => dates.some((o) => o !== d && o.start >= a && o.start < b);
@@ -36,7 +37,10 @@ export function clauseSchedule(clause: string): ClauseSchedule {
     let idx = -1;
     const beforeIdx = periods.reduce((best, p, i) => (p.end <= d.start ? i : best), -1);
     const afterIdx = periods.findIndex((p) => p.start >= d.end);
-    if (beforeIdx >= 0 && !items[beforeIdx].due && /^[\s(:,]*$/u.test(lower.slice(periods[beforeIdx].end, d.start)) && d.start - periods[beforeIdx].end <= 4) idx = beforeIdx;
+    // "trước ngày 15/6 (báo cáo 6 tháng)": a period in brackets right after the date.
+    const bracketed = afterIdx >= 0 && !items[afterIdx].due && /^\s*\((?:[^()]{0,16}\s)?$/u.test(lower.slice(d.end, periods[afterIdx].start)) && /^\s*\)/u.test(lower.slice(periods[afterIdx].end));
+    if (bracketed) idx = afterIdx;
+    else if (beforeIdx >= 0 && !items[beforeIdx].due && /^[\s(:,]*$/u.test(lower.slice(periods[beforeIdx].end, d.start)) && d.start - periods[beforeIdx].end <= 4) idx = beforeIdx;
     else if (afterIdx >= 0 && !items[afterIdx].due && /^\s*$/u.test(lower.slice(d.end, periods[afterIdx].start))) idx = afterIdx;
     else if (beforeIdx >= 0 && !items[beforeIdx].due && d.start - periods[beforeIdx].end <= 120 && !otherDateBetween(d, periods[beforeIdx].end, d.start)) idx = beforeIdx;
     if (d.implied && (idx < 0 || items[idx].period !== d.implied)) {
@@ -50,6 +54,14 @@ export function clauseSchedule(clause: string): ClauseSchedule {
     // A day without a month and no period to hold it says nothing on its own.
     else if (d.due.month === undefined) continue;
     else if (d.kind === "due" || (d.kind === "plain" && d.due.year !== undefined)) items.push({ period: "once", due: d.due, at: d.start });
+  }
+
+  // A named month or quarter ("vào quý IV/2025", "trong tháng 12") is a one-off task's time, with no
+  // day to give; right after a period ("sơ kết 6 tháng vào tháng 7") it is that period's time.
+  for (const n of named) {
+    const prev = periods.reduce<FoundPeriod | null>((best, p) => (p.end <= n.start ? p : best), null);
+    if (prev && /^[\s,(]*(?:vào|trong)?\s*$/u.test(lower.slice(prev.end, n.start))) continue;
+    items.push({ period: "once", due: null, at: n.start });
   }
 
   // A summative task for a stated year or programme stage, with no recurrence, happens once.
