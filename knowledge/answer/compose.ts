@@ -62,7 +62,7 @@ export const T = {
   dueLine: (period: Period, stated: string, lastDay: string | null, lang: Lang) => {
     const p = periodLabel(period, lang);
     if (lang === "vi") return `- Định kỳ ${p}: ${stated}${lastDay ? `, tức hạn cuối là ngày ${lastDay}` : ""}.`;
-    return `- ${p[0].toUpperCase()}${p.slice(1)}: “${stated}”${lastDay ? ` (so the last day is ${lastDay}, day/month)` : ""}.`;
+    return `- ${p[0].toUpperCase()}${p.slice(1)}: “${stated}”${lastDay ? ` (so the last day is ${lastDay})` : ""}.`;
   },
   noDate: (periods: Period[], lang: Lang) => {
     const ps = periods.map((p) => periodLabel(p, lang)).join(", ");
@@ -72,7 +72,7 @@ export const T = {
   officeDueLine: (period: Period, stated: string, lastDay: string | null, lang: Lang) => {
     const p = periodLabel(period, lang);
     if (lang === "vi") return `- Định kỳ ${p}: Hạn do văn phòng đặt (kế hoạch không nêu ngày): ${stated}${lastDay ? `, tức hạn cuối là ngày ${lastDay}` : ""}.`;
-    return `- ${p[0].toUpperCase()}${p.slice(1)}: deadline set by the office (the plan gives no date): “${stated}”${lastDay ? ` (so the last day is ${lastDay}, day/month)` : ""}.`;
+    return `- ${p[0].toUpperCase()}${p.slice(1)}: deadline set by the office (the plan gives no date): “${stated}”${lastDay ? ` (so the last day is ${lastDay})` : ""}.`;
   },
   next: (date: string, days: number, lang: Lang, byOffice = false) => {
     const by = byOffice ? (lang === "vi" ? ", hạn do văn phòng đặt" : ", set by the office") : "";

@@ -52,6 +52,8 @@ export function matchObligations(
 export interface DeadlineText {
   lines: string[];
   citation: AnswerCitation;
+  /** Further sources the block quotes (a "how often" answer citing several obligations). */
+  extra: AnswerCitation[];
   next: { date: string; daysLeft: number } | null;
 }
 
@@ -89,17 +91,52 @@ export function deadlineBlock(m: ObligationMatch, today: string, lang: Lang, quo
   if (o.recipient) lines.push(T.recipient(o.recipient, lang));
   if (o.responsible.length) lines.push(T.responsible(o.responsible, lang));
   lines.push(citationLine(plan.meta.title, o.section, quote, lang));
-  return { lines, citation: { plan: plan.id, planTitle: plan.meta.title, section: o.section, quote }, next };
+  return { lines, citation: { plan: plan.id, planTitle: plan.meta.title, section: o.section, quote }, extra: [], next };
 }
 
-/** "9/6" for "trước ngày 10/6"; null when the stated day is itself the last day. */
+/**
+ * The last allowed day of a "trước ngày D" date, in words: "9/6" (English "9 June"), or for a
+ * date within each period "19 hằng tháng", "14 của tháng cuối quý" ("the 14th of the last month
+ * of each quarter"). Null when the stated day is itself the last day.
+ */
 function lastDayLabel(item: ScheduleItem, today: string, lang: Lang): string | null {
   const due = item.due!;
   if (!due.before) return null;
   if (due.month !== undefined) {
     const occ = nextOccurrence([item], today) ?? previousOccurrence([item], today);
-    return occ ? dayMonth(occ.lastDay) : null;
+    if (!occ) return null;
+    return lang === "vi" ? dayMonth(occ.lastDay) : englishDate(occ.lastDay);
   }
-  if (due.day > 1) return lang === "vi" ? `${due.day - 1} của kỳ` : `day ${due.day - 1} of the period`;
-  return null;
+  if (due.day <= 1) return null;
+  const day = due.day - 1;
+  const where = withinPeriod(item.period, due.monthInPeriod, lang);
+  return lang === "vi" ? `${day} ${where}` : `the ${ordinal(day)} ${where}`;
+}
+
+const PERIOD_NOUN: Partial<Record<Period, [string, string]>> = {
+  quarterly: ["quý", "quarter"],
+  half_year: ["6 tháng", "half-year"],
+  nine_months: ["kỳ 9 tháng", "9-month period"],
+  yearly: ["năm", "year"],
+};
+
+function withinPeriod(period: Period, month: "first" | "last" | undefined, lang: Lang): string {
+  const noun = PERIOD_NOUN[period];
+  if (period === "monthly" || !noun) return lang === "vi" ? (period === "monthly" ? "hằng tháng" : "của kỳ") : period === "monthly" ? "of each month" : "of the period";
+  if (lang === "vi") return month ? `của tháng ${month === "first" ? "đầu" : "cuối"} ${noun[0]}` : `của ${noun[0]}`;
+  return month ? `of the ${month} month of each ${noun[1]}` : `of each ${noun[1]}`;
+}
+
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/** "9 June" from "2025-06-09". */
+function englishDate(date: string): string {
+  const [, m, d] = date.split("-").map(Number);
+  return `${d} ${MONTHS_EN[m - 1]}`;
+}
+
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
+  return `${n}${suffix}`;
 }

@@ -9,7 +9,8 @@ import type { Answer, AnswerCitation, Obligation, Plan, ScheduleItem, Section, S
 import { checkInput } from "./bad-input";
 import { citationLine, T, type Lang } from "./compose";
 import { termSet, type Idf } from "./coverage";
-import { deadlineBlock, matchObligations, type ObligationMatch } from "./deadline";
+import { deadlineBlock, matchObligations, type DeadlineText, type ObligationMatch } from "./deadline";
+import { frequencyLine, frequencyWords, scheduleSummary } from "./recurrence";
 import { LlmPhraser, type LlmSettings } from "./llm-phraser";
 import { rankPassages, type Passage, type RankedPassage } from "./passages";
 import { detectPeriods, understand, type Question } from "./question";
@@ -42,6 +43,8 @@ export interface AskOptions {
 /** Minimum share of the question's weighted terms that cited text must contain. */
 export const SUPPORT_THRESHOLD = 0.6;
 const OBLIGATION_THRESHOLD = 0.55;
+/** Obligations this close to the best one's support join a "how often" answer. */
+const RECURRENCE_MARGIN = 0.1;
 const CANDIDATES = 40;
 
 interface DocRef {
@@ -174,6 +177,7 @@ export class KnowledgeEngine {
     const bestSupport = Math.max(...[...perPlan.values()].map((m) => m.support));
     const chosen = [...perPlan.values()].filter((m) => m.support >= bestSupport - 0.15).slice(0, 3);
     const blocks = chosen.map((m) => ({ m, block: deadlineBlock(m, today, q.language, quoteOf(m.obligation.quote)) }));
+    if (q.kind === "recurrence") for (const b of blocks) this.addSchedule(b.block, b.m, matches, q.language);
     const next = blocks
       .filter((b) => b.block.next)
       .sort((a, b) => (a.block.next!.date < b.block.next!.date ? -1 : 1))[0];
@@ -182,10 +186,27 @@ export class KnowledgeEngine {
       kind: q.kind,
       language: q.language,
       text: blocks.map((b) => b.block.lines.join("\n")).join("\n\n"),
-      citations: blocks.map((b) => b.block.citation),
+      citations: blocks.flatMap((b) => [b.block.citation, ...b.block.extra]),
       next: next ? { date: next.block.next!.date, daysLeft: next.block.next!.daysLeft, obligationId: next.m.obligation.id, plan: next.m.plan.id } : null,
       via: "extractive",
     };
+  }
+
+  /**
+   * A "how often" answer names every period of the plan's obligations that match about as well as
+   * the best one (the 6-month and annual report, and the ad hoc report), cited each.
+   */
+  private addSchedule(block: DeadlineText, best: ObligationMatch, matches: ObligationMatch[], lang: Lang): void {
+    const close = matches.filter((m) => m.plan.id === best.plan.id && m.support >= best.support - RECURRENCE_MARGIN).slice(0, 4);
+    const others = close.filter((m) => m.obligation !== best.obligation);
+    const summary = scheduleSummary([best.obligation, ...others.map((m) => m.obligation)].sort((a, b) => a.span.start - b.span.start), lang);
+    if (summary) block.lines.splice(1, 0, summary);
+    for (const m of others) {
+      const quote = quoteOf(m.obligation.quote);
+      if (block.lines.some((l) => l.includes(quote))) continue;
+      block.lines.push(citationLine(m.plan.meta.title, m.obligation.section, quote, lang));
+      block.extra.push({ plan: m.plan.id, planTitle: m.plan.meta.title, section: m.obligation.section, quote });
+    }
   }
 
   /** Content words of the question that no sentence of any plan contains (in the form typed). */
@@ -224,7 +245,9 @@ export class KnowledgeEngine {
         const o = obligations[0];
         if (q.kind === "responsible" && o?.responsible.length) lines.push(T.responsible(o.responsible, lang));
         if (q.kind === "recipient" && o?.recipient) lines.push(T.recipient(o.recipient, lang));
-        const clause = qty ? quantityClause(q, qty, r.quote) : null;
+        const often = q.kind === "recurrence" ? frequencyWords(r.quote, q.terms) : null;
+        if (often) lines.push(frequencyLine(often, lang));
+        const clause = qty && !often ? quantityClause(q, qty, r.quote) : null;
         // The clause that holds the number, when the quote around it is long.
         if (clause && clause.length < r.quote.length * 0.7) lines.push(`${T.states(lang)} “${clause}”`);
         const section = r.section?.path ?? "";
