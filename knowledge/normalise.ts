@@ -22,7 +22,7 @@ export interface NormalisedText {
 export const NOTES_TITLE = "Chú thích:";
 
 // Markers that start a paragraph: "I.", "1.", "1.1.", "a)", "-", "+", "*", "•".
-export const MARKER_RE = /^(?:[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=\s)|\d{1,2}\.(?=\s)|\d{1,2}\)|[a-zđ]\)|[-+*•–])\s*/u;
+export const MARKER_RE = /^(?:[IVXLC]{1,6}\.|Điều\s+\d{1,3}\.|\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=\s)|\d{1,2}\.(?=\s)|\d{1,2}\)|[a-zđ]\)|[-+*•–])\s*/u;
 const SIGNATURE_RE = /^(?:TM\.|T\/M|KT\.|K\/T|TL\.|TUQ\.|Q\.\s|Nơi nhận|CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP)/u;
 const STARTER_RE = /^(?:Nơi nhận|Căn cứ|Kính gửi|Trên đây là|Thực hiện\s+(?:Chỉ thị|Nghị quyết|Quyết định|Công văn|Kế hoạch|Chương trình))/u;
 const CITATION_ITEM_RE = /^[-–+]\s*(?:Nghị quyết|Chỉ thị|Quyết định|Công văn|Kết luận|Thông tư|Nghị định|Đề án|Quy định|Luật|Pháp lệnh|Hướng dẫn|Kế hoạch số|Chương trình(?: hành động)? số)\b/u;

@@ -15,6 +15,8 @@ export interface Marker {
 }
 
 const ROMAN_RE = /^([IVXLC]{1,6})\.\s*/u;
+// "Điều 1." of a decision (Quyết định) that issues the plan: a top-level part like "I.".
+const ARTICLE_RE = /^(Điều\s+\d{1,3})\.\s*/u;
 const ARABIC_RE = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s)\s*|^(\d{1,2})\.(?=\s)\s*/u;
 const BRACKET_RE = /^(\d{1,2}|[a-zđ])\)\s*/u;
 const DASH_RE = /^([-–•*])\s*/u;
@@ -25,6 +27,8 @@ export const DASH_RANK = 7;
 export function paragraphMarker(text: string): Marker | null {
   let m = ROMAN_RE.exec(text);
   if (m && /^[IVXLC]+$/u.test(m[1]) && text.length > m[0].length) return { number: m[1], rank: 1, length: m[0].length };
+  m = ARTICLE_RE.exec(text);
+  if (m && text.length > m[0].length) return { number: m[1], rank: 1, length: m[0].length };
   m = ARABIC_RE.exec(text);
   if (m && text.length > m[0].length) {
     const number = m[1] ?? m[2];
@@ -39,9 +43,31 @@ export function paragraphMarker(text: string): Marker | null {
   return null;
 }
 
-/** Paragraphs that close the body: the distribution list and the notes block. */
+/** Paragraphs that close the body: the distribution list, the notes block, a web page's links to other news. */
 export function isBackMatter(text: string): boolean {
-  return /^Nơi nhận\s*:?/u.test(text) || text === NOTES_TITLE;
+  return /^Nơi nhận\s*:?/u.test(text) || text === NOTES_TITLE || /^(?:Tin liên quan|Tin cùng chuyên mục|Tin khác|Các tin khác|Bài viết liên quan|Xem thêm)\s*:/u.test(text);
+}
+
+/**
+ * The closing words after the last item of the body ("Trên đây là Kế hoạch...", "Yêu cầu Thủ
+ * trưởng các ...", "Trong quá trình thực hiện, nếu có khó khăn..."): they speak to the whole plan,
+ * not to the last numbered item they follow.
+ */
+export const CLOSING_RE =
+  /^(?:Trên đây là|Trong quá trình|Quá trình (?:tổ chức |triển khai )?thực hiện|Yêu cầu (?:Thủ trưởng|Chủ tịch|Giám đốc|Trưởng|Lãnh đạo|các|Người đứng đầu)|Đề nghị (?:Thủ trưởng|Chủ tịch|Giám đốc|các)[^.]{0,200}(?:nghiêm túc|triển khai thực hiện|thực hiện tốt))/u;
+
+// An upper-case document type line ("KẾ HOẠCH", "QUY CHẾ") after a decision's back matter starts the attached document.
+const ATTACHED_DOC_RE = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN)(?![\p{L}])/u;
+
+/** Index of the first closing paragraph: one that CLOSING_RE matches after the last marked paragraph of the body, or -1. */
+function closingStart(texts: string[], paragraphs: Paragraph[]): number {
+  let end = texts.findIndex((t) => isBackMatter(t));
+  if (end < 0) end = texts.length;
+  let last = -1;
+  for (let i = 0; i < end; i++) if (paragraphMarker(texts[i])) last = i;
+  if (last < 0) return -1;
+  for (let i = last + 1; i < end; i++) if (!paragraphs[i].heading && CLOSING_RE.test(texts[i])) return i;
+  return -1;
 }
 
 function shortTitle(body: string, maxWords: number): string {
@@ -74,16 +100,31 @@ export function buildSections(text: string, paragraphs: Paragraph[]): { sections
   const close = (keepRank: number, at: number) => {
     while (stack.length && stack[stack.length - 1].rank >= keepRank) stack.pop()!.section.end = at;
   };
-  for (const p of paragraphs) {
-    const t = text.slice(p.start, p.end);
+  const texts = paragraphs.map((p) => text.slice(p.start, p.end));
+  const closing = closingStart(texts, paragraphs);
+  let inBackMatter = false;
+  for (let k = 0; k < paragraphs.length; k++) {
+    const p = paragraphs[k];
+    const t = texts[k];
     let marker = paragraphMarker(t);
     let rank: number;
     let number: string;
     let title: string;
+    // After a decision's distribution list, the attached plan starts again at the top level.
+    if (inBackMatter && ((marker && marker.rank === 1) || ATTACHED_DOC_RE.test(t))) {
+      close(-Infinity, p.start);
+      inBackMatter = false;
+    }
     if (isBackMatter(t)) {
       rank = 0;
       number = "";
       title = t.replace(/:$/u, "");
+      marker = null;
+      inBackMatter = true;
+    } else if (k === closing) {
+      rank = 0;
+      number = "";
+      title = shortTitle(t, 8);
       marker = null;
     } else if (marker) {
       rank = marker.rank;

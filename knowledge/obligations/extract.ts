@@ -7,6 +7,7 @@
 // Responsible units come, in order of preference, from the clause itself, from an earlier clause of
 // the same paragraph, from the nearest unit heading above it, and finally from the issuing bodies.
 import type { Obligation, Plan, ScheduleItem, Section } from "../types";
+import { CLOSING_RE } from "../document/sections";
 import { firstVerb, splitClauses } from "./clauses";
 import { assignObligationIds } from "./ids";
 import { findRecipient } from "./recipient";
@@ -34,6 +35,7 @@ interface Clause {
 const DIRECTING = /^(?:chỉ đạo|giao|đề nghị|yêu cầu)\s+/u;
 const EXPLICIT = /(?:^|[,;:]\s*|\s)(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)(?:\s+cho)?\s+(?=\p{Lu}|các\s)/gu;
 const REQUEST_NOUN = /(?:hồ sơ|văn bản|tờ trình|danh sách|công văn|giấy|phiếu|mẫu)\s$/iu;
+const ADVERBIAL_LEAD = /^(?:(?:Trong quá trình|Quá trình|Nếu|nếu|Khi|khi|Trường hợp|trường hợp|Sau khi|Trước khi)[^,;]{0,80},\s*)+/u;
 const SKIP_PARAGRAPH = /^(?:Trên đây là|Nơi nhận|TM\.|T\/M|KT\.|K\/T|TL\.|Căn cứ)/u;
 
 /**
@@ -120,7 +122,8 @@ const AIMS_RE = /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|SỰ CẦN
 
 /** Whether a section is (under) the plan's aims and requirements. */
 function inAims(section: Section, byId: Map<string, Section>): boolean {
-  for (let s: Section | undefined = section; s; s = s.parentId ? byId.get(s.parentId) : undefined) if (AIMS_RE.test(s.title)) return true;
+  // "Yêu cầu Thủ trưởng các phòng ..." opens the closing words, not the aims.
+  for (let s: Section | undefined = section; s; s = s.parentId ? byId.get(s.parentId) : undefined) if (AIMS_RE.test(s.title) && !CLOSING_RE.test(s.title)) return true;
   return false;
 }
 
@@ -233,7 +236,9 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     if (c.text.replace(/[:.]$/u, "") === c.section.title && headingUnit(c.section.title)) continue;
     const aims = inAims(c.section, byId);
     // Without a schedule, a unit must be assigned: by a heading, explicitly, or as the subject that opens the clause.
-    const opensWithSubject = c.own.length > 0 && c.verb >= 0 && c.verb <= 160 && (unitsIn(c.text, 0, c.verb)[0]?.start ?? 0) <= 50;
+    // Leading adverbials ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ...") do not count.
+    const lead = ADVERBIAL_LEAD.exec(c.text)?.[0].length ?? 0;
+    const opensWithSubject = c.own.length > 0 && c.verb >= 0 && c.verb - lead <= 160 && (unitsIn(c.text, 0, c.verb)[0]?.start ?? lead) - lead <= 50;
     const isObligation = (schedule.length > 0 && hasTask) || (!aims && c.verb >= 0 && (heading.length > 0 || opensWithSubject));
     if (!isObligation) continue;
     const quote = plan.text.slice(c.start, quoteEnd);
