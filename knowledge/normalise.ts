@@ -2,6 +2,7 @@
 // marks, PDF artifacts (page numbers, lines broken mid-sentence, words hyphenated at line end,
 // repeated blank lines, two-column header and signature blocks) and footnotes. The result is one
 // paragraph a line, with offset runs back into the raw text.
+import { isSeparatorRow, rowCells } from "./document/tables";
 import { normaliseTones } from "./vietnamese";
 
 export interface Paragraph {
@@ -51,6 +52,8 @@ interface Line {
   caps: boolean;
   heading: boolean;
   blankBefore: boolean;
+  /** A table row: always a paragraph of its own. */
+  row?: boolean;
 }
 
 /** NFC with runs back to the raw text (only needed when NFC changes the length). */
@@ -200,8 +203,13 @@ function columnSplits(raw: string, inTail: boolean): [number, number][] {
   if (start >= 0) parts.push([start, raw.length - spaces]);
   if (parts.length < 2) return [[0, raw.length]];
   const texts = parts.map(([a, b]) => raw.slice(a, b));
-  const columnar = inTail || texts.some((t) => SIGNATURE_RE.test(t) || /^Số\s*:/u.test(t) || /,\s*ngày\b.*\btháng\b/u.test(t) || (isAllCaps(t) && /\s/.test(t)));
+  const columnar = inTail || texts.some(isColumnHead);
   return columnar ? parts : [[0, raw.length]];
+}
+
+/** Text that only a header or signature column holds: "Số: ...", "..., ngày ... tháng", "TM. ...", an upper-case name. */
+function isColumnHead(t: string): boolean {
+  return SIGNATURE_RE.test(t) || /^Số\s*:/u.test(t) || /,\s*ngày\b.*\btháng\b/u.test(t) || (isAllCaps(t) && /\s/.test(t));
 }
 
 const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*\/\s*\d{1,3})?$/iu;
@@ -213,7 +221,7 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
   const src = normaliseTones(nfcText).replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u200b\ufeff]/gu, " ");
 
   // 1. Physical lines, split into columns where a line holds two columns.
-  const physical: { start: number; end: number }[] = [];
+  const physical: { start: number; end: number; row?: boolean }[] = [];
   const lineRe = /[^\r\n\f]*(?:\r\n|\r|\n|\f|$)/gu;
   const rawLines: { start: number; end: number }[] = [];
   for (const m of src.matchAll(lineRe)) {
@@ -228,6 +236,16 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
   for (const l of rawLines) {
     const t = src.slice(l.start, l.end);
     if (/^\s*(?:\*\*)?\s*(?:Nơi nhận|TM\.|T\/M|KT\.|K\/T)/u.test(t) || /\.\/\.\s*$/u.test(t)) tail = true;
+    if (isSeparatorRow(t)) continue;
+    const cells = rowCells(t);
+    if (cells) {
+      // A layout table (the two-column header or signature) is columns; a data table keeps each row whole.
+      const texts = cells.map(([a, b]) => t.slice(a, b));
+      const filled = cells.filter(([a, b]) => b > a);
+      if (texts.some((x) => isColumnHead(x))) for (const [a, b] of filled) physical.push({ start: l.start + a, end: l.start + b });
+      else if (filled.length) physical.push({ start: l.start + filled[0][0], end: l.start + filled[filled.length - 1][1], row: true });
+      continue;
+    }
     for (const [a, b] of columnSplits(t, tail)) physical.push({ start: l.start + a, end: l.start + b });
     if (/\.\/\.\s*$/u.test(t)) tail = true;
   }
@@ -260,7 +278,7 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
     }
     inNote = false;
     const heading = markdown && (/^\s{0,3}#{1,6}\s/u.test(t) || /^\s*(?:\*\*|__)[^*_].*(?:\*\*|__)\s*$/u.test(t.replace(/\s+$/u, "")));
-    lines.push({ segs, text, caps: isAllCaps(text), heading, blankBefore: blank });
+    lines.push({ segs, text, caps: isAllCaps(text), heading, blankBefore: blank, row: p.row });
     blank = false;
   }
 
@@ -331,7 +349,7 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
 /** Whether `line` starts a new paragraph after `prev`. */
 function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: number, markdown: boolean): boolean {
   const t = line.text;
-  if (line.heading || prev.heading) return true;
+  if (line.heading || prev.heading || line.row || prev.row) return true;
   if (MARKER_RE.test(t) && !/^\d{1,2}\/\d/u.test(t)) return true;
   if (SIGNATURE_RE.test(t) || STARTER_RE.test(t) || SIGNATURE_RE.test(prev.text)) return true;
   const prevCaps = prev.caps;

@@ -7,11 +7,12 @@
 // Responsible units come, in order of preference, from the clause itself, from an earlier clause of
 // the same paragraph, from the nearest unit heading above it, and finally from the issuing bodies.
 import type { Obligation, Plan, ScheduleItem, Section } from "../types";
-import { CLOSING_RE } from "../document/sections";
+import { CLOSING_RE, sectionAt } from "../document/sections";
 import { firstVerb, splitClauses } from "./clauses";
 import { assignObligationIds } from "./ids";
 import { findRecipient } from "./recipient";
 import { clauseSchedule } from "./schedule";
+import { headerColumns, rowTask, type TableColumns } from "./table-rows";
 import { headingUnit, isVerbAt, unitAt, unitListAt, unitsIn } from "./units";
 import { CITATION_START, REPORT_WORDS } from "./vocabulary";
 
@@ -168,10 +169,19 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     return lo;
   };
 
+  const out: Obligation[] = [];
+  const titles: string[] = [];
+  const tables = tableObligations(plan, paraStarts, byId, issuers);
+  for (const t of tables.obligations) {
+    out.push(t.obligation);
+    titles.push(t.sectionTitle);
+  }
+
   const clauses: Clause[] = [];
   plan.sentences.forEach((sent, si) => {
     const section = sectionById(sent.sectionId);
     const paragraph = paragraphOf(sent.start);
+    if (tables.paragraphs.has(paragraph)) return;
     if (!bodySentence(plan, () => section, byId, sent.start)) return;
     if (SKIP_PARAGRAPH.test(plan.text.slice(paraStarts[paragraph], paraStarts[paragraph] + 20))) return;
     const parts = splitClauses(sent.text);
@@ -195,8 +205,6 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     });
   });
 
-  const out: Obligation[] = [];
-  const titles: string[] = [];
   let carried: { paragraph: number; units: string[] } | null = null;
   let lastRecipient: string | null = null;
   for (let i = 0; i < clauses.length; i++) {
@@ -255,6 +263,42 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     });
     titles.push(c.section.title);
   }
-  const ids = assignObligationIds(out.map((o, i) => ({ sectionTitle: titles[i], quote: o.quote })));
-  return out.map((o, i) => ({ ...o, id: ids[i] }));
+  // Table rows and clauses in document order.
+  const order = out.map((_, i) => i).sort((a, b) => out[a].span.start - out[b].span.start);
+  const sorted = order.map((i) => out[i]);
+  const ids = assignObligationIds(order.map((i) => ({ sectionTitle: titles[i], quote: out[i].quote })));
+  return sorted.map((o, i) => ({ ...o, id: ids[i] }));
+}
+
+/** Obligations of task tables (one per data row under a recognised header) and the paragraphs they use up. */
+function tableObligations(plan: PlanInput, paraStarts: number[], byId: Map<string, Section>, issuers: string[]) {
+  const paragraphs = new Set<number>();
+  const obligations: { obligation: Obligation; sectionTitle: string }[] = [];
+  let columns: TableColumns | null = null;
+  for (let k = 0; k < paraStarts.length; k++) {
+    const start = paraStarts[k];
+    const end = k + 1 < paraStarts.length ? paraStarts[k + 1] - 1 : plan.text.length;
+    const line = plan.text.slice(start, end);
+    if (!line.includes(" | ")) {
+      columns = null;
+      continue;
+    }
+    const header = headerColumns(line);
+    if (header) {
+      columns = header;
+      paragraphs.add(k);
+      continue;
+    }
+    if (!columns) continue;
+    paragraphs.add(k);
+    const row = rowTask(line, columns);
+    if (!row) continue;
+    const section = sectionAt(plan.sections, start);
+    const responsible = row.responsible.length ? row.responsible : headingUnitFor(plan, section, byId).length ? headingUnitFor(plan, section, byId) : issuers;
+    obligations.push({
+      obligation: { id: "", sectionId: section.id, section: section.path, responsible, task: row.task, recipient: row.recipient, schedule: row.schedule, quote: line, span: { start, end } },
+      sectionTitle: section.title,
+    });
+  }
+  return { paragraphs, obligations };
 }
