@@ -2,7 +2,7 @@
 // rarity) that the text contains. This is the "is it really in the plan" test behind every
 // answer; numbers in the question must appear as such.
 import { bigrams, tokenise } from "../search/tokens";
-import { LIGHT_WORDS } from "./lexicon";
+import { LIGHT_WORDS, SYNONYMS } from "./lexicon";
 import type { Question } from "./question";
 
 export type Idf = (term: string) => number;
@@ -39,9 +39,20 @@ export interface Coverage {
   missing: string[];
 }
 
+/** Question bigrams (and their syllables) the text has in another wording ("người dân": "Nhân dân"). */
+function viaSynonyms(q: Question, terms: Set<string>): Set<string> {
+  const out = new Set<string>();
+  for (const b of q.termBigrams) {
+    if (terms.has(b)) continue;
+    if ((SYNONYMS.get(b) ?? []).some((a) => terms.has(a))) for (const x of [b, ...b.split(" ")]) out.add(x);
+  }
+  return out;
+}
+
 export function coverage(q: Question, terms: Set<string>, idf: Idf, ignore?: ReadonlySet<string>): Coverage {
   let total = 0;
   let got = 0;
+  const alike = viaSynonyms(q, terms);
   const missing: string[] = [];
   const english = q.language === "en";
   for (const t of q.terms) {
@@ -50,7 +61,7 @@ export function coverage(q: Question, terms: Set<string>, idf: Idf, ignore?: Rea
     // A marked term weighs as rare as its marked form is: "lương" is rare even if "luong" is not.
     const w = Math.max(termWeight(t, idf, english), mark && !LIGHT_WORDS.has(t) ? idf(`~${mark}`) : 0);
     total += w;
-    if (mark ? terms.has(`~${mark}`) : terms.has(t)) got += w;
+    if ((mark ? terms.has(`~${mark}`) : terms.has(t)) || alike.has(t)) got += w;
     else missing.push(t);
   }
   for (const b of q.termBigrams) {
@@ -58,7 +69,7 @@ export function coverage(q: Question, terms: Set<string>, idf: Idf, ignore?: Rea
     if (ignore?.has(x) || ignore?.has(y)) continue;
     const w = Math.min(termWeight(x, idf, english), termWeight(y, idf, english));
     total += w;
-    if (terms.has(b)) got += w;
+    if (terms.has(b) || alike.has(b)) got += w;
   }
   const numbersOk = q.numbers.every((n) => ignore?.has(n) || terms.has(n));
   return { score: total > 0 ? got / total : 0, numbersOk, missing };

@@ -42,6 +42,7 @@ export interface AskOptions {
 
 /** Minimum share of the question's weighted terms that cited text must contain. */
 export const SUPPORT_THRESHOLD = 0.6;
+const UNIT_SUPPORT_THRESHOLD = 0.5;
 const OBLIGATION_THRESHOLD = 0.55;
 /** Obligations this close to the best one's support join a "how often" answer. */
 const RECURRENCE_MARGIN = 0.1;
@@ -224,7 +225,9 @@ export class KnowledgeEngine {
   private passageAnswer(q: Question, ranked: RankedPassage[], allowed = true): Answer {
     const lang = q.language;
     const qty = quantityKind(q);
-    const supported = allowed ? ranked.filter((r) => r.support >= SUPPORT_THRESHOLD && r.numbersOk && this.answersShape(q, qty, r)) : [];
+    // A sentence with the counted thing ("02 lần" for "mấy lần") needs a little less word support.
+    const threshold = qty && "unit" in qty ? UNIT_SUPPORT_THRESHOLD : SUPPORT_THRESHOLD;
+    const supported = allowed ? ranked.filter((r) => r.support >= threshold && r.numbersOk && this.answersShape(q, qty, r)) : [];
     if (supported.length === 0) {
       const closest = ranked[0];
       const text = closest

@@ -168,3 +168,18 @@ export const LIGHT_WORDS: ReadonlySet<string> = new Set(
     // Everyday verbs of a question that never name its subject ("gặp khó khăn", "lấy từ đâu", "xong").
     "gap lay xong can phai kip het").split(" "),
 );
+
+/** Folded two-syllable words that plans use for one another, both ways. */
+const SYNONYM_PAIRS: readonly [string, string][] = [
+  ["nguoi dan", "nhan dan"],
+  ["tiep dan", "tiep cong"],
+  ["hop dan", "hoi nghi"],
+];
+export const SYNONYMS: ReadonlyMap<string, string[]> = (() => {
+  const m = new Map<string, string[]>();
+  for (const [a, b] of SYNONYM_PAIRS) {
+    m.set(a, [...(m.get(a) ?? []), b]);
+    m.set(b, [...(m.get(b) ?? []), a]);
+  }
+  return m;
+})();

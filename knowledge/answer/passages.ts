@@ -6,6 +6,7 @@ import type { Plan, Section, Sentence } from "../types";
 import { coverage, termSet, type Idf } from "./coverage";
 import type { Question } from "./question";
 import { tokenise } from "../search/tokens";
+import { framingTerms } from "./quantity";
 
 export interface Passage {
   plan: Plan;
@@ -66,10 +67,11 @@ export function dateNextToQuestion(q: Question, sentence: string): boolean {
 /** Scores the hits; best first. */
 export function rankPassages(q: Question, hits: Passage[], idf: Idf): RankedPassage[] {
   const maxSearch = Math.max(1e-9, ...hits.map((h) => h.searchScore));
+  const framing = framingTerms(q);
   return hits
     .map((h) => {
-      const own = coverage(q, termSet(h.sentence.text), idf);
-      const ctx = coverage(q, termSet(h.sentence.text, h.section?.path, h.plan.meta.title, h.plan.meta.issuer, h.plan.meta.place), idf);
+      const own = coverage(q, termSet(h.sentence.text), idf, framing);
+      const ctx = coverage(q, termSet(h.sentence.text, h.section?.path, h.plan.meta.title, h.plan.meta.issuer, h.plan.meta.place), idf, framing);
       const folded = foldedOf(h.sentence.text);
       const score = 0.55 * own.score + 0.25 * ctx.score + 0.2 * (h.searchScore / maxSearch) + shapeBonus(q, folded, h.sentence.text);
       return { ...h, score, support: ctx.score, numbersOk: ctx.numbersOk, quote: excerpt(h.sentence.text, q) };

@@ -72,3 +72,13 @@ export function quantityClause(q: Question, kind: QuantityKind, sentence: string
   for (const c of clauses) if (quantityMatch(q, kind, c)) return c.replace(/[;,.:]+$/, "").trim();
   return null;
 }
+
+// "Tỷ lệ ... đạt bao nhiêu" frames a percent: the words name the form of the answer, not its subject.
+const PERCENT_FRAME: ReadonlySet<string> = new Set(["ty", "le", "dat", "phan", "tram", "toi", "thieu"]);
+const NONE: ReadonlySet<string> = new Set();
+
+/** Question words that only frame the number asked for; coverage leaves them out. */
+export function framingTerms(q: Question): ReadonlySet<string> {
+  const kind = quantityKind(q);
+  return kind && "kind" in kind && kind.kind === "percent" ? PERCENT_FRAME : NONE;
+}

@@ -4,6 +4,7 @@
 import type { Period, QuestionKind } from "../types";
 import { fold, hasDiacritics, normaliseTones, syllables } from "../vietnamese";
 import { bigrams, tokenise } from "../search/tokens";
+import { ABBREVIATIONS } from "../search/abbreviations";
 import { COLLOQUIAL_RULES, ENGLISH_RULES, QUESTION_PHRASES, STOP_ENGLISH, STOP_FOLDED, STOP_MARKED } from "./lexicon";
 
 export interface Question {
@@ -84,7 +85,7 @@ export function detectPeriods(folded: string): Period[] {
   if (has(folded, /\b(0?6|sau) thang\b/)) out.add("half_year");
   if (has(folded, /\b(0?9|chin) thang\b/)) out.add("nine_months");
   if (has(folded, /\b(hang|moi|tung) quy\b|\bquy (i|ii|iii|iv|[1-4])\b|\bbao cao quy\b/)) out.add("quarterly");
-  if (has(folded, /\b(hang|moi|tung) thang\b/)) out.add("monthly");
+  if (has(folded, /\b(hang|moi|tung) thang\b|\bbao cao thang\b(?! \d)/)) out.add("monthly");
   if (has(folded, /\b(hang|hang|moi|ca|cuoi|mot|1|01) nam\b|\b(bao cao|tong ket|so ket) nam\b(?! \d)|\bnam\s*$/)) out.add("yearly");
   if (has(folded, /\b(0?5|nam|0?3|10) nam\b|\bgiai doan\b/) && !has(folded, /\bmot nam\b/)) out.add("multi_year");
   if (has(folded, /\bdot xuat\b/)) out.add("ad_hoc");
@@ -174,6 +175,14 @@ function keptSegments(canonical: string, english: boolean): string[] {
   });
 }
 
+/** "bc nam cchc" -> "bao cao nam cai cach hanh chinh": kinds and periods read the words. */
+function expandAbbreviations(folded: string): string {
+  return folded
+    .split(" ")
+    .map((w) => (Object.hasOwn(ABBREVIATIONS, w) ? fold(ABBREVIATIONS[w]) : w))
+    .join(" ");
+}
+
 /** Overlapping cuts ("thời hạn" and "hạn nộp" in "thời hạn nộp") joined, last first. */
 function mergeCuts(cuts: [number, number][]): [number, number][] {
   const merged: [number, number][] = [];
@@ -188,7 +197,7 @@ function mergeCuts(cuts: [number, number][]): [number, number][] {
 export function understand(raw: string): Question {
   const language = detectLanguage(raw);
   const canonical = canonicalise(raw, language);
-  const folded = fold(canonical).toLowerCase().replace(/[^\p{L}\p{N}/\- ]+/gu, " ").replace(/\s+/g, " ").trim();
+  const folded = expandAbbreviations(fold(canonical).toLowerCase().replace(/[^\p{L}\p{N}/\- ]+/gu, " ").replace(/\s+/g, " ").trim());
   const lowerRaw = raw.toLowerCase();
   const quantity = /\b(bao nhieu|may)\b/.test(folded) || /\bhow (many|much)\b/.test(lowerRaw);
   const kind = (language === "en" ? englishKind(lowerRaw) : null) ?? detectKind(folded, quantity);
