@@ -113,7 +113,7 @@ export function findNamedTimes(lower: string): NamedTime[] {
     if (m[1] !== undefined && (Number(m[1]) < 1 || Number(m[1]) > 12)) continue;
     const back = lower.slice(Math.max(0, m.index - 40), m.index);
     // "từ tháng 6/2025" is when something starts, not a deadline.
-    if (/(?:ngày|từ)\s*$/u.test(back) || DOC_NUMBER_BEFORE_RE.test(back)) continue;
+    if (/(?:ngày(?:\s+\d{1,2}(?:\s*\([\p{L}\s]{1,15}\))?)?|từ)\s*$/u.test(back) || DOC_NUMBER_BEFORE_RE.test(back)) continue;
     out.push({ start: m.index, end: m.index + m[0].length });
   }
   return out;

@@ -10,6 +10,7 @@ import type { Obligation, Plan, ScheduleItem, Section } from "../types";
 import { CLOSING_RE, sectionAt } from "../document/sections";
 import { firstVerb, splitClauses } from "./clauses";
 import { assignObligationIds } from "./ids";
+import { fieldOf, fieldSchedule, fieldUnits } from "./fields";
 import { findRecipient } from "./recipient";
 import { clauseSchedule } from "./schedule";
 import { headerColumns, rowTask, type TableColumns } from "./table-rows";
@@ -205,12 +206,15 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     });
   });
 
+  const labelled = labelledFields(plan, clauses, byId);
   let carried: { paragraph: number; units: string[] } | null = null;
   let lastRecipient: string | null = null;
   for (let i = 0; i < clauses.length; i++) {
     const c = clauses[i];
+    if (labelled.sentences.has(c.sentence)) continue;
     if (carried && carried.paragraph !== c.paragraph) carried = null;
-    const heading = headingUnitFor(plan, c.section, byId);
+    const fields = labelled.bySection.get(c.section.id);
+    const heading = fields?.lead.length ? fields.lead : headingUnitFor(plan, c.section, byId);
     let responsible = c.own.length ? c.own : carried?.units.length ? carried.units : heading.length ? heading : issuers;
     if (c.own.length) carried = { paragraph: c.paragraph, units: c.own };
 
@@ -236,6 +240,12 @@ export function extractObligations(plan: PlanInput): Obligation[] {
       recipient = recipient ?? next.recipient;
       if (!c.own.length && !carried && heading.length) responsible = heading;
       i++;
+    }
+
+    // "Thời gian thực hiện: ..." under the item gives its time; the quote runs on to the labelled lines.
+    if (!schedule.length && fields?.time.length) {
+      schedule = fields.time;
+      if (labelled.lastTask.get(c.section.id) === i) quoteEnd = fields.end;
     }
 
     // Not tasks: a clause that only cites a document, a unit heading on its own line, and
@@ -268,6 +278,40 @@ export function extractObligations(plan: PlanInput): Obligation[] {
   const sorted = order.map((i) => out[i]);
   const ids = assignObligationIds(order.map((i) => ({ sectionTitle: titles[i], quote: out[i].quote })));
   return sorted.map((o, i) => ({ ...o, id: ids[i] }));
+}
+
+interface SectionFields {
+  lead: string[];
+  time: ScheduleItem[];
+  end: number;
+}
+
+/**
+ * Labelled lines ("Thời gian thực hiện: Quý II/2025", "Đơn vị thực hiện: ...") by the section of the
+ * task they complete (a "-" line completes its parent item), the sentences they take, and the last
+ * task clause of each such section (its quote runs on to the labelled lines).
+ */
+function labelledFields(plan: PlanInput, clauses: Clause[], byId: Map<string, Section>) {
+  const sentences = new Set<number>();
+  const bySection = new Map<string, SectionFields>();
+  for (const c of clauses) {
+    if (!c.first) continue;
+    const sentence = plan.sentences[c.sentence];
+    const field = fieldOf(sentence.text);
+    if (!field) continue;
+    sentences.add(c.sentence);
+    const owner = (c.section.number === "-" || c.section.number === "+") && c.section.parentId ? byId.get(c.section.parentId)! : c.section;
+    const entry = bySection.get(owner.id) ?? { lead: [], time: [], end: sentence.end };
+    if (field.kind === "lead" && !entry.lead.length) entry.lead = fieldUnits(field.value);
+    if (field.kind === "time" && !entry.time.length) entry.time = fieldSchedule(field.value);
+    entry.end = Math.max(entry.end, sentence.end);
+    bySection.set(owner.id, entry);
+  }
+  const lastTask = new Map<string, number>();
+  clauses.forEach((c, i) => {
+    if (bySection.has(c.section.id) && !sentences.has(c.sentence)) lastTask.set(c.section.id, i);
+  });
+  return { sentences, bySection, lastTask };
 }
 
 /** Obligations of task tables (one per data row under a recognised header) and the paragraphs they use up. */

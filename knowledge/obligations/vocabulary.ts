@@ -9,6 +9,8 @@ export const TASK_VERBS = [
   "hoàn thành", "lập kế hoạch", "lập báo cáo", "thống kê", "cập nhật", "đánh giá", "sơ kết", "tổng kết", "tham dự", "giám sát", "phản ánh",
   "tăng cường", "thường xuyên", "kịp thời", "nghiên cứu", "bố trí", "phân công", "quan tâm", "chú trọng",
   "vận động", "biểu dương", "khen thưởng", "cụ thể hóa", "đưa tin", "mời", "bảo đảm", "đảm bảo", "thống nhất", "chuẩn bị",
+  "kiện toàn", "thành lập", "củng cố", "chỉnh lý", "số hóa", "thu thập", "kê khai", "khảo sát", "thẩm định", "tập huấn",
+  "bồi dưỡng", "hỗ trợ", "xử lý", "vận hành", "ứng phó",
 ];
 
 /** Verbs by which a result goes to someone: the recipient follows them. */
@@ -54,7 +56,7 @@ export const HEADING_HEADS = [...ORG_HEADS, "Tư pháp", "Văn hóa", "Địa ch
 
 /** Lower-case words that may be part of a unit name ("các phòng, ban, đơn vị thuộc Ủy ban nhân dân thị xã"); any other lower-case word ends it. */
 export const UNIT_WORDS = new Set(
-  ("xã phường huyện tỉnh thị trấn thành phố quận các cấp cùng ủy thuộc trực ban đơn vị phòng ngành cơ quan đoàn thể chính trị hội " +
+  ("xã phường huyện tỉnh thị trấn thành phố quận các cấp ủy thuộc trực ban đơn vị phòng ngành cơ quan đoàn thể chính trị hội " +
     "và của hộ tịch dân nhân liên địa phương khu thôn tổ chuyên môn sở cán sự đảng hành nhà nước sự nghiệp chức tư pháp văn hóa " +
     "thông tin kê nội vụ thường trực công an quân đội thanh niên phụ nữ nông cựu chiến binh mặt trận quốc ấp bản khối trung ương " +
     "lao động thương binh xã hội tài chính kế hoạch giáo dục đào tạo y tế truyền tài nguyên môi trường kinh tế hạ tầng " +
