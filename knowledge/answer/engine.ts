@@ -165,7 +165,9 @@ export class KnowledgeEngine {
       const matches = matchObligations(q, candidates, this.idf, office).filter((m) => m.support >= OBLIGATION_THRESHOLD);
       const dated = (m: ObligationMatch) => m.items.some((s) => s.due) || m.officeItems.length > 0;
       const useful = matches.filter((m) => dated(m) || q.kind === "recurrence" || q.kind === "deadline");
-      if (useful.length && (q.kind === "deadline" || dated(useful[0]))) return this.deadlineAnswer(q, useful, today);
+      // "Gửi về đâu" needs a recipient: an obligation without one leaves it to the sentence search.
+      const answers = q.kind !== "recipient" || useful[0]?.obligation.recipient;
+      if (useful.length && answers && (q.kind === "deadline" || dated(useful[0]))) return this.deadlineAnswer(q, useful, today);
     }
     return this.passageAnswer(q, ranked);
   }
@@ -246,8 +248,9 @@ export class KnowledgeEngine {
       for (const r of list) {
         const obligations = this.obligationsAt(r);
         const o = obligations[0];
+        const to = obligations.find((x) => x.recipient)?.recipient;
         if (q.kind === "responsible" && o?.responsible.length) lines.push(T.responsible(o.responsible, lang));
-        if (q.kind === "recipient" && o?.recipient) lines.push(T.recipient(o.recipient, lang));
+        if (q.kind === "recipient" && to) lines.push(T.recipient(to, lang));
         const often = q.kind === "recurrence" ? frequencyWords(r.quote, q.terms) : null;
         if (often) lines.push(frequencyLine(often, lang));
         const clause = qty && !often ? quantityClause(q, qty, r.quote) : null;

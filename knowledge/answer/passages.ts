@@ -7,6 +7,7 @@ import { coverage, termSet, type Idf } from "./coverage";
 import type { Question } from "./question";
 import { tokenise } from "../search/tokens";
 import { framingTerms } from "./quantity";
+import { STOP_FOLDED } from "./lexicon";
 
 export interface Passage {
   plan: Plan;
@@ -39,12 +40,26 @@ function shapeBonus(q: Question, foldedSentence: string, rawSentence: string): n
   if (a.date && q.kind !== "deadline" && dateNextToQuestion(q, rawSentence)) bonus += 0.15;
   if (a.date && /\b\d{1,2}\/\d{1,2}\b|\bngay \d{1,2} thang\b|\b(hang|moi) (nam|quy|thang)\b|\bdinh ky\b|\b\d+ thang\b|\bcuoi nam\b/.test(foldedSentence)) bonus += 0.1;
   if (q.kind === "responsible" && /\b(chu tri|giao|tham muu|phu trach|chiu trach nhiem|thuc hien)\b/.test(foldedSentence)) bonus += 0.08;
-  if (q.kind === "recipient" && new RegExp(`\\b(ve|cho|gui|den|toi) ${UNIT_WORDS}`).test(foldedSentence)) bonus += 0.15;
+  if (q.kind === "recipient" && new RegExp(`\\b(ve|cho|gui|den|toi|bao cao) ${UNIT_WORDS}`).test(foldedSentence)) bonus += 0.15;
+  const asker = askerOf(q);
+  if (asker) {
+    // "Thanh tra huyện báo cáo cho ai": a sentence where Thanh tra huyện receives reports is not it.
+    if (new RegExp(`\\b(qua|ve|cho|den|toi|gui) ${asker}\\b`).test(foldedSentence)) bonus -= 0.25;
+    else if (foldedSentence.startsWith(asker)) bonus += 0.1;
+  }
   if (q.kind === "recurrence" && /\b(dinh ky|hang (nam|quy|thang)|hang nam|\d+ (thang|nam)|cuoi nam|thuong xuyen|dot xuat)\b/.test(foldedSentence)) bonus += 0.12;
   return bonus;
 }
 
-const foldedOf = (s: string) => fold(normaliseTones(s)).toLowerCase();
+const foldedOf = (s: string) => fold(normaliseTones(s)).toLowerCase().replace(/[^a-z0-9/%]+/g, " ").trim();
+
+/** Who reports in a "who does X report to" question: the words before the verb ("thanh tra huyen"). */
+function askerOf(q: Question): string | null {
+  if (q.kind !== "recipient" || q.language !== "vi") return null;
+  const m = q.folded.match(/^(.+?)\s+(?:bao cao|gui|nop|chuyen|trinh)\b/);
+  const words = m ? m[1].split(" ").filter((w) => !STOP_FOLDED.has(w)) : [];
+  return words.length >= 2 ? words.join(" ") : null;
+}
 
 const DATE_TOKEN = /^\d{1,2}\/\d{1,2}(?:\/\d{4})?$/;
 

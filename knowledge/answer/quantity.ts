@@ -58,7 +58,12 @@ export function quantityMatch(q: Question, kind: QuantityKind, text: string): { 
     case "percent":
       return found(/\d+(?:[.,]\d+)?\s*(?:%|phan tram)/g);
     case "phone":
-      return found(/\b0\d{2,3}[ .]?\d{3}[ .]?\d{3,4}\b|\b1900[ .]?\d{4}\b/g);
+      // 8 to 11 digits from a 0 or 1, grouped any way: "0263 3843 115", "1900.1234".
+      for (const m of f.matchAll(/\b[01]\d*(?:[ .]\d+)*\b/g)) {
+        const digits = m[0].replace(/\D/g, "").length;
+        if (digits >= 8 && digits <= 11) return { index: m.index! };
+      }
+      return null;
     case "money":
       return found(new RegExp(String.raw`\b${NUM}\s*(?:trieu|ty|nghin|ngan)?\s*(?:dong|vnd|d)\b|\b${NUM}\s+(?:trieu|ty)\b`, "g"));
     default:

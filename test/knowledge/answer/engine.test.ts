@@ -24,6 +24,15 @@ describe("deadline answers", () => {
     expect(a.citations[0].quote).toContain("trước ngày 15/6");
   });
 
+  it("says which day of which month a date within each period means", async () => {
+    const vi = await engine.answer("bao cao quy nop truoc ngay nao", { planId: "xuantruong-2025", now: may2025 });
+    expect(vi.text).toContain("tức hạn cuối là ngày 14 của tháng cuối quý");
+    const en = await engine.answer("When is the quarterly report due?", { planId: "xuantruong-2025", now: may2025 });
+    expect(en.text).toContain("(so the last day is the 14th of the last month of each quarter)");
+    const annual = await engine.answer("When is the annual report due?", { planId: "xuantruong-2025", now: may2025 });
+    expect(annual.text).toContain("(so the last day is 14 November)");
+  });
+
   it("answers English questions in English, quoting the Vietnamese source", async () => {
     const a = await engine.answer("When is the annual report due?", { planId: "xuantruong-2025", now: may2025 });
     expect(a.language).toBe("en");

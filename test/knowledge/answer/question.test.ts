@@ -17,6 +17,9 @@ describe("question understanding", () => {
     ["how often is the review conference held", "recurrence"],
     ["Chỉ số cải cách hành chính phải đạt bao nhiêu điểm?", "content"],
     ["Chương trình được ký ngày nào?", "content"],
+    ["gặp khó khăn vướng mắc thì báo cáo ai", "recipient"],
+    ["Ban Thanh tra nhân dân báo cáo với ai?", "recipient"],
+    ["Ai báo cáo kết quả?", "responsible"],
   ])("%s -> %s", (q, kind) => {
     expect(understand(q).kind).toBe(kind);
   });
@@ -38,6 +41,8 @@ describe("question understanding", () => {
     expect(understand("bao cao nam").periods).toEqual(["yearly"]);
     expect(understand("báo cáo quý").periods).toEqual(["quarterly"]);
     expect(understand("tổng kết 05 năm").periods).toEqual(["multi_year"]);
+    expect(understand("cho em hỏi bc năm cchc gửi trước ngày mấy").periods).toEqual(["yearly"]);
+    expect(understand("nộp báo cáo tháng khi nào").periods).toEqual(["monthly"]);
     expect(understand("báo cáo 9 tháng").periods).toEqual(["nine_months"]);
     expect(understand("quy chế dân chủ").periods).toEqual([]);
   });
@@ -57,5 +62,13 @@ describe("question understanding", () => {
     expect(understand("tổ chức mấy lớp").asks.quantity).toBe(true);
     expect(understand("Ai ký kế hoạch?").asks.signer).toBe(true);
     expect(understand("Văn bản số 16-CTr/BDVTU có hiệu lực từ ngày nào?").numbers).toContain("16");
+  });
+
+  it("drops overlapping question phrases whole ('thời hạn' and 'hạn nộp' in 'thời hạn nộp')", () => {
+    expect(understand("thời hạn nộp báo cáo quý").terms).toEqual(["bao", "cao", "quy"]);
+  });
+
+  it("'mấy lần mỗi năm' counts per year: the year is not a word of the task", () => {
+    expect(understand("Các thôn họp mấy lần mỗi năm?").terms).toEqual(["thon", "hop"]);
   });
 });
