@@ -2,6 +2,7 @@
 // marks, PDF artifacts (page numbers, lines broken mid-sentence, words hyphenated at line end,
 // repeated blank lines, two-column header and signature blocks) and footnotes. The result is one
 // paragraph a line, with offset runs back into the raw text.
+import { inlineBreaks } from "./document/inline-breaks";
 import { isSeparatorRow, rowCells } from "./document/tables";
 import { normaliseTones } from "./vietnamese";
 
@@ -246,7 +247,15 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
       else if (filled.length) physical.push({ start: l.start + filled[0][0], end: l.start + filled[filled.length - 1][1], row: true });
       continue;
     }
-    for (const [a, b] of columnSplits(t, tail)) physical.push({ start: l.start + a, end: l.start + b });
+    for (const [a, b] of columnSplits(t, tail)) {
+      // A long line pasted from a web page may hold a whole section: split it at its list markers.
+      let from = a;
+      for (const at of inlineBreaks(t.slice(a, b))) {
+        if (a + at > from) physical.push({ start: l.start + from, end: l.start + a + at });
+        from = a + at;
+      }
+      physical.push({ start: l.start + from, end: l.start + b });
+    }
     if (/\.\/\.\s*$/u.test(t)) tail = true;
   }
 

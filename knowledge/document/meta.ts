@@ -79,7 +79,8 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
   let date: string | null = null;
   const headerCaps: string[] = [];
   let headerDone = false;
-  for (const t of head) {
+  for (let i = 0; i < head.length; i++) {
+    const t = head[i];
     const n = NUMBER_RE.exec(t);
     if (n && number === null) {
       const v = n[1].trim();
@@ -96,7 +97,8 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
     }
     if (MOTTO_RE.test(t)) continue;
     if (!headerDone && isAllCaps(t) && !DOC_TYPE_RE.test(t)) headerCaps.push(t);
-    else headerDone = true;
+    // A web page's title and menu lines may come before the header.
+    else if (headerCaps.length || i >= 3) headerDone = true;
   }
 
   const found = titleOf(texts, 0);

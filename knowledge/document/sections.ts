@@ -61,12 +61,20 @@ const ATTACHED_DOC_RE = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|
 
 /** Index of the first closing paragraph: one that CLOSING_RE matches after the last marked paragraph of the body, or -1. */
 function closingStart(texts: string[], paragraphs: Paragraph[]): number {
-  let end = texts.findIndex((t) => isBackMatter(t));
-  if (end < 0) end = texts.length;
+  // Body paragraphs: not in back matter (which runs to the start of an attached document).
+  const body: boolean[] = [];
+  let back = false;
+  for (const t of texts) {
+    if (back && (paragraphMarker(t)?.rank === 1 || ATTACHED_DOC_RE.test(t))) back = false;
+    if (isBackMatter(t)) back = true;
+    body.push(!back);
+  }
   let last = -1;
-  for (let i = 0; i < end; i++) if (paragraphMarker(texts[i])) last = i;
+  texts.forEach((t, i) => {
+    if (body[i] && paragraphMarker(t)) last = i;
+  });
   if (last < 0) return -1;
-  for (let i = last + 1; i < end; i++) if (!paragraphs[i].heading && CLOSING_RE.test(texts[i])) return i;
+  for (let i = last + 1; i < texts.length && body[i]; i++) if (!paragraphs[i].heading && CLOSING_RE.test(texts[i])) return i;
   return -1;
 }
 

@@ -215,7 +215,10 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     if (carried && carried.paragraph !== c.paragraph) carried = null;
     const fields = labelled.bySection.get(c.section.id);
     const heading = fields?.lead.length ? fields.lead : headingUnitFor(plan, c.section, byId);
-    let responsible = c.own.length ? c.own : carried?.units.length ? carried.units : heading.length ? heading : issuers;
+    // "Sơ kết 6 tháng ... và tổng kết năm ..., Công an thành phố chủ trì tổ chức": a subject named
+    // later in the sentence also does the earlier tasks, when no heading names a unit.
+    const later = !c.own.length && !carried?.units.length && !heading.length ? clauses.slice(i + 1).find((x) => x.sentence === c.sentence && x.own.length)?.own : undefined;
+    let responsible = c.own.length ? c.own : carried?.units.length ? carried.units : heading.length ? heading : later ?? issuers;
     if (c.own.length) carried = { paragraph: c.paragraph, units: c.own };
 
     const hasTask = c.verb >= 0 || REPORT_WORDS.test(c.text.toLocaleLowerCase("vi"));
