@@ -69,6 +69,8 @@ export const T = {
     if (lang === "vi") return periods.length ? `Kế hoạch nêu định kỳ ${ps} nhưng không nêu ngày cụ thể.` : "Kế hoạch không nêu ngày cụ thể.";
     return periods.length ? `The plan sets a ${ps} schedule but gives no date.` : "The plan gives no date.";
   },
+  timeOnly: (when: string, lang: Lang) =>
+    lang === "vi" ? `- Thời gian: ${when} (kế hoạch không nêu ngày cụ thể).` : `- Time: “${when}” (the plan gives no exact day).`,
   officeDueLine: (period: Period, stated: string, lastDay: string | null, lang: Lang) => {
     const p = periodLabel(period, lang);
     if (lang === "vi") return `- Định kỳ ${p}: Hạn do văn phòng đặt (kế hoạch không nêu ngày): ${stated}${lastDay ? `, tức hạn cuối là ngày ${lastDay}` : ""}.`;

@@ -43,7 +43,8 @@ export function matchObligations(
     const cov = coverage(q, termSet(o.quote, o.task, o.responsible.join(" "), o.recipient, o.section, plan.meta.title, plan.meta.issuer, plan.meta.place), idf, ignore);
     if (!cov.numbersOk) continue;
     const officeItems = officeItemsThatApply(o.schedule, office.get(`${plan.id}|${o.id}`) ?? []).filter((i) => items.some((s) => s.period === i.period));
-    const dated = items.some((s) => s.due) || officeItems.length > 0;
+    // A month or quarter without a day ("vào quý IV/2025") still answers "khi nào".
+    const dated = items.some((s) => s.due) || officeItems.length > 0 || timeWords(o.quote) !== null;
     out.push({ plan, obligation: o, items, officeItems, support: cov.score, score: cov.score + (dated ? 0.3 : 0) + (q.periods.length ? 0.1 : 0) });
   }
   return out.sort((a, b) => b.score - a.score);
@@ -70,7 +71,9 @@ export function deadlineBlock(m: ObligationMatch, today: string, lang: Lang, quo
     lines.push(T.officeDueLine(item.period, item.due!.text, lastDayLabel(item, today, lang), lang));
   }
   const undated = m.items.filter((s) => !s.due && !office.some((i) => i.period === s.period)).map((s) => s.period);
-  if (dated.length === 0 && office.length === 0) lines.push(T.noDate([...new Set(undated)], lang));
+  const when = dated.length === 0 && office.length === 0 ? timeWords(o.quote) : null;
+  if (when) lines.push(T.timeOnly(when, lang));
+  else if (dated.length === 0 && office.length === 0) lines.push(T.noDate([...new Set(undated)], lang));
   let next: DeadlineText["next"] = null;
   if (dated.length || office.length) {
     const validity = plan.meta.period;
@@ -92,6 +95,15 @@ export function deadlineBlock(m: ObligationMatch, today: string, lang: Lang, quo
   if (o.responsible.length) lines.push(T.responsible(o.responsible, lang));
   lines.push(citationLine(plan.meta.title, o.section, quote, lang));
   return { lines, citation: { plan: plan.id, planTitle: plan.meta.title, section: o.section, quote }, extra: [], next };
+}
+
+const YEAR = String.raw`(?:\s*(?:\/|năm)\s*\d{4})?`;
+const MONTH_OR_QUARTER = new RegExp(String.raw`(?:(?:vào|trong|từ)\s+)?(?:quý\s+(?:IV|I{1,3}|[1-4])|tháng\s+\d{1,2})(?![\p{L}\d])${YEAR}`, "iu");
+const YEAR_ONLY = /(?:(?:vào|trong)\s+)năm\s+\d{4}/iu;
+
+/** A time the plan gives without a day: "vào quý IV/2025", "trong tháng 8/2025", "vào năm 2027". */
+export function timeWords(quote: string): string | null {
+  return (quote.match(MONTH_OR_QUARTER) ?? quote.match(YEAR_ONLY))?.[0].trim() ?? null;
 }
 
 /**

@@ -31,7 +31,7 @@ export function metaAnswer(q: Question, plans: Plan[], sentencesOf: (p: Plan) =>
     }
     return { text: lines.join("\n"), citations };
   }
-  const aboutIssue = /\b(ky|ban hanh)\b/.test(q.folded) || /\b(signed|issued)\b/i.test(q.raw);
+  const aboutIssue = q.asks.signing || /\bban hanh\b/.test(q.folded);
   if (q.asks.date && aboutIssue && !DOC_NUMBER.test(q.raw)) {
     const dated = plans.filter((p) => p.meta.date);
     if (dated.length === 0) return null;

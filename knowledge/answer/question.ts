@@ -30,6 +30,8 @@ export interface Question {
   asks: {
     /** Who signed the plan. */
     signer: boolean;
+    /** About signing or issuing a document ("ký", not the "kỳ" of a period or "đăng ký"). */
+    signing: boolean;
     /** The date a document was signed/issued/took effect. */
     date: boolean;
     /** A document of this type: "quyet dinh", "chi thi", "dieu", ... */
@@ -94,14 +96,23 @@ export function detectPeriods(folded: string): Period[] {
   return [...out];
 }
 
-export function detectKind(folded: string, quantity = false): QuestionKind {
+// "ký" (sign) folds like "kỳ" (period) and the "ký" of "đăng ký" (register).
+const KY_NOT_SIGN = /\b(dinh|giua|dang|hoc|nhiem|moi|cuoi|dau|tung|mot|hai|cac|thoi) ky\b|\bky (bao cao|hop|hoc|niem)\b/g;
+
+/** Whether the question is about signing: "ký" as typed, or "ky" that is not a period or "đăng ký". */
+export function aboutSigning(raw: string, folded: string): boolean {
+  if (hasDiacritics(raw)) return /(?<![\p{L}])(ký|kí)(?![\p{L}])/u.test(normaliseTones(raw).toLowerCase()) && !/đăng (ký|kí)/u.test(raw.toLowerCase());
+  return /\bky\b/.test(folded.replace(KY_NOT_SIGN, " "));
+}
+
+export function detectKind(folded: string, quantity = false, signs = /\bky\b/.test(folded.replace(KY_NOT_SIGN, " "))): QuestionKind {
   if (has(folded, /\b(ve dau|o dau|den dau|toi dau|cho ai|toi ai|gui ai|nop ai|ai nhan|noi nhan|cap nao nhan)\b/)) return "recipient";
   if (has(folded, /\b(gui|nop|bao cao|chuyen)\b.*\b(ve|cho|toi|den) (co quan|don vi|phong|ban) nao\b/)) return "recipient";
   // "báo cáo (với) ai": the one reported to; "ai báo cáo" (who reports) stays a responsible question.
   if (has(folded, /\b(bao cao|gui|nop|trinh|chuyen)( lai)? (voi |cho |len |toi )?ai\b/)) return "recipient";
   if (has(folded, /^(ai|don vi nao|co quan nao|bo phan nao|phong nao|ban nao)\b|\b(ai|don vi nao|co quan nao|bo phan nao) (chiu trach nhiem|phu trach|chu tri|tham muu|thuc hien|lam|tong hop|ky|la)\b|\bchiu trach nhiem\b/)) return "responsible";
   if (has(folded, /\b(bao lau|may lan|dinh ky|tan suat|thuong xuyen|bao nhieu lan|lap lai)\b/)) return "recurrence";
-  if (has(folded, /\b(ky|ban hanh|hieu luc|phe duyet)\b.*\b(ngay nao|khi nao|bao gio|ngay may|luc nao)\b/)) return "content";
+  if ((signs || has(folded, /\b(ban hanh|hieu luc|phe duyet)\b/)) && has(folded, /\b(ngay nao|khi nao|bao gio|ngay may|luc nao)\b/)) return "content";
   if (quantity && !has(folded, /\bngay (bao nhieu|may)\b/)) return "content";
   if (has(folded, /\b(khi nao|bao gio|luc nao|ngay nao|ngay may|thoi han|han chot|han cuoi|han nop|han gui|truoc ngay|thoi diem nao|hoi nao)\b|^han\b/)) return "deadline";
   if (has(folded, /\b(ai|don vi nao|co quan nao|bo phan nao|phong nao|ban nao|phu trach|nhiem vu gi|lam gi)\b/)) return "responsible";
@@ -119,7 +130,7 @@ function englishKind(lower: string): QuestionKind | null {
 
 const DOC_TYPES = ["quyet dinh", "chi thi", "nghi quyet", "nghi dinh", "thong tu", "cong van", "ke hoach", "chuong trinh", "ket luan", "luat", "dieu", "quy dinh", "huong dan"];
 
-function askHints(folded: string, lowerRaw: string, kind: QuestionKind): Question["asks"] {
+function askHints(folded: string, lowerRaw: string, kind: QuestionKind): Omit<Question["asks"], "signing"> {
   const docType = DOC_TYPES.find((d) => new RegExp(`\\b${d} (nao|so may|so bao nhieu|gi)\\b`).test(folded)) ?? (/\bwhich (decision|directive|resolution|decree|law|article)\b/.test(lowerRaw) ? englishDoc(lowerRaw) : null);
   return {
     signer: /\b(ai|nguoi nao) (da )?ky\b|\bky boi ai\b|\bnguoi ky\b|\bwho sign/.test(`${folded} ${lowerRaw}`),
@@ -200,7 +211,8 @@ export function understand(raw: string): Question {
   const folded = expandAbbreviations(fold(canonical).toLowerCase().replace(/[^\p{L}\p{N}/\- ]+/gu, " ").replace(/\s+/g, " ").trim());
   const lowerRaw = raw.toLowerCase();
   const quantity = /\b(bao nhieu|may)\b/.test(folded) || /\bhow (many|much)\b/.test(lowerRaw);
-  const kind = (language === "en" ? englishKind(lowerRaw) : null) ?? detectKind(folded, quantity);
+  const signs = aboutSigning(raw, folded);
+  const kind = (language === "en" ? englishKind(lowerRaw) : null) ?? detectKind(folded, quantity, signs);
   const segments = contentSegments(canonical, language === "en");
   const terms = segments.flat();
   const termBigrams = segments.flatMap((seg) => bigrams(seg));
@@ -218,6 +230,6 @@ export function understand(raw: string): Question {
     termBigrams: [...new Set(termBigrams)],
     marks,
     numbers: [...new Set(numbers)],
-    asks: askHints(folded, lowerRaw, kind),
+    asks: { ...askHints(folded, lowerRaw, kind), signing: signs || /\b(signed|issued)\b/.test(lowerRaw) },
   };
 }

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { KnowledgeEngine } from "../../../knowledge/answer/engine";
 import { communePlan, districtPlan } from "./fixtures";
+import { buildPlan } from "./plan-builder";
 
 const may2025 = new Date("2025-05-01T03:00:00Z");
 const may2026 = new Date("2026-05-01T03:00:00Z");
@@ -162,3 +163,28 @@ describe("lookups for the bot", () => {
     expect(engine.plans().map((p) => p.id)).toEqual(["xuantruong-2025", "camquan-2024"]);
   });
 });
+
+describe("deadlines and the plan's own words", () => {
+  it("a month or quarter without a day is the answer to 'khi nào', said as such", async () => {
+    const plan = buildPlan(
+      "badon-2025",
+      { title: "Kế hoạch thi đua năm 2025", issuer: "Ủy ban nhân dân thị xã Ba Đồn", place: "Ba Đồn", period: { from: 2025, to: 2025 }, signers: [] },
+      [
+        {
+          number: "3",
+          title: "Sơ kết, tổng kết",
+          sentences: ["Hội đồng Thi đua tổ chức tổng kết phong trào thi đua vào quý IV/2025.", "Các đơn vị gửi báo cáo tổng kết năm trước ngày 15 tháng 11 hằng năm."],
+        },
+      ],
+      [
+        { sentence: 0, responsible: ["Hội đồng Thi đua"], schedule: [{ period: "once", due: null }] },
+        { sentence: 1, responsible: ["Các đơn vị"], schedule: [{ period: "yearly", due: { day: 15, month: 11, before: true, text: "trước ngày 15 tháng 11" } }] },
+      ],
+    );
+    const e = await KnowledgeEngine.build([plan]);
+    const a = await e.answer("Khi nào tổng kết phong trào thi đua?", { planId: "badon-2025", now: may2025 });
+    expect(a.text).toContain("Thời gian: vào quý IV/2025 (kế hoạch không nêu ngày cụ thể).");
+    expect(a.citations[0].quote).toContain("quý IV/2025");
+  });
+});
+

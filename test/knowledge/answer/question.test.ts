@@ -20,6 +20,9 @@ describe("question understanding", () => {
     ["gặp khó khăn vướng mắc thì báo cáo ai", "recipient"],
     ["Ban Thanh tra nhân dân báo cáo với ai?", "recipient"],
     ["Ai báo cáo kết quả?", "responsible"],
+    ["Hạn gửi bản đăng ký thi đua là ngày nào?", "deadline"],
+    ["bao cao dinh ky nop khi nao", "deadline"],
+    ["Kế hoạch ký ngày nào?", "content"],
   ])("%s -> %s", (q, kind) => {
     expect(understand(q).kind).toBe(kind);
   });
