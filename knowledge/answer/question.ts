@@ -111,7 +111,9 @@ export function detectKind(folded: string, quantity = false, signs = /\bky\b/.te
   // "báo cáo (với) ai": the one reported to; "ai báo cáo" (who reports) stays a responsible question.
   if (has(folded, /\b(bao cao|gui|nop|trinh|chuyen)( lai)? (voi |cho |len |toi )?ai\b/)) return "recipient";
   if (has(folded, /^(ai|don vi nao|co quan nao|bo phan nao|phong nao|ban nao)\b|\b(ai|don vi nao|co quan nao|bo phan nao) (chiu trach nhiem|phu trach|chu tri|tham muu|thuc hien|lam|tong hop|ky|la)\b|\bchiu trach nhiem\b/)) return "responsible";
-  if (has(folded, /\b(bao lau|may lan|dinh ky|tan suat|thuong xuyen|bao nhieu lan|lap lai)\b/)) return "recurrence";
+  if (has(folded, /\b(bao lau|may lan|tan suat|bao nhieu lan|lap lai)\b/)) return "recurrence";
+  // "báo cáo định kỳ nộp khi nào" asks a date; "định kỳ thế nào" asks how often.
+  if (has(folded, /\b(dinh ky|thuong xuyen)\b/) && !has(folded, /\b(khi nao|bao gio|ngay nao|ngay may|truoc ngay|han)\b/)) return "recurrence";
   if ((signs || has(folded, /\b(ban hanh|hieu luc|phe duyet)\b/)) && has(folded, /\b(ngay nao|khi nao|bao gio|ngay may|luc nao)\b/)) return "content";
   if (quantity && !has(folded, /\bngay (bao nhieu|may)\b/)) return "content";
   if (has(folded, /\b(khi nao|bao gio|luc nao|ngay nao|ngay may|thoi han|han chot|han cuoi|han nop|han gui|truoc ngay|thoi diem nao|hoi nao)\b|^han\b/)) return "deadline";
