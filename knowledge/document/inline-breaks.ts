@@ -12,7 +12,7 @@ const CANDIDATE_RE =
 
 /** Offsets (within `line`) where a new paragraph starts; empty unless at least two list markers were found. */
 export function inlineBreaks(line: string): number[] {
-  if (line.length < 200) return [];
+  if (line.length < 60) return [];
   const out: number[] = [];
   let roman = 0;
   let arabic = 0;

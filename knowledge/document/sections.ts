@@ -91,7 +91,7 @@ export function headingTitle(body: string, rank: number): string {
   if (rank >= DASH_RANK) return shortTitle(body, 8);
   const colon = body.indexOf(":");
   if (colon > 0 && colon <= 100) return body.slice(0, colon).trim();
-  if (body.length <= 90) return body.replace(/[.:;]$/u, "").trim();
+  if (body.length <= 90) return body.replace(/(?:\.\/\.?|[.:;])$/u, "").trim();
   return shortTitle(body, 10);
 }
 

@@ -37,6 +37,8 @@ interface Clause {
 const DIRECTING = /^(?:chỉ đạo|giao|đề nghị|yêu cầu)\s+/u;
 const EXPLICIT = /(?:^|[,;:]\s*|\s)(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)(?:\s+cho)?\s+(?=\p{Lu}|các\s)/gu;
 const REQUEST_NOUN = /(?:hồ sơ|văn bản|tờ trình|danh sách|công văn|giấy|phiếu|mẫu)\s$/iu;
+// A decision's own articles: who executes it and when it takes effect are not plan tasks.
+const DECISION_BOILERPLATE = /(?:chịu trách nhiệm|có trách nhiệm) thi hành (?:Quyết định|Chỉ thị) này|^Quyết định này có hiệu lực/u;
 const ADVERBIAL_LEAD = /^(?:(?:Trong quá trình|Quá trình|Nếu|nếu|Khi|khi|Trường hợp|trường hợp|Sau khi|Trước khi)[^,;]{0,80},\s*)+/u;
 const SKIP_PARAGRAPH = /^(?:Trên đây là|Nơi nhận|TM\.|T\/M|KT\.|K\/T|TL\.|Căn cứ)/u;
 
@@ -92,6 +94,14 @@ function commaSubject(text: string): string[] {
     return [u.name];
   }
   return [];
+}
+
+/** A unit heading on its own ("Phòng Nội vụ:", "Ban Dân vận Tỉnh ủy có trách nhiệm"), with no task after the name. */
+function unitHeadingOnly(text: string): boolean {
+  const unit = headingUnit(text.replace(/[:.]$/u, ""));
+  if (!unit) return false;
+  const at = text.indexOf(unit);
+  return at >= 0 && /^\s*(?:(?:có|chịu) trách nhiệm|thực hiện|chủ trì)?\s*[:.]?\s*$/u.test(text.slice(at + unit.length));
 }
 
 /** The verb that starts the clause's task, skipping verbs inside a unit name ("Bộ phận tiếp nhận và trả kết quả", "Trung tâm Phục vụ hành chính công"). */
@@ -217,7 +227,10 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     const heading = fields?.lead.length ? fields.lead : headingUnitFor(plan, c.section, byId);
     // "Sơ kết 6 tháng ... và tổng kết năm ..., Công an thành phố chủ trì tổ chức": a subject named
     // later in the sentence also does the earlier tasks, when no heading names a unit.
-    const later = !c.own.length && !carried?.units.length && !heading.length ? clauses.slice(i + 1).find((x) => x.sentence === c.sentence && x.own.length)?.own : undefined;
+    let later: string[] | undefined;
+    for (let j = i + 1; !c.own.length && !carried?.units.length && !heading.length && j < clauses.length && clauses[j].sentence === c.sentence && !later; j++) {
+      if (clauses[j].own.length) later = clauses[j].own;
+    }
     let responsible = c.own.length ? c.own : carried?.units.length ? carried.units : heading.length ? heading : later ?? issuers;
     if (c.own.length) carried = { paragraph: c.paragraph, units: c.own };
 
@@ -254,7 +267,8 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     // Not tasks: a clause that only cites a document, a unit heading on its own line, and
     // the aims of the plan ("I. MỤC ĐÍCH, YÊU CẦU") unless they state a schedule.
     if (CITATION_START.test(c.text) && !schedule.some((it) => it.due)) continue;
-    if (c.text.replace(/[:.]$/u, "") === c.section.title && headingUnit(c.section.title)) continue;
+    if (unitHeadingOnly(c.text)) continue;
+    if (DECISION_BOILERPLATE.test(c.text)) continue;
     const aims = inAims(c.section, byId);
     // Without a schedule, a unit must be assigned: by a heading, explicitly, or as the subject that opens the clause.
     // Leading adverbials ("Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, ...") do not count.

@@ -86,6 +86,33 @@ describe("small cases", () => {
     const n = normalise("ỦY BAN NHÂN DÂN          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSố:          /KH-UBND\n");
     expect(n.text.split("\n")).toEqual(["ỦY BAN NHÂN DÂN", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số:", "/KH-UBND"]);
   });
+  it("keeps each table row one paragraph, drops the separator row and splits a layout table into columns", () => {
+    const raw =
+      "| ỦY BAN NHÂN DÂN HUYỆN AN PHÚ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n| Số: 12/KH-UBND | Độc lập - Tự do - Hạnh phúc |\n\n" +
+      "| TT | Nội dung | Đơn vị chủ trì |\n|:--|---|--:|\n| 1 | Rà soát thủ tục | Phòng Tư pháp |\n| 2 | Kiểm tra | Thanh tra huyện |\n";
+    const n = normalise(raw, { markdown: true });
+    expect(n.text.split("\n")).toEqual([
+      "ỦY BAN NHÂN DÂN HUYỆN AN PHÚ",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "Số: 12/KH-UBND",
+      "Độc lập - Tự do - Hạnh phúc",
+      "TT | Nội dung | Đơn vị chủ trì",
+      "1 | Rà soát thủ tục | Phòng Tư pháp",
+      "2 | Kiểm tra | Thanh tra huyện",
+    ]);
+    const at = n.text.indexOf("Thanh tra huyện");
+    expect(raw.slice(originalOffset(n.offsetRuns, at)).startsWith("Thanh tra huyện")).toBe(true);
+  });
+  it("splits a long pasted line at its list markers only when they continue a list", () => {
+    const line =
+      "II. NHIỆM VỤ 1. Phòng Nội vụ: theo dõi việc thực hiện kế hoạch và tổng hợp kết quả báo cáo. 2. Phòng Tư pháp: rà soát thủ tục hành chính. " +
+      "Ghi chú: số liệu tính đến ngày 15/6. 5. Các xã báo cáo hằng tháng về Phòng Nội vụ trước ngày 20 của tháng để tổng hợp chung.";
+    expect(normalise(line).text.split("\n")).toEqual([
+      "II. NHIỆM VỤ",
+      "1. Phòng Nội vụ: theo dõi việc thực hiện kế hoạch và tổng hợp kết quả báo cáo.",
+      "2. Phòng Tư pháp: rà soát thủ tục hành chính. Ghi chú: số liệu tính đến ngày 15/6. 5. Các xã báo cáo hằng tháng về Phòng Nội vụ trước ngày 20 của tháng để tổng hợp chung.",
+    ]);
+  });
   it("collapses odd spacing from web pages", () => {
     expect(normalise("Phòng\u00a0Nội vụ\t  báo   cáo.").text).toBe("Phòng Nội vụ báo cáo.");
   });

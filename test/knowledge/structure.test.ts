@@ -86,3 +86,34 @@ describe("sentences", () => {
     expect(honglinh.sections.find((x) => x.id === s.sectionId)?.path).toBe("IV. TỔ CHỨC THỰC HIỆN › 4. Chế độ thông tin báo cáo");
   });
 });
+
+describe("closing words, decisions and web pastes", () => {
+  it("puts the closing words after the last item in a section of their own", () => {
+    const closing = honglinh.sections.find((s) => s.title.startsWith("Yêu cầu Thủ trưởng"))!;
+    expect(closing.parentId).toBeNull();
+    const s = honglinh.sentences.find((x) => x.text.startsWith("Trong quá trình triển khai thực hiện"))!;
+    expect(s.sectionId).toBe(closing.id);
+    expect(tiencanh.sections.find((x) => x.title.startsWith("Trên đây là"))?.parentId).toBeNull();
+  });
+  it("splits a web page's long lines at their list markers and reads a decision with the plan it issues", () => {
+    const web = planFromText(
+      "web",
+      "Tin tức | Văn bản | Cập nhật: 14/3/2025\n" +
+        "ỦY BAN NHÂN DÂN HUYỆN AN PHÚ Số: 15/QĐ-UBND An Phú, ngày 12 tháng 3 năm 2025 QUYẾT ĐỊNH Về việc ban hành Kế hoạch chuyển đổi số năm 2025\n" +
+        "QUYẾT ĐỊNH: Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số năm 2025. Điều 2. Quyết định này có hiệu lực kể từ ngày ký. Điều 3. Chánh Văn phòng HĐND và UBND huyện chịu trách nhiệm thi hành Quyết định này./. Nơi nhận: - Như Điều 3; - Lưu: VT.\n" +
+        "KẾ HOẠCH Chuyển đổi số năm 2025\n" +
+        "I. MỤC TIÊU 1. Tỷ lệ hồ sơ trực tuyến đạt 60% trên tổng số hồ sơ được tiếp nhận trong năm. 2. Hoàn thành kết nối dữ liệu dân cư với các hệ thống của huyện.\n" +
+        "II. TỔ CHỨC THỰC HIỆN 1. Phòng Văn hóa và Thông tin chủ trì, báo cáo UBND huyện định kỳ hằng quý trước ngày 20 của tháng cuối quý. 2. UBND các xã báo cáo hằng tháng về Phòng Văn hóa và Thông tin trước ngày 25. Trong quá trình thực hiện, nếu có vướng mắc, các cơ quan phản ánh về Phòng Văn hóa và Thông tin./.\n",
+    );
+    const paths = web.sections.map((s) => s.path);
+    expect(paths).toContain("Điều 3. Chánh Văn phòng HĐND và UBND huyện chịu trách nhiệm thi hành Quyết định này");
+    expect(paths).toContain("II. TỔ CHỨC THỰC HIỆN › 2. UBND các xã báo cáo hằng tháng về Phòng Văn hóa và Thông tin trước ngày 25");
+    // The plan after the decision's distribution list is back at the top level.
+    expect(web.sections.find((s) => s.path === "II. TỔ CHỨC THỰC HIỆN")?.parentId).toBeNull();
+    expect(web.meta).toMatchObject({ number: "15/QĐ-UBND", issuer: "Ủy ban nhân dân huyện An Phú", place: "An Phú", date: "12/3/2025" });
+    const monthly = web.obligations.find((o) => o.quote.includes("hằng tháng"))!;
+    expect(monthly.responsible).toEqual(["UBND các xã"]);
+    expect(monthly.schedule.map((x) => x.period)).toEqual(["monthly"]);
+    expect(web.obligations.find((o) => o.quote.includes("phản ánh"))?.section).toBe("Trong quá trình thực hiện");
+  });
+});

@@ -1,6 +1,6 @@
 // Dates in clauses: deadlines in their many forms, and dates that are not deadlines.
 import { describe, expect, it } from "vitest";
-import { findDates } from "../../../knowledge/obligations/dates";
+import { findDates, findNamedTimes } from "../../../knowledge/obligations/dates";
 
 const one = (s: string) => {
   const d = findDates(s);
@@ -40,5 +40,22 @@ describe("findDates", () => {
   });
   it("rejects impossible dates", () => {
     expect(findDates("trước ngày 32/13")).toEqual([]);
+  });
+});
+
+describe("findNamedTimes", () => {
+  const named = (s: string) => findNamedTimes(s.toLocaleLowerCase("vi")).map((n) => s.slice(n.start, n.end));
+  it("finds a month or quarter given without a day", () => {
+    expect(named("hoàn thành trong tháng 8/2025")).toEqual(["trong tháng 8/2025"]);
+    expect(named("tổng kết vào quý IV/2025")).toEqual(["vào quý IV/2025"]);
+    expect(named("Quý II/2025")).toEqual(["Quý II/2025"]);
+    expect(named("gửi về Phòng Nội vụ trong tháng 12 để thẩm định")).toEqual(["trong tháng 12"]);
+    expect(named("tổng kết vào tháng 12 năm 2025")).toEqual(["vào tháng 12 năm 2025"]);
+  });
+  it("leaves out full dates, starting times and cited documents' months", () => {
+    expect(named("Luật Thực hiện dân chủ ở cơ sở ngày 10 tháng 11 năm 2022")).toEqual([]);
+    expect(named("áp dụng từ tháng 7/2025")).toEqual([]);
+    expect(named("báo cáo 6 tháng đầu năm")).toEqual([]);
+    expect(named("chậm nhất ngày 06 (sáu) tháng 06 (sáu) năm 2025")).toEqual([]);
   });
 });

@@ -35,4 +35,14 @@ describe("clauseSchedule", () => {
   it("never takes a citation's date for a deadline", () => {
     expect(sched("Thực hiện Chỉ thị số 03/CT-UBND ngày 24/01/2022 của UBND tỉnh, báo cáo 6 tháng")).toEqual(["half_year"]);
   });
+  it("gives a date the period in brackets right after it", () => {
+    expect(sched("báo cáo về Sở Nội vụ trước ngày 15/6 (báo cáo 6 tháng) và trước ngày 15/11 (báo cáo năm)")).toEqual(["half_year@15/6", "yearly@15/11"]);
+  });
+  it("keeps a month or quarter without a day as a one-off with no date, or as the time of the period before it", () => {
+    expect(sched("nạo vét kênh mương, hoàn thành trong tháng 8/2025")).toEqual(["once"]);
+    expect(sched("tổ chức tổng kết vào quý IV/2025")).toEqual(["once"]);
+    expect(sched("tổ chức sơ kết 6 tháng vào tháng 7/2025")).toEqual(["half_year"]);
+    expect(sched("tổng kết năm vào tháng 12/2025")).toEqual(["yearly"]);
+    expect(sched("báo cáo tổng kết năm trước ngày 15 tháng 11 hằng năm")).toEqual(["yearly@15/11"]);
+  });
 });

@@ -17,6 +17,13 @@ describe("unit names", () => {
     expect(unitsIn("báo cáo Giám đốc Sở tình hình vận hành")[0].name).toBe("Giám đốc Sở");
     expect(unitsIn("gửi Bộ Thông tin và Truyền thông trước ngày 15/6")[0].name).toBe("Bộ Thông tin và Truyền thông");
   });
+  it("keeps fixed names that hold a verb, and reads councils, heads of villages and capitalised collectives", () => {
+    expect(unitsIn("Bộ phận tiếp nhận và trả kết quả thực hiện khảo sát")[0].name).toBe("Bộ phận tiếp nhận và trả kết quả");
+    expect(unitsIn("Hội đồng Thi đua - Khen thưởng thị xã tổ chức sơ kết")[0].name).toBe("Hội đồng Thi đua - Khen thưởng thị xã");
+    expect(unitsIn("Trưởng các thôn kiểm tra các điểm xung yếu")[0].name).toBe("Trưởng các thôn");
+    expect(headingUnit("Các Sở, ban, ngành tỉnh")).toBe("Các Sở, ban, ngành tỉnh");
+    expect(unitsIn("Ban cán sự đảng Ủy ban nhân dân tỉnh cùng trao đổi")[0].name).toBe("Ban cán sự đảng Ủy ban nhân dân tỉnh");
+  });
   it("does not read a unit inside a document number", () => {
     expect(unitsIn("Chỉ thị số 03/CT-UBND ngày 24/01/2022").map((u) => u.name)).toEqual([]);
   });
