@@ -41,11 +41,13 @@ export function matchObligations(
     const items = q.periods.length ? o.schedule.filter((s) => q.periods.includes(s.period)) : o.schedule;
     if (items.length === 0) continue;
     const cov = coverage(q, termSet(o.quote, o.task, o.responsible.join(" "), o.recipient, o.section, plan.meta.title, plan.meta.issuer, plan.meta.place), idf, ignore);
+    // The obligation's own words break ties that the plan title's words make ("gửi kế hoạch CCHC").
+    const own = coverage(q, termSet(o.quote, o.task, o.responsible.join(" "), o.recipient), idf, ignore).score;
     if (!cov.numbersOk) continue;
     const officeItems = officeItemsThatApply(o.schedule, office.get(`${plan.id}|${o.id}`) ?? []).filter((i) => items.some((s) => s.period === i.period));
     // A month or quarter without a day ("vào quý IV/2025") still answers "khi nào".
     const dated = items.some((s) => s.due) || officeItems.length > 0 || timeWords(o.quote) !== null;
-    out.push({ plan, obligation: o, items, officeItems, support: cov.score, score: cov.score + (dated ? 0.3 : 0) + (q.periods.length ? 0.1 : 0) });
+    out.push({ plan, obligation: o, items, officeItems, support: cov.score, score: cov.score + 0.2 * own + (dated ? 0.3 : 0) + (q.periods.length ? 0.1 : 0) });
   }
   return out.sort((a, b) => b.score - a.score);
 }

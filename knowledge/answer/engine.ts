@@ -47,6 +47,8 @@ const OBLIGATION_THRESHOLD = 0.55;
 /** Obligations this close to the best one's support join a "how often" answer. */
 const RECURRENCE_MARGIN = 0.1;
 const CANDIDATES = 40;
+const WEEKLY = /\b(bao cao|hang|moi|tung) tuan\b/;
+const DATE_IN_TEXT = /\b\d{1,2}\/\d{1,2}\b|ngày \d{1,2} tháng \d{1,2}/u;
 
 interface DocRef {
   plan: Plan;
@@ -160,14 +162,20 @@ export class KnowledgeEngine {
     // A word no loaded plan ever uses ("kinh phí", "điện thoại") names something the plans do not cover.
     if (this.unknownTerms(q).length) return this.passageAnswer(q, ranked, false);
 
-    if (q.kind === "deadline" || q.kind === "recurrence" || (q.periods.length > 0 && q.kind !== "content")) {
+    // Plans state no weekly obligations as periods: "báo cáo tuần" is answered from sentences only.
+    const weekly = WEEKLY.test(q.folded);
+    if (!weekly && (q.kind === "deadline" || q.kind === "recurrence" || (q.periods.length > 0 && q.kind !== "content"))) {
       const candidates = this.obligationCandidates(scope, hits.map((h) => h.doc));
       const matches = matchObligations(q, candidates, this.idf, office).filter((m) => m.support >= OBLIGATION_THRESHOLD);
       const dated = (m: ObligationMatch) => m.items.some((s) => s.due) || m.officeItems.length > 0;
       const useful = matches.filter((m) => dated(m) || q.kind === "recurrence" || q.kind === "deadline");
       // "Gửi về đâu" needs a recipient: an obligation without one leaves it to the sentence search.
       const answers = q.kind !== "recipient" || useful[0]?.obligation.recipient;
-      if (useful.length && answers && (q.kind === "deadline" || dated(useful[0]))) return this.deadlineAnswer(q, useful, today);
+      // A sentence that says much more of the question than any obligation ("Ngày Pháp luật Việt Nam
+      // (09/11)") answers it better than an obligation that only shares the plan's words.
+      const sentence = ranked.find((r) => r.support >= SUPPORT_THRESHOLD && r.numbersOk && DATE_IN_TEXT.test(r.sentence.text));
+      const outdone = sentence && useful.length && sentence.support >= useful[0].support + 0.2;
+      if (useful.length && answers && !outdone && (q.kind === "deadline" || dated(useful[0]))) return this.deadlineAnswer(q, useful, today);
     }
     return this.passageAnswer(q, ranked);
   }
@@ -271,6 +279,7 @@ export class KnowledgeEngine {
    */
   private answersShape(q: Question, qty: QuantityKind | null, r: Passage): boolean {
     if (qty && !holdsQuantity(q, qty, r.sentence.text)) return false;
+    if (WEEKLY.test(q.folded) && !/\btuan\b/.test(fold(r.sentence.text).toLowerCase())) return false;
     if (q.kind === "deadline" && q.periods.length) {
       const own = new Set([...detectPeriods(fold(r.sentence.text).toLowerCase()), ...this.obligationsAt(r).flatMap((o) => o.schedule.map((s) => s.period))]);
       if (!q.periods.some((p) => own.has(p))) return false;

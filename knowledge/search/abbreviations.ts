@@ -41,4 +41,9 @@ export const ABBREVIATIONS: Readonly<Record<string, string>> = {
   kntc: "khiếu nại tố cáo",
   cntt: "công nghệ thông tin",
   attt: "an toàn thông tin",
+  pbgdpl: "phổ biến giáo dục pháp luật",
+  pbpl: "phổ biến pháp luật",
+  pctt: "phòng chống thiên tai",
+  tkcn: "tìm kiếm cứu nạn",
+  tdkt: "thi đua khen thưởng",
 };

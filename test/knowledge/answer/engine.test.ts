@@ -186,5 +186,9 @@ describe("deadlines and the plan's own words", () => {
     expect(a.text).toContain("Thời gian: vào quý IV/2025 (kế hoạch không nêu ngày cụ thể).");
     expect(a.citations[0].quote).toContain("quý IV/2025");
   });
-});
 
+  it("'báo cáo tuần' is not found in a plan that has only monthly and yearly reports", async () => {
+    const a = await engine.answer("Khi nào nộp báo cáo tuần?", { planId: "xuantruong-2025", now: may2025 });
+    expect(a.answered).toBe(false);
+  });
+});
