@@ -3,7 +3,7 @@
 // repeated blank lines, two-column header and signature blocks) and footnotes. The result is one
 // paragraph a line, with offset runs back into the raw text.
 import { inlineBreaks } from "./document/inline-breaks";
-import { isSeparatorRow, rowCells } from "./document/tables";
+import { isSeparatorRow, rowCells, tabRowsToPipes } from "./document/tables";
 import { normaliseTones } from "./vietnamese";
 
 export interface Paragraph {
@@ -219,7 +219,7 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
   const markdown = opts.markdown ?? false;
   const { src: nfcText, runs: nfcRuns } = nfc(raw);
   // Same-length substitutions: tone placement, odd spaces to plain spaces.
-  const src = normaliseTones(nfcText).replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u200b\ufeff]/gu, " ");
+  const src = tabRowsToPipes(normaliseTones(nfcText)).replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u200b\ufeff]/gu, " ");
 
   // 1. Physical lines, split into columns where a line holds two columns.
   const physical: { start: number; end: number; row?: boolean }[] = [];

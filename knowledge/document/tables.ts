@@ -33,6 +33,23 @@ export function cellTexts(paragraph: string): string[] {
   return paragraph.split(/\s*\|\s*/u).map((c) => c.trim());
 }
 
-export function isRowParagraph(paragraph: string): boolean {
-  return /\S\s*\|\s*\S/u.test(paragraph) && (paragraph.match(/\|/gu)?.length ?? 0) >= 1 && rowCells(`|${paragraph}|`) !== null;
+// A line of a table pasted from Word as text: three or more cells with tabs between them.
+const TAB_ROW_RE = /^[^\t\n]*\S[^\t\n]*(?:\t+[^\t\n]*\S[^\t\n]*){2,}$/u;
+
+/**
+ * Marks the cells of tab-separated table rows with "|" (same length, so offsets hold): only where
+ * two or more such lines follow each other, as a table's header and rows do.
+ */
+export function tabRowsToPipes(text: string): string {
+  if (!text.includes("\t")) return text;
+  const lines = text.split("\n");
+  const row = lines.map((l) => TAB_ROW_RE.test(l.replace(/\r$/u, "").replace(/^\t+|\t+$/gu, "")));
+  return lines
+    .map((l, i) => {
+      if (!row[i] || !(row[i - 1] || row[i + 1])) return l;
+      const lead = /^\t*/u.exec(l)![0].length;
+      const trail = /\t*\r?$/u.exec(l)![0].replace(/\r$/u, "").length;
+      return l.slice(0, lead) + l.slice(lead, l.length - trail - (l.endsWith("\r") ? 1 : 0)).replace(/\t/gu, "|") + l.slice(l.length - trail - (l.endsWith("\r") ? 1 : 0));
+    })
+    .join("\n");
 }

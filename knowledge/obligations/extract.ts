@@ -40,7 +40,9 @@ const REQUEST_NOUN = /(?:hồ sơ|văn bản|tờ trình|danh sách|công văn|g
 // A decision's own articles: who executes it and when it takes effect are not plan tasks.
 const DECISION_BOILERPLATE = /(?:chịu trách nhiệm|có trách nhiệm) thi hành (?:Quyết định|Chỉ thị) này|^Quyết định này có hiệu lực/u;
 const ADVERBIAL_LEAD = /^(?:(?:Trong quá trình|Quá trình|Nếu|nếu|Khi|khi|Trường hợp|trường hợp|Sau khi|Trước khi)[^,;]{0,80},\s*)+/u;
-const SKIP_PARAGRAPH = /^(?:Trên đây là|Nơi nhận|TM\.|T\/M|KT\.|K\/T|TL\.|Căn cứ)/u;
+const SKIP_PARAGRAPH = /^(?:Nơi nhận|TM\.|T\/M|KT\.|K\/T|TL\.)/u;
+// "Trên đây là Kế hoạch ..." sums the plan up, "Căn cứ ..." cites, "Kính gửi ..." addresses; the sentences after them may still assign work.
+const SKIP_SENTENCE = /^(?:Trên đây là|Căn cứ|Kính gửi)/u;
 
 /**
  * The units a clause names as responsible: "Giao X chủ trì", "X và Y <verb>", "chỉ đạo X <verb>".
@@ -194,7 +196,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     const paragraph = paragraphOf(sent.start);
     if (tables.paragraphs.has(paragraph)) return;
     if (!bodySentence(plan, () => section, byId, sent.start)) return;
-    if (SKIP_PARAGRAPH.test(plan.text.slice(paraStarts[paragraph], paraStarts[paragraph] + 20))) return;
+    if (SKIP_PARAGRAPH.test(plan.text.slice(paraStarts[paragraph], paraStarts[paragraph] + 20)) || SKIP_SENTENCE.test(sent.text)) return;
     const parts = splitClauses(sent.text);
     parts.forEach(([a, b], k) => {
       const text = sent.text.slice(a, b);
@@ -340,7 +342,7 @@ function tableObligations(plan: PlanInput, paraStarts: number[], byId: Map<strin
     const start = paraStarts[k];
     const end = k + 1 < paraStarts.length ? paraStarts[k + 1] - 1 : plan.text.length;
     const line = plan.text.slice(start, end);
-    if (!line.includes(" | ")) {
+    if (!line.includes("|")) {
       columns = null;
       continue;
     }

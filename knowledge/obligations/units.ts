@@ -19,6 +19,9 @@ const HEADING_HEAD_RE = new RegExp(`^(?:${alt(HEADING_HEADS)})(?![\\p{L}])`, "u"
 const VERB_AT_RE = new RegExp(`^(?:${alt(TASK_VERBS)})(?![\\p{L}])`, "u");
 const STOP_AT_RE = new RegExp(`^(?:${alt([...UNIT_STOP_WORDS, "trực tiếp", "phụ trách", "cùng cấp"])})(?![\\p{L}])`, "u");
 
+// Lower-case words that start another unit after "và".
+const AND_STARTS_UNIT = new Set(["các", "cơ", "đơn", "ban", "phòng", "ủy", "hội", "đoàn", "ngành", "cấp", "người", "thủ", "lãnh", "chủ", "phó", "giám", "sở", "trung", "nhân", "tổ", "công", "cán"]);
+
 export function isVerbAt(s: string, i: number): boolean {
   return VERB_AT_RE.test(s.slice(i, i + 24));
 }
@@ -30,6 +33,7 @@ export function unitAt(s: string, start: number): UnitMatch | null {
   let end = start + head[0].length;
   let words = 0;
   let compound = 0;
+  let named = false; // a capitalised word of the name's own came after the head
   for (;;) {
     const r = s.slice(end, end + 120);
     const paren = /^\s*\([^()]{1,80}\)/u.exec(r);
@@ -55,7 +59,11 @@ export function unitAt(s: string, start: number): UnitMatch | null {
     const and = /^\s+và\s+/u.exec(r);
     if (and) {
       const after = r.slice(and[0].length);
-      if (/^\p{Lu}/u.test(after) && !HEAD_AT_RE.test(after)) {
+      // "Sở Tài nguyên và Môi trường"; in lower case "Trung tâm Quan trắc tài nguyên và môi trường",
+      // but not "Phòng Nội vụ và các đơn vị" (a second unit).
+      const next = /^[\p{L}]+/u.exec(after)?.[0] ?? "";
+      const lowerPart = named && UNIT_WORDS.has(next) && !AND_STARTS_UNIT.has(next) && !VERB_AT_RE.test(after);
+      if ((/^\p{Lu}/u.test(after) && !HEAD_AT_RE.test(after)) || lowerPart) {
         end += and[0].length;
         continue;
       }
@@ -71,7 +79,10 @@ export function unitAt(s: string, start: number): UnitMatch | null {
       if (UNIT_WORDS.has(word[1])) compound = 0;
       else if (compound > 0 && compound <= 3) compound++;
       else break;
-    } else compound = HEAD_AT_RE.test(at) ? 0 : 1;
+    } else {
+      compound = HEAD_AT_RE.test(at) ? 0 : 1;
+      named ||= compound === 1;
+    }
     end += word[0].length;
   }
   const name = s.slice(start, end).replace(/[\s,.;:]+$/u, "");

@@ -103,6 +103,12 @@ describe("small cases", () => {
     const at = n.text.indexOf("Thanh tra huyện");
     expect(raw.slice(originalOffset(n.offsetRuns, at)).startsWith("Thanh tra huyện")).toBe(true);
   });
+  it("marks the cells of a table pasted from Word with tabs, and leaves a single tab alone", () => {
+    const raw = "1.\tPhòng Tư pháp: rà soát thủ tục.\nTT\tNhiệm vụ\tĐơn vị thực hiện\tThời hạn\n1\tRà soát thủ tục\tPhòng Tư pháp\tTháng 5/2025\n";
+    const n = normalise(raw);
+    expect(n.text.split("\n")).toEqual(["1. Phòng Tư pháp: rà soát thủ tục.", "TT|Nhiệm vụ|Đơn vị thực hiện|Thời hạn", "1|Rà soát thủ tục|Phòng Tư pháp|Tháng 5/2025"]);
+    expect(n.text.length - n.text.indexOf("Tháng 5/2025")).toBe(raw.length - 1 - raw.indexOf("Tháng 5/2025"));
+  });
   it("splits a long pasted line at its list markers only when they continue a list", () => {
     const line =
       "II. NHIỆM VỤ 1. Phòng Nội vụ: theo dõi việc thực hiện kế hoạch và tổng hợp kết quả báo cáo. 2. Phòng Tư pháp: rà soát thủ tục hành chính. " +

@@ -23,6 +23,8 @@ describe("unit names", () => {
     expect(unitsIn("Trưởng các thôn kiểm tra các điểm xung yếu")[0].name).toBe("Trưởng các thôn");
     expect(headingUnit("Các Sở, ban, ngành tỉnh")).toBe("Các Sở, ban, ngành tỉnh");
     expect(unitsIn("Ban cán sự đảng Ủy ban nhân dân tỉnh cùng trao đổi")[0].name).toBe("Ban cán sự đảng Ủy ban nhân dân tỉnh");
+    expect(unitsIn("Trung tâm Quan trắc tài nguyên và môi trường gửi kết quả")[0].name).toBe("Trung tâm Quan trắc tài nguyên và môi trường");
+    expect(unitsIn("Phòng Nội vụ và các đơn vị báo cáo").map((u) => u.name)).toEqual(["Phòng Nội vụ", "các đơn vị"]);
   });
   it("does not read a unit inside a document number", () => {
     expect(unitsIn("Chỉ thị số 03/CT-UBND ngày 24/01/2022").map((u) => u.name)).toEqual([]);
