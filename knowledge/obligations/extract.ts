@@ -7,7 +7,7 @@
 // Responsible units come, in order of preference, from the clause itself, from an earlier clause of
 // the same paragraph, from the nearest unit heading above it, and finally from the issuing bodies.
 import type { Obligation, Plan, ScheduleItem, Section } from "../types";
-import { CLOSING_RE, sectionAt } from "../document/sections";
+import { CLOSING_RE, isBackMatter, sectionAt } from "../document/sections";
 import { firstVerb, splitClauses } from "./clauses";
 import { assignObligationIds } from "./ids";
 import { fieldOf, fieldSchedule, fieldUnits } from "./fields";
@@ -38,7 +38,7 @@ const DIRECTING = /^(?:chỉ đạo|giao|đề nghị|yêu cầu)\s+/u;
 const EXPLICIT = /(?:^|[,;:]\s*|\s)(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)(?:\s+cho)?\s+(?=\p{Lu}|các\s)/gu;
 const REQUEST_NOUN = /(?:hồ sơ|văn bản|tờ trình|danh sách|công văn|giấy|phiếu|mẫu)\s$/iu;
 // A decision's own articles: who executes it and when it takes effect are not plan tasks.
-const DECISION_BOILERPLATE = /(?:chịu trách nhiệm|có trách nhiệm) thi hành (?:Quyết định|Chỉ thị) này|^Quyết định này có hiệu lực/u;
+const DECISION_BOILERPLATE = /(?:chịu trách nhiệm|có trách nhiệm) thi hành (?:Quyết định|Chỉ thị) này|^Quyết định này có hiệu lực|^Ban hành kèm theo/u;
 const ADVERBIAL_LEAD = /^(?:(?:Trong quá trình|Quá trình|Nếu|nếu|Khi|khi|Trường hợp|trường hợp|Sau khi|Trước khi)[^,;]{0,80},\s*)+/u;
 const SKIP_PARAGRAPH = /^(?:Nơi nhận|TM\.|T\/M|KT\.|K\/T|TL\.)/u;
 // "Trên đây là Kế hoạch ..." sums the plan up, "Căn cứ ..." cites, "Kính gửi ..." addresses; the sentences after them may still assign work.
@@ -158,7 +158,7 @@ function bodySentence(plan: PlanInput, sectionOf: (o: number) => Section, byId: 
   const section = sectionOf(start);
   if (section.id === "s0") return false;
   for (let s: Section | undefined = section; s; s = s.parentId ? byId.get(s.parentId) : undefined) {
-    if (s.number === "" && s.level === 1 && /^(?:Nơi nhận|Chú thích)/u.test(s.title)) return false;
+    if (s.number === "" && s.level === 1 && (/^(?:Nơi nhận|Chú thích)/u.test(s.title) || isBackMatter(s.title))) return false;
   }
   return true;
 }

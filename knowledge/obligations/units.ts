@@ -10,7 +10,12 @@ export interface UnitMatch {
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map(esc).join("|");
+// "Ban" is not a head in the verb "ban hành".
+const alt = (xs: string[]) =>
+  [...xs]
+    .sort((a, b) => b.length - a.length)
+    .map((x) => (x === "Ban" ? "Ban(?!\\s+hành)" : esc(x)))
+    .join("|");
 
 // Capitalised heads match as written; "phòng"/"ủy ban nhân dân" in lower case only before a capitalised name.
 const HEAD_RE = new RegExp(`(?<![\\p{L}\\d/-])(?:${alt(ORG_HEADS.filter((h) => h !== "phòng" && h !== "ủy ban nhân dân"))}|(?:phòng|ủy ban nhân dân)(?=\\s+\\p{Lu}))(?![\\p{L}])`, "gu");
@@ -49,6 +54,11 @@ export function unitAt(s: string, start: number): UnitMatch | null {
     const comma = /^\s*,\s*/u.exec(r);
     if (comma) {
       const after = r.slice(comma[0].length);
+      // "Phòng Văn hóa, Khoa học và Thông tin", "Bộ Văn hóa, Thể thao và Du lịch": a capitalised list ending in "và".
+      if (named && /^\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?\s+và\s+\p{Lu}/u.test(after) && !HEAD_AT_RE.test(after)) {
+        end += comma[0].length;
+        continue;
+      }
       const next = /^[\p{L}]+/u.exec(after)?.[0] ?? "";
       if (/^\p{Ll}/u.test(after) && UNIT_WORDS.has(next) && !VERB_AT_RE.test(after) && !STOP_AT_RE.test(after)) {
         end += comma[0].length;
@@ -73,6 +83,8 @@ export function unitAt(s: string, start: number): UnitMatch | null {
     if (!word) break;
     const at = r.slice(word[0].length - word[1].length);
     if (VERB_AT_RE.test(at) || STOP_AT_RE.test(at) || ++words > 14) break;
+    // A capitalised verb after a lower-case word starts the next sentence ("... và các đoàn thể Phối hợp ...").
+    if (/^\p{Lu}/u.test(word[1]) && /(?:^|\s)\p{Ll}+$/u.test(s.slice(start, end)) && VERB_AT_RE.test(at.charAt(0).toLocaleLowerCase("vi") + at.slice(1))) break;
     // Lower-case words: those of unit names, or up to three continuing a capitalised name word
     // ("Phòng Công nghệ thông tin"); after a head such as "Sở", other words end the name.
     if (/^\p{Ll}/u.test(word[1])) {

@@ -25,6 +25,14 @@ describe("unit names", () => {
     expect(unitsIn("Ban cán sự đảng Ủy ban nhân dân tỉnh cùng trao đổi")[0].name).toBe("Ban cán sự đảng Ủy ban nhân dân tỉnh");
     expect(unitsIn("Trung tâm Quan trắc tài nguyên và môi trường gửi kết quả")[0].name).toBe("Trung tâm Quan trắc tài nguyên và môi trường");
     expect(unitsIn("Phòng Nội vụ và các đơn vị báo cáo").map((u) => u.name)).toEqual(["Phòng Nội vụ", "các đơn vị"]);
+    expect(unitsIn("Phòng Văn hóa, Khoa học và Thông tin: bảo đảm hạ tầng")[0].name).toBe("Phòng Văn hóa, Khoa học và Thông tin");
+    expect(unitsIn("Phòng Nội vụ, Phòng Tư pháp báo cáo").map((u) => u.name)).toEqual(["Phòng Nội vụ", "Phòng Tư pháp"]);
+    expect(unitListAt("Ủy ban Mặt trận Tổ quốc Việt Nam thị xã và các đoàn thể Phối hợp tuyên truyền", 0).map((u) => u.name)).toEqual([
+      "Ủy ban Mặt trận Tổ quốc Việt Nam thị xã",
+      "các đoàn thể",
+    ]);
+    expect(unitsIn("Ban hành kèm theo Quyết định này Kế hoạch")).toEqual([]);
+    expect(unitsIn("Ban Tổ chức Huyện ủy hướng dẫn")[0].name).toBe("Ban Tổ chức Huyện ủy");
   });
   it("does not read a unit inside a document number", () => {
     expect(unitsIn("Chỉ thị số 03/CT-UBND ngày 24/01/2022").map((u) => u.name)).toEqual([]);
