@@ -208,9 +208,14 @@ function columnSplits(raw: string, inTail: boolean): [number, number][] {
   return columnar ? parts : [[0, raw.length]];
 }
 
-/** Text that only a header or signature column holds: "Số: ...", "..., ngày ... tháng", "TM. ...", an upper-case name. */
+/** Text that only a header or signature block holds: "Số: ...", "..., ngày ... tháng", "TM. ...", "Nơi nhận:", the motto. */
+export function isLayoutLine(t: string): boolean {
+  return SIGNATURE_RE.test(t) || /^Số\s*:/u.test(t) || /,\s*ngày\b.*\btháng\b/u.test(t);
+}
+
+/** A header or signature column: a layout line or an upper-case name. */
 function isColumnHead(t: string): boolean {
-  return SIGNATURE_RE.test(t) || /^Số\s*:/u.test(t) || /,\s*ngày\b.*\btháng\b/u.test(t) || (isAllCaps(t) && /\s/.test(t));
+  return isLayoutLine(t) || (isAllCaps(t) && /\s/.test(t));
 }
 
 const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*\/\s*\d{1,3})?$/iu;
@@ -243,7 +248,8 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
       // A layout table (the two-column header or signature) is columns; a data table keeps each row whole.
       const texts = cells.map(([a, b]) => t.slice(a, b));
       const filled = cells.filter(([a, b]) => b > a);
-      if (texts.some((x) => isColumnHead(x))) for (const [a, b] of filled) physical.push({ start: l.start + a, end: l.start + b });
+      // Upper-case cells alone make a layout only in a two-column table: a data table may have an upper-case header row.
+      if (texts.some(isLayoutLine) || (filled.length <= 2 && texts.some(isColumnHead))) for (const [a, b] of filled) physical.push({ start: l.start + a, end: l.start + b });
       else if (filled.length) physical.push({ start: l.start + filled[0][0], end: l.start + filled[filled.length - 1][1], row: true });
       continue;
     }
