@@ -212,6 +212,7 @@ export function docxText(documentXml: string, numbering: Numbering, isLayout: La
       else if (name === "w:tc" && tables.length) tables[tables.length - 1].cell = [];
     } else if (name === "w:tab") para.text += "\t";
     else if (name === "w:br" || name === "w:cr") para.text += "\n";
+    else if (name === "w:noBreakHyphen") para.text += "-";
     else if (name === "w:pStyle") para.style = attr(t.attrs, "w:val") ?? null;
     else if (name === "w:numId") para.numId = attr(t.attrs, "w:val") ?? null;
     else if (name === "w:ilvl") para.ilvl = Number(attr(t.attrs, "w:val") ?? 0);

@@ -89,7 +89,17 @@ export function findDates(s: string): FoundDate[] {
     taken.push([m.index, m.index + m[0].length]);
     out.push({ start: c.cueStart, end: m.index + m[0].length, kind: "due", due: { day, before: c.before, text: s.slice(c.cueStart, m.index + m[0].length) } });
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  // "trước ngày 10/6 và 10/12": a date listed right after a due date is due the same way.
+  for (let i = 1; i < out.length; i++) {
+    const prev = out[i - 1];
+    const d = out[i];
+    if (prev.kind !== "due" || !/^\s*(?:,|và|hoặc|;)\s*(?:ngày\s*)?$/u.test(lower.slice(prev.end, d.start))) continue;
+    // A document's date says whose it is right after it ("10/12 của UBND tỉnh").
+    if (d.kind !== "plain" && (d.kind !== "citation" || /^\s*,?\s*(?:của|giữa)\s/u.test(lower.slice(d.end, d.end + 12)))) continue;
+    out[i] = { ...d, kind: "due", due: { ...d.due, before: prev.due.before } };
+  }
+  return out;
 }
 
 /**

@@ -21,6 +21,27 @@ function mask(s: string, spans: { start: number; end: number }[]): string {
   return out;
 }
 
+/**
+ * "Định kỳ 6 tháng, năm báo cáo ... trước ngày 10/6 và 10/12": a list of dates after a list of as
+ * many undated periods, with no date between them, goes to the periods in order.
+ */
+function pairLists(lower: string, periods: FoundPeriod[], dates: FoundDate[]): Map<FoundDate, number> {
+  const out = new Map<FoundDate, number>();
+  const due = dates.filter((d) => d.kind === "due" && !d.implied);
+  for (let i = 0; i < due.length; ) {
+    let j = i + 1;
+    while (j < due.length && /^\s*(?:,|và|hoặc|;)\s*(?:ngày\s*)?$/u.test(lower.slice(due[j - 1].end, due[j].start))) j++;
+    const group = due.slice(i, j);
+    i = j;
+    if (group.length < 2) continue;
+    const before = periods.map((p, k) => ({ p, k })).filter(({ p }) => p.end <= group[0].start && !dates.some((d) => d.start >= p.end && d.start < group[0].start));
+    const list = before.slice(-group.length);
+    if (list.length !== group.length || before.length !== group.length) continue;
+    group.forEach((d, n) => out.set(d, list[n].k));
+  }
+  return out;
+}
+
 export function clauseSchedule(clause: string): ClauseSchedule {
   const lower = clause.toLocaleLowerCase("vi");
   const allDates = findDates(clause);
@@ -30,7 +51,13 @@ export function clauseSchedule(clause: string): ClauseSchedule {
   const items: (ScheduleItem & { at: number })[] = periods.map((p) => ({ period: p.period, due: null, at: p.start }));
 
   const otherDateBetween = (d: FoundDate, a: number, b: number) => dates.some((o) => o !== d && o.start >= a && o.start < b);
+  const paired = pairLists(lower, periods, dates);
   for (const d of dates) {
+    const pair = paired.get(d);
+    if (pair !== undefined) {
+      items[pair].due = d.due;
+      continue;
+    }
     // Which period a date belongs to: the one just before it ("6 tháng (trước ngày 10/6)"), the one
     // right after it ("ngày 20 hằng tháng"), else the nearest before it that has no date yet,
     // else the period the date implies ("ngày 15 của tháng" is monthly), else a one-off task.

@@ -30,6 +30,7 @@ describe("obligation eval", () => {
       "laocai-cds-2025-web",
       "moitruong-binhdinh-2025",
       "nhonbinh-pbgdpl-2024",
+      "pccc-chithi-hatinh-2025",
       "pctn-huyen-dienban-2025",
       "pctt-xa-hoatien-2025",
       "thidua-badon-2025",

@@ -45,4 +45,7 @@ describe("clauseSchedule", () => {
     expect(sched("tổng kết năm vào tháng 12/2025")).toEqual(["yearly"]);
     expect(sched("báo cáo tổng kết năm trước ngày 15 tháng 11 hằng năm")).toEqual(["yearly@15/11"]);
   });
+  it("pairs a list of dates with the list of periods before it", () => {
+    expect(sched("Định kỳ 6 tháng, năm báo cáo kết quả thực hiện Chỉ thị này về Ủy ban nhân dân tỉnh trước ngày 10/6 và 10/12")).toEqual(["half_year@10/6", "yearly@10/12"]);
+  });
 });
