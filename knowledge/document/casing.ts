@@ -5,7 +5,7 @@
 const ACRONYMS = new Set(["UBND", "HĐND", "MTTQ", "UBMTTQ", "TQVN", "CT-XH", "TW", "TU", "CP", "XHCN", "VN", "CNTT", "BCĐ", "BCH", "TTg", "TT", "TP", "TM", "KT"]);
 const ADMIN = new Set(["tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành", "trấn", "phố"]);
 const ADMIN_START = new Set(["tỉnh", "huyện", "xã", "phường", "quận", "thị", "thành"]);
-const ORG_HEAD = new Set(["ban", "phòng", "sở", "cục", "tâm", "bộ"]);
+const ORG_HEAD = new Set(["ban", "phòng", "sở", "cục", "tâm", "bộ", "hội"]);
 const PARTY_COMMITTEE = new Set(["tỉnh", "huyện", "thành", "thị", "đảng", "quận"]);
 
 const lower = (w: string) => w.toLocaleLowerCase("vi");

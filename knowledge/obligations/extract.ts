@@ -76,7 +76,7 @@ function clauseUnits(text: string, verb: number): string[] {
   // Units introduced by "của", "với" or "cho" before the verb are not its subject.
   const own = subject.filter((u) => {
     const before = text.slice(Math.max(0, u.start - 12), u.start);
-    return !/(?:của|với|cho|về|thuộc|giữa|đến|từ|trong|tại|ở|vào|đối với|đề nghị)\s+$/u.test(before);
+    return !/(?:của|với|cho|về|thuộc|giữa|đến|từ|trong|tại|ở|vào|đối với|đề nghị|giúp)\s+$/u.test(before);
   });
   return own.length ? own.map((u) => u.name) : commaSubject(text);
 }

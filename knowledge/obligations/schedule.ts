@@ -85,7 +85,10 @@ export function clauseSchedule(clause: string): ClauseSchedule {
 
   // A named month or quarter ("vào quý IV/2025", "trong tháng 12") is a one-off task's time, with no
   // day to give; right after a period ("sơ kết 6 tháng vào tháng 7") it is that period's time.
+  const recurring = items.some((it) => RECURRING.includes(it.period));
   for (const n of named) {
+    // "mỗi năm một lần, vào quý III": a month or quarter with no year is when the recurring task falls.
+    if (recurring && !/\d{4}/u.test(lower.slice(n.start, n.end))) continue;
     const prev = periods.reduce<FoundPeriod | null>((best, p) => (p.end <= n.start ? p : best), null);
     if (prev && /^[\s,(]*(?:vào|trong)?\s*$/u.test(lower.slice(prev.end, n.start))) continue;
     items.push({ period: "once", due: null, at: n.start });

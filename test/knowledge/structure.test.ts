@@ -37,6 +37,11 @@ describe("metadata", () => {
     expect(tayninh.meta.issuer).toBe("Ban Dân vận Thành ủy và Ủy ban nhân dân Thành phố");
     expect(tayninh.meta.signers).toEqual(["Nguyễn Trung Hiếu", "Nguyễn Ngọc Thành"]);
   });
+  it("reads two bodies in the header as joint issuers", () => {
+    const p = planFromText("ctr", readFileSync("test/fixtures/plans/own/ctr-hoinongdan-nghean-2025.md", "utf8"), "ctr.md");
+    expect(p.meta.issuer).toBe("Hội Nông dân tỉnh Nghệ An và Ủy ban nhân dân tỉnh Nghệ An");
+    expect(p.meta.period).toEqual({ from: 2025, to: 2030 });
+  });
   it("cases upper-case names the Vietnamese way", () => {
     expect(nameCase("UỶ BAN NHÂN DÂN THỊ XÃ HỒNG LĨNH".normalize("NFC"))).toBe("Uỷ ban nhân dân thị xã Hồng Lĩnh".normalize("NFC"));
     expect(nameCase("BAN DÂN VẬN TỈNH ỦY")).toBe("Ban Dân vận Tỉnh ủy");

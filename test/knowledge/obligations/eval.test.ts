@@ -25,6 +25,7 @@ describe("obligation eval", () => {
     const { items, results, plans } = await run("test/fixtures/plans/own", "test/fixtures/eval/own-obligations.jsonl");
     expect(plans.map((p) => p.id).sort()).toEqual([
       "cchc-xa-an-binh-2025",
+      "ctr-hoinongdan-nghean-2025",
       "de-an-06-baoloc-2025-web",
       "krongbuk-cchc-2025",
       "laocai-cds-2025-web",
