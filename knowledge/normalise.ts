@@ -218,13 +218,36 @@ function isColumnHead(t: string): boolean {
   return isLayoutLine(t) || (isAllCaps(t) && /\s/.test(t));
 }
 
+/** Pieces of [start, end) of `marked` between "<br>" tags, trimmed, non-empty. */
+function brPieces(marked: string, start: number, end: number): [number, number][] {
+  const out: [number, number][] = [];
+  let from = start;
+  const push = (a: number, b: number) => {
+    while (a < b && /\s/u.test(marked[a])) a++;
+    while (b > a && /\s/u.test(marked[b - 1])) b--;
+    if (b > a) out.push([a, b]);
+  };
+  for (const m of marked.slice(start, end).matchAll(/<br\s*\/?>/giu)) {
+    push(from, start + m.index);
+    from = start + m.index + m[0].length;
+  }
+  push(from, end);
+  return out;
+}
+
+/** Text without Markdown emphasis, for tests on what a line says. */
+const plain = (t: string) => t.replace(/\*\*|__/gu, "").trim();
+
 const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*\/\s*\d{1,3})?$/iu;
 
 export function normalise(raw: string, opts: { markdown?: boolean } = {}): NormalisedText {
   const markdown = opts.markdown ?? false;
   const { src: nfcText, runs: nfcRuns } = nfc(raw);
   // Same-length substitutions: tone placement, odd spaces to plain spaces.
-  const src = tabRowsToPipes(normaliseTones(nfcText)).replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u200b\ufeff]/gu, " ");
+  const marked = tabRowsToPipes(normaliseTones(nfcText));
+  // "<br>" (Markdown table cells, web pastes) is a line break: spaces of the same length keep the
+  // offsets, and `marked` still shows where the breaks were.
+  const src = marked.replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000\u200b\ufeff]/gu, " ").replace(/<br\s*\/?>/giu, (m) => " ".repeat(m.length));
 
   // 1. Physical lines, split into columns where a line holds two columns.
   const physical: { start: number; end: number; row?: boolean }[] = [];
@@ -245,12 +268,19 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
     if (isSeparatorRow(t)) continue;
     const cells = rowCells(t);
     if (cells) {
-      // A layout table (the two-column header or signature) is columns; a data table keeps each row whole.
-      const texts = cells.map(([a, b]) => t.slice(a, b));
+      // A layout table (the two-column header or signature) is columns, each "<br>" a line; a data
+      // table keeps each row whole.
       const filled = cells.filter(([a, b]) => b > a);
+      const pieces = filled.flatMap(([a, b]) => brPieces(marked, l.start + a, l.start + b));
+      const texts = pieces.map(([a, b]) => plain(src.slice(a, b)));
       // Upper-case cells alone make a layout only in a two-column table: a data table may have an upper-case header row.
-      if (texts.some(isLayoutLine) || (filled.length <= 2 && texts.some(isColumnHead))) for (const [a, b] of filled) physical.push({ start: l.start + a, end: l.start + b });
+      if (texts.some(isLayoutLine) || (filled.length <= 2 && texts.some(isColumnHead))) for (const [a, b] of pieces) physical.push({ start: a, end: b });
       else if (filled.length) physical.push({ start: l.start + filled[0][0], end: l.start + filled[filled.length - 1][1], row: true });
+      continue;
+    }
+    const brs = brPieces(marked, l.start, l.end);
+    if (brs.length > 1 && brs.some(([a, b]) => isLayoutLine(plain(src.slice(a, b))))) {
+      for (const [a, b] of brs) physical.push({ start: a, end: b });
       continue;
     }
     for (const [a, b] of columnSplits(t, tail)) {

@@ -39,7 +39,8 @@ export function nameCase(caps: string): string {
       proper = true;
     } else if (proper) out.push(capitalise(w));
     // "SỞ TÀI NGUYÊN VÀ MÔI TRƯỜNG" -> "Sở Tài nguyên và Môi trường".
-    else if (prev === "và" && words.slice(0, i).some((x) => ORG_HEAD.has(lower(x)))) out.push(capitalise(w));
+    // ... but not a topic after a longer name: "Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn".
+    else if (prev === "và" && words.slice(Math.max(0, i - 4), i - 1).some((x) => ORG_HEAD.has(lower(x)))) out.push(capitalise(w));
     else if (ORG_HEAD.has(prev) && !(prev === "ban" && prev2 === "ủy") && l !== "nhân") out.push(capitalise(w));
     else out.push(l);
   }

@@ -26,12 +26,18 @@ const CHILD_ORG_RE = /^(?:SỞ|PHÒNG|BAN|VĂN PHÒNG|TRUNG TÂM|CHI CỤC|CỤC
 // A body that issues on its own; after a complete name ending in its place, it is a second issuer
 // ("HỘI NÔNG DÂN TỈNH NGHỆ AN" then "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN": a joint programme).
 const BODY_RE = /^(?:ỦY BAN NHÂN DÂN|UBND|ỦY BAN MẶT TRẬN|MẶT TRẬN|HỘI|LIÊN ĐOÀN|ĐOÀN THANH NIÊN|TỈNH ĐOÀN|HUYỆN ĐOÀN|THÀNH ĐOÀN)\s/u;
-const PLACED_RE = /(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ XÃ|THÀNH PHỐ|QUẬN|THỊ TRẤN)\s+\S+/u;
+const PLACED_RE = /(?:TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ XÃ|THÀNH PHỐ|QUẬN|THỊ TRẤN)\s+\S.*$/u;
 
 function headerIssuer(lines: string[]): string | null {
   if (!lines.length) return null;
   const second = lines.findIndex((l, i) => i > 0 && BODY_RE.test(l) && PLACED_RE.test(lines[i - 1]) && PLACED_RE.test(l));
-  if (second > 0) return `${headerIssuer(lines.slice(0, second))} và ${headerIssuer(lines.slice(second))}`;
+  if (second > 0) {
+    // Same place: two bodies issuing together. Another place: the superior body over the issuer
+    // ("ỦY BAN NHÂN DÂN THỊ XÃ NINH HÒA" above "ỦY BAN NHÂN DÂN PHƯỜNG NINH HIỆP").
+    const own = headerIssuer(lines.slice(second));
+    const place = (l: string) => PLACED_RE.exec(l)![0];
+    return place(lines[second - 1]) === place(lines[second]) ? `${headerIssuer(lines.slice(0, second))} và ${own}` : own;
+  }
   const child = lines.findIndex((l, i) => i > 0 && CHILD_ORG_RE.test(l));
   if (child < 0) return nameCase(lines.join(" "));
   const parent = nameCase(lines.slice(0, child).join(" "));

@@ -103,6 +103,19 @@ describe("small cases", () => {
     const at = n.text.indexOf("Thanh tra huyện");
     expect(raw.slice(originalOffset(n.offsetRuns, at)).startsWith("Thanh tra huyện")).toBe(true);
   });
+  it("reads '<br>' in a layout table's cell as a line break, and as a space in a data row", () => {
+    const raw = "| UBND THỊ XÃ NINH HÒA<br>**ỦY BAN NHÂN DÂN PHƯỜNG NINH HIỆP** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** |\n|---|---|\n\n| TT | Nội dung | Đơn vị |\n|---|---|---|\n| 1 | Rà soát<br>thủ tục | Phòng Tư pháp |\n\n|  | **TM. ỦY BAN NHÂN DÂN**<br>**CHỦ TỊCH**<br><br>**Huỳnh Thị Thu Trang** |\n";
+    expect(normalise(raw, { markdown: true }).text.split("\n")).toEqual([
+      "UBND THỊ XÃ NINH HÒA",
+      "ỦY BAN NHÂN DÂN PHƯỜNG NINH HIỆP",
+      "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+      "TT | Nội dung | Đơn vị",
+      "1 | Rà soát thủ tục | Phòng Tư pháp",
+      "TM. ỦY BAN NHÂN DÂN",
+      "CHỦ TỊCH",
+      "Huỳnh Thị Thu Trang",
+    ]);
+  });
   it("marks the cells of a table pasted from Word with tabs, and leaves a single tab alone", () => {
     const raw = "1.\tPhòng Tư pháp: rà soát thủ tục.\nTT\tNhiệm vụ\tĐơn vị thực hiện\tThời hạn\n1\tRà soát thủ tục\tPhòng Tư pháp\tTháng 5/2025\n";
     const n = normalise(raw);

@@ -41,6 +41,9 @@ describe("metadata", () => {
     const p = planFromText("ctr", readFileSync("test/fixtures/plans/own/ctr-hoinongdan-nghean-2025.md", "utf8"), "ctr.md");
     expect(p.meta.issuer).toBe("Hội Nông dân tỉnh Nghệ An và Ủy ban nhân dân tỉnh Nghệ An");
     expect(p.meta.period).toEqual({ from: 2025, to: 2030 });
+    // A superior body above the issuer at another level is not a second issuer.
+    const child = planFromText("c", "ỦY BAN NHÂN DÂN THỊ XÃ NINH HÒA\nỦY BAN NHÂN DÂN PHƯỜNG NINH HIỆP\nSố: 07/KH-UBND\nKẾ HOẠCH\nCông tác dân vận năm 2025\nI. NHIỆM VỤ\n1. Công chức Văn phòng - Thống kê báo cáo hằng quý về Phòng Nội vụ.\n");
+    expect(child.meta.issuer).toBe("Ủy ban nhân dân phường Ninh Hiệp");
   });
   it("cases upper-case names the Vietnamese way", () => {
     expect(nameCase("UỶ BAN NHÂN DÂN THỊ XÃ HỒNG LĨNH".normalize("NFC"))).toBe("Uỷ ban nhân dân thị xã Hồng Lĩnh".normalize("NFC"));
