@@ -45,7 +45,7 @@ export function paragraphMarker(text: string): Marker | null {
 
 /** Paragraphs that close the body: the distribution list, the notes block, a web page's links to other news. */
 export function isBackMatter(text: string): boolean {
-  return /^Nơi nhận\s*:?/u.test(text) || text === NOTES_TITLE || /^(?:Tin liên quan|Tin cùng chuyên mục|Tin khác|Các tin khác|Bài viết liên quan|Xem thêm)\s*:/u.test(text);
+  return /^Nơi nhận\s*:?/u.test(text) || text === NOTES_TITLE || /^(?:Tin liên quan|Tin cùng chuyên mục|Tin khác|Các tin khác|Bài viết liên quan|Xem thêm)\s*(?::|$)/u.test(text);
 }
 
 /**

@@ -66,7 +66,9 @@ function clauseUnits(text: string, verb: number): string[] {
     if (units.length) return units.map((u) => u.name);
   }
   if (verb < 0) return [];
-  const subject = unitsIn(text, 0, verb).filter((u) => !/^(?:của|với|cho|về)\s*$/u.test(text.slice(Math.max(0, u.start - 5), u.start).trim().split(/\s+/u).pop() ?? ""));
+  // "Phòng X là cơ quan thường trực Ban Chỉ đạo ..., tham mưu ...": what follows "là" is a predicate.
+  const copula = / là /u.exec(text.slice(0, verb));
+  const subject = unitsIn(text, 0, copula ? copula.index : verb).filter((u) => !/^(?:của|với|cho|về)\s*$/u.test(text.slice(Math.max(0, u.start - 5), u.start).trim().split(/\s+/u).pop() ?? ""));
   const rest = text.slice(verb);
   const directing = DIRECTING.exec(rest);
   if (directing) {

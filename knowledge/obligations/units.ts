@@ -24,6 +24,9 @@ const HEADING_HEAD_RE = new RegExp(`^(?:${alt(HEADING_HEADS)})(?![\\p{L}])`, "u"
 const VERB_AT_RE = new RegExp(`^(?:${alt(TASK_VERBS)})(?![\\p{L}])`, "u");
 const STOP_AT_RE = new RegExp(`^(?:${alt([...UNIT_STOP_WORDS, "trực tiếp", "phụ trách", "cùng cấp"])})(?![\\p{L}])`, "u");
 
+const PLACE_WORDS = new Set(["xã", "phường", "huyện", "tỉnh", "thị", "thành", "quận", "trấn"]);
+const TOPIC_HEAD_RE = /^(?:Ban Chỉ đạo|Ban Chỉ huy|Hội đồng|Tổ công tác|Tổ giúp việc)$/u;
+
 // Lower-case words that start another unit after "và".
 const AND_STARTS_UNIT = new Set(["các", "cơ", "đơn", "ban", "phòng", "ủy", "hội", "đoàn", "ngành", "cấp", "người", "thủ", "lãnh", "chủ", "phó", "giám", "sở", "trung", "nhân", "tổ", "công", "cán"]);
 
@@ -36,6 +39,8 @@ export function unitAt(s: string, start: number): UnitMatch | null {
   const head = HEAD_AT_RE.exec(s.slice(start, start + 40));
   if (!head) return null;
   let end = start + head[0].length;
+  // A committee's name goes on with its topic in lower case: "Ban Chỉ đạo công tác dân vận thị xã".
+  let topic = TOPIC_HEAD_RE.test(head[0]) ? 8 : 0;
   let words = 0;
   let compound = 0;
   let named = false; // a capitalised word of the name's own came after the head
@@ -54,6 +59,11 @@ export function unitAt(s: string, start: number): UnitMatch | null {
     const comma = /^\s*,\s*/u.exec(r);
     if (comma) {
       const after = r.slice(comma[0].length);
+      // "Ban Chỉ huy phòng, chống thiên tai": the fixed pair "phòng, chống" inside a topic.
+      if (topic > 0 && /phòng$/u.test(s.slice(start, end)) && /^chống\s/u.test(after)) {
+        end += comma[0].length;
+        continue;
+      }
       // "Phòng Văn hóa, Khoa học và Thông tin", "Bộ Văn hóa, Thể thao và Du lịch": a capitalised list ending in "và".
       if (named && /^\p{Lu}\p{Ll}*(?:\s+\p{Ll}+)?\s+và\s+\p{Lu}/u.test(after) && !HEAD_AT_RE.test(after)) {
         end += comma[0].length;
@@ -72,7 +82,7 @@ export function unitAt(s: string, start: number): UnitMatch | null {
       // "Sở Tài nguyên và Môi trường"; in lower case "Trung tâm Quan trắc tài nguyên và môi trường",
       // but not "Phòng Nội vụ và các đơn vị" (a second unit).
       const next = /^[\p{L}]+/u.exec(after)?.[0] ?? "";
-      const lowerPart = named && UNIT_WORDS.has(next) && !AND_STARTS_UNIT.has(next) && !VERB_AT_RE.test(after);
+      const lowerPart = (named && UNIT_WORDS.has(next)) || topic > 0 ? /^\p{Ll}/u.test(after) && !AND_STARTS_UNIT.has(next) && !VERB_AT_RE.test(after) : false;
       if ((/^\p{Lu}/u.test(after) && !HEAD_AT_RE.test(after)) || lowerPart) {
         end += and[0].length;
         continue;
@@ -88,7 +98,9 @@ export function unitAt(s: string, start: number): UnitMatch | null {
     // Lower-case words: those of unit names, or up to three continuing a capitalised name word
     // ("Phòng Công nghệ thông tin"); after a head such as "Sở", other words end the name.
     if (/^\p{Ll}/u.test(word[1])) {
-      if (UNIT_WORDS.has(word[1])) compound = 0;
+      if (PLACE_WORDS.has(word[1])) topic = 0;
+      if (topic > 0 && !PLACE_WORDS.has(word[1])) topic--;
+      else if (UNIT_WORDS.has(word[1])) compound = 0;
       else if (compound > 0 && compound <= 3) compound++;
       else break;
     } else {

@@ -106,3 +106,11 @@ describe("subjects and dates in other places", () => {
     expect(sched(find(p, "(báo cáo 6 tháng)"))).toEqual(["half_year@15/6", "yearly@15/11"]);
   });
 });
+
+describe("a unit after 'là'", () => {
+  it("is a predicate, not a second subject", () => {
+    const p = plan("III. TỔ CHỨC THỰC HIỆN\n1. Phòng Văn hóa và Thông tin là cơ quan thường trực Ban Chỉ đạo chuyển đổi số huyện, tham mưu UBND huyện theo dõi, báo cáo hằng quý.\n");
+    expect(find(p, "cơ quan thường trực").responsible).toEqual(["Phòng Văn hóa và Thông tin"]);
+  });
+});
+

@@ -33,6 +33,10 @@ describe("unit names", () => {
     ]);
     expect(unitsIn("Ban hành kèm theo Quyết định này Kế hoạch")).toEqual([]);
     expect(unitsIn("Ban Tổ chức Huyện ủy hướng dẫn")[0].name).toBe("Ban Tổ chức Huyện ủy");
+    // A committee's topic is part of its name, up to its place.
+    expect(unitsIn("gửi Ban Chỉ đạo công tác dân vận thị xã và Phòng Nội vụ thị xã").map((u) => u.name)).toEqual(["Ban Chỉ đạo công tác dân vận thị xã", "Phòng Nội vụ thị xã"]);
+    expect(unitsIn("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã Hòa Tiến xây dựng")[0].name).toBe("Ban Chỉ huy phòng, chống thiên tai và tìm kiếm cứu nạn xã Hòa Tiến");
+    expect(unitsIn("Ban Chỉ đạo họp định kỳ hằng quý")[0].name).toBe("Ban Chỉ đạo");
   });
   it("does not read a unit inside a document number", () => {
     expect(unitsIn("Chỉ thị số 03/CT-UBND ngày 24/01/2022").map((u) => u.name)).toEqual([]);
