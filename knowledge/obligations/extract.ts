@@ -89,6 +89,7 @@ function clauseUnits(text: string, verb: number): string[] {
  * comma that follows another unit is a list ("phối hợp với Sở A, Sở B thực hiện"), not a subject.
  */
 function commaSubject(text: string): string[] {
+  if (!text.includes(",")) return [];
   const units = unitsIn(text);
   for (const u of units) {
     const comma = /,\s*$/u.exec(text.slice(Math.max(0, u.start - 4), u.start));
@@ -111,6 +112,8 @@ function unitHeadingOnly(text: string): boolean {
 /** The verb that starts the clause's task, skipping verbs inside a unit name ("Bộ phận tiếp nhận và trả kết quả", "Trung tâm Phục vụ hành chính công"). */
 function taskVerb(text: string): number {
   let verb = firstVerb(text);
+  // Unit names start with a capital ("Bộ phận ...", "Trung tâm ..."): none before the verb, nothing to skip.
+  if (verb <= 0 || !/\p{Lu}/u.test(text.slice(0, verb))) return verb;
   for (let guard = 0; verb >= 0 && guard < 4; guard++) {
     const inside = unitsIn(text, 0, Math.min(text.length, verb + 60)).find((u) => u.start < verb && verb < u.end);
     if (!inside) break;
