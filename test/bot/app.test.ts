@@ -1,6 +1,6 @@
 // createApp as the server and CLIs use it: ingest PLANS_DIR into DATA_DIR, answer with the real
 // engine, and after a restart find the same plans unchanged and the stored entries still there.
-import { mkdtempSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -13,7 +13,11 @@ import { textOf } from "./core/harness";
 
 const dir = mkdtempSync(join(tmpdir(), "tlkh-app-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const config = loadConfig({ DATA_DIR: dir, PLANS_DIR: "test/fixtures/plans/own", LOG_LEVEL: "silent" });
+// Three fixed plans (test/fixtures/plans/own keeps growing with extraction fixtures).
+const plansDir = join(dir, "plans");
+mkdirSync(plansDir);
+for (const f of ["krongbuk-cchc-2025.md", "laocai-cds-2025-web.txt", "nhonbinh-pbgdpl-2024.txt"]) copyFileSync(join("test/fixtures/plans/own", f), join(plansDir, f));
+const config = loadConfig({ DATA_DIR: join(dir, "data"), PLANS_DIR: plansDir, LOG_LEVEL: "silent" });
 const now = new Date("2026-03-15T03:00:00Z");
 
 describe("createApp", () => {
