@@ -2,6 +2,7 @@
 import { PGlite, types } from "@electric-sql/pglite";
 import type { DbQuery } from "./db";
 import type { EngineDb, ScriptTx } from "./engine";
+import { lockFolder } from "./folder-lock";
 
 // Same value shapes as the pg engine: calendar dates stay "YYYY-MM-DD" strings.
 const parsers = { [types.DATE]: (x: string) => x };
@@ -16,8 +17,15 @@ function wrap(q: { query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[
 
 /** Opens PGlite in `dataDir` (created when missing), or in memory when dataDir is null. */
 export async function openPglite(dataDir: string | null): Promise<EngineDb> {
-  const pg = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });
-  await pg.waitReady;
+  const unlock = dataDir ? lockFolder(dataDir) : () => {};
+  let pg: PGlite;
+  try {
+    pg = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });
+    await pg.waitReady;
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const base = wrap(pg);
   return {
     kind: "pglite",
@@ -34,6 +42,7 @@ export async function openPglite(dataDir: string | null): Promise<EngineDb> {
     },
     async close() {
       if (!pg.closed) await pg.close();
+      unlock();
     },
   };
 }
