@@ -5,7 +5,8 @@ import { audit } from "../audit";
 import type { Db, DbQuery } from "../storage/db";
 import type { Status } from "./status";
 
-export interface EntryInput {
+/** What a stored entry holds of its own; the rest is joined in or set by the database. */
+interface EntryFields {
   unitId: number;
   reporterId: number;
   planId: string | null;
@@ -16,26 +17,19 @@ export interface EntryInput {
   note: string;
   channel: string;
   sourceMessageId: string;
+}
+
+export interface EntryInput extends EntryFields {
   doneOn?: string | null;
   now: Date;
 }
 
-export interface ReportEntry {
+export interface ReportEntry extends EntryFields {
   id: number;
-  unitId: number;
   unitName: string;
-  reporterId: number;
   reporterName: string;
-  planId: string | null;
-  obligationId: string | null;
   /** The obligation's task, when the entry has one. */
   task: string | null;
-  period: string;
-  status: Status;
-  percent: number | null;
-  note: string;
-  channel: string;
-  sourceMessageId: string;
   doneOn: string | null;
   createdAt: Date;
   updatedAt: Date;
