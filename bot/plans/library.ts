@@ -1,7 +1,8 @@
 // The plan library in the store: a loaded Plan goes in whole (its JSON) and as rows (sections,
-// obligations, responsible units). Same sha256: nothing happens. Changed: the plan is replaced in
-// one transaction, so readers see the old plan or the new one, never half of each.
+// obligations, responsible units). Same sha256 and extractor version: nothing happens. Otherwise the
+// plan is replaced in one transaction, so readers see the old plan or the new one, never half of each.
 import type { Plan } from "../../knowledge/types";
+import { EXTRACTOR_VERSION } from "../../knowledge/version";
 import { audit } from "../audit";
 import type { Db, DbQuery } from "../storage/db";
 import { linkCoveredUnits } from "../users/unit-links";
@@ -12,19 +13,19 @@ export type IngestStatus = "ingested" | "replaced" | "unchanged";
 // First key of the two-key advisory lock space for ingesting; the second is the plan id's hash.
 const INGEST_LOCK = 7_351_002;
 
+/** The stored plan's sha256, or null when there is none or it was extracted by another version. */
 export async function storedSha(q: DbQuery, planId: string): Promise<string | null> {
-  const [row] = await q.query<{ sha256: string }>("SELECT sha256 FROM plans WHERE id = $1", [planId]);
-  return row?.sha256 ?? null;
+  const [row] = await q.query<{ sha256: string; extractor: string | null }>("SELECT sha256, extractor FROM plans WHERE id = $1", [planId]);
+  return row && row.extractor === EXTRACTOR_VERSION ? row.sha256 : null;
 }
 
 export async function ingestPlan(db: Db, plan: Plan, now: Date): Promise<IngestStatus> {
   return db.transaction(async (tx) => {
     // Two replicas ingesting the same new file at once take turns here.
     await tx.query("SELECT pg_advisory_xact_lock($1, hashtext($2))", [INGEST_LOCK, plan.id]);
-    const old = await storedSha(tx, plan.id);
-    if (old === plan.sha256) return "unchanged";
-    if (old !== null) await tx.query("DELETE FROM plans WHERE id = $1", [plan.id]);
-    await tx.query("INSERT INTO plans (id, file, sha256, title, meta, doc, ingested_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7)", [
+    if ((await storedSha(tx, plan.id)) === plan.sha256) return "unchanged";
+    const [old] = await tx.query("DELETE FROM plans WHERE id = $1 RETURNING id", [plan.id]);
+    await tx.query("INSERT INTO plans (id, file, sha256, title, meta, doc, ingested_at, extractor) VALUES ($1, $2, $3, $4, $5::jsonb, $6::jsonb, $7, $8)", [
       plan.id,
       plan.file,
       plan.sha256,
@@ -32,6 +33,7 @@ export async function ingestPlan(db: Db, plan: Plan, now: Date): Promise<IngestS
       JSON.stringify(plan.meta),
       JSON.stringify(plan),
       now,
+      EXTRACTOR_VERSION,
     ]);
     for (const s of plan.sections) {
       await tx.query("INSERT INTO sections (plan_id, id, number, title, level, parent_id, path) VALUES ($1, $2, $3, $4, $5, $6, $7)", [
@@ -61,7 +63,7 @@ export async function ingestPlan(db: Db, plan: Plan, now: Date): Promise<IngestS
     }
     await linkCoveredUnits(tx, { planId: plan.id });
     await linkCoveredUnits(tx, { unitIds: created });
-    const status: IngestStatus = old === null ? "ingested" : "replaced";
+    const status: IngestStatus = old ? "replaced" : "ingested";
     await audit(tx, { at: now, actorUserId: null, action: "plan.ingest", entity: "plan", entityId: plan.id, after: { status, sha256: plan.sha256, file: plan.file } });
     return status;
   });

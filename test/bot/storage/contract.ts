@@ -104,6 +104,10 @@ export function storageContract(name: string, open: () => Promise<EngineDb>, opt
       expect(await count(db, "obligations", "plan_id = 'thixa-2026'")).toBe(2);
       expect((await loadStoredPlans(db)).map((p) => p.sha256)).toEqual([changed.sha256]);
       expect(await ingestPlan(db, plan, NOW)).toBe("replaced");
+      // The same file extracted by an older extractor version is extracted again, once.
+      await db.query("UPDATE plans SET extractor = 'older' WHERE id = 'thixa-2026'");
+      expect(await ingestPlan(db, plan, NOW)).toBe("replaced");
+      expect(await ingestPlan(db, plan, NOW)).toBe("unchanged");
     });
 
     it("invite codes expire and work once", async () => {
