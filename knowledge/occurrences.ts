@@ -15,10 +15,12 @@ export interface Occurrence {
   due: Due;
 }
 
+// Built once: localDate runs on every turn and answer. en-CA formats as YYYY-MM-DD.
+const LOCAL_DATE = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" });
+
 /** Today's calendar date in Asia/Ho_Chi_Minh for an instant. */
 export function localDate(now: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  return parts; // en-CA formats as YYYY-MM-DD
+  return LOCAL_DATE.format(now);
 }
 
 export function isoDate(y: number, m: number, d: number): string {

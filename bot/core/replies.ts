@@ -1,4 +1,5 @@
 // Small builders for replies, shared by the handlers.
+import { formatVnDate, localDate } from "../../knowledge/occurrences";
 import type { OutgoingMessage, TextMessage } from "../messages";
 import type { TurnContext } from "../turn";
 
@@ -30,7 +31,5 @@ export function needCoordinator(ctx: TurnContext, what: string): OutgoingMessage
 }
 
 export function formatDate(d: Date | string): string {
-  const iso = typeof d === "string" ? d : new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Ho_Chi_Minh" }).format(d);
-  const [y, m, day] = iso.slice(0, 10).split("-").map(Number);
-  return `${day}/${m}/${y}`;
+  return formatVnDate(typeof d === "string" ? d.slice(0, 10) : localDate(d));
 }

@@ -1,4 +1,5 @@
 // One call for a report file in any format (the CLI and the chat command share it).
+import { fold } from "../../knowledge/vietnamese";
 import type { FileMessage } from "../messages";
 import type { DbQuery } from "../storage/db";
 import { buildReport, type ReportModel } from "./model";
@@ -20,7 +21,7 @@ export async function renderReport(m: ReportModel, format: ReportFormat): Promis
 }
 
 export function reportFileName(period: string, format: ReportFormat, unitName?: string | null): string {
-  const unit = unitName ? `-${unitName.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/gi, "d").replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}` : "";
+  const unit = unitName ? `-${fold(unitName).replace(/[^A-Za-z0-9]+/g, "-").toLowerCase()}` : "";
   return `bao-cao-tien-do-${period}${unit}.${format}`;
 }
 

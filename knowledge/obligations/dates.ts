@@ -63,23 +63,22 @@ export function findDates(s: string): FoundDate[] {
     if (m[3] === "năm") add(m.index, m.index + m[0].length, { day, month: edge === "last" ? 12 : 1 }, "yearly");
     else add(m.index, m.index + m[0].length, { day, monthInPeriod: edge }, m[3] === "quý" ? "quarterly" : "half_year");
   }
-  for (const m of lower.matchAll(LONG_RE)) {
-    const day = Number(m[1]);
-    const month = Number(m[2]);
-    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
-    add(m.index, m.index + m[0].length, m[3] ? { day, month, year: Number(m[3]) } : { day, month });
-  }
+  // Day, month and an optional year, in words ("ngày 29 tháng 12 năm 2022") or digits ("10/6/2023").
+  const addDayMonth = (re: RegExp) => {
+    for (const m of lower.matchAll(re)) {
+      const day = Number(m[1]);
+      const month = Number(m[2]);
+      if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+      add(m.index, m.index + m[0].length, m[3] ? { day, month, year: Number(m[3]) } : { day, month });
+    }
+  };
+  addDayMonth(LONG_RE);
   for (const m of lower.matchAll(MONTHLY_RE)) {
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
     add(m.index, m.index + m[0].length, { day }, "monthly");
   }
-  for (const m of lower.matchAll(NUMERIC_RE)) {
-    const day = Number(m[1]);
-    const month = Number(m[2]);
-    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
-    add(m.index, m.index + m[0].length, m[3] ? { day, month, year: Number(m[3]) } : { day, month });
-  }
+  addDayMonth(NUMERIC_RE);
   // "(trước ngày 25)": a day alone, only with a deadline cue; it needs a period to mean anything.
   for (const m of lower.matchAll(BARE_DAY_RE)) {
     const day = Number(m[1]);
