@@ -1,5 +1,6 @@
 // The knowledge model: what a plan document becomes after loading, normalising and extraction.
 // Pure data, JSON-serialisable, shared by every part of knowledge/ and by the bot.
+import type { AnswerDraft } from "./answer/draft";
 
 /** How often an obligation recurs, as the plan states it. */
 export type Period =
@@ -168,4 +169,6 @@ export interface Answer {
   next?: { date: string; daysLeft: number; obligationId: string; plan: string } | null;
   /** "extractive" or "llm" (phrased by a model and checked against the sources). */
   via: "extractive" | "llm";
+  /** The structured answer the text was rendered from (facts, dates, sources, flags). */
+  draft?: AnswerDraft;
 }

@@ -1,0 +1,113 @@
+// Candidates: the sentences that may answer, each with the context it lives in (its heading path,
+// the list intro it continues, the plan's title, number, issuer and place) and the features the
+// scorer weighs: how much of the question the sentence covers on its own and with its context,
+// its search rank, whether it speaks of the period asked.
+import type { Obligation, Period, Plan, Section, Sentence } from "../types";
+import { coverage, termSet, type Idf } from "./coverage";
+import { folded } from "./evidence";
+import { detectPeriods, type Question } from "./question";
+
+export interface Candidate {
+  plan: Plan;
+  sentence: Sentence;
+  section: Section | null;
+  /** The sentence this one continues as a list item ("... theo thời gian sau:"), or null. */
+  intro: string | null;
+  /** Obligations extracted from this sentence. */
+  obligations: Obligation[];
+  /** Search score scaled to 0..1 within the question's hits (0 when search did not return it). */
+  search: number;
+  /** Weighted share of the question's terms in the sentence alone. */
+  own: number;
+  /** The same with the sentence's context (heading path, list intro, plan title and metadata). */
+  ctx: number;
+  /** 1: states a period the question asks about; -1: states only other periods; 0: no period asked or stated. */
+  period: number;
+}
+
+/** Per-plan context the scorer needs, built once. */
+export interface PlanContext {
+  plan: Plan;
+  sections: Map<string, Section>;
+  /** For each sentence, the index of its list intro in plan.sentences, or -1. */
+  introOf: Int32Array;
+  /** For each sentence, the obligations whose quote starts in it. */
+  obligationsOf: Obligation[][];
+  /** The plan's own words: title, number, issuer, place. */
+  metaText: string;
+}
+
+export function planContext(plan: Plan): PlanContext {
+  const sections = new Map(plan.sections.map((s) => [s.id, s]));
+  const n = plan.sentences.length;
+  const introOf = new Int32Array(n).fill(-1);
+  let intro = -1;
+  for (let i = 0; i < n; i++) {
+    const s = plan.sentences[i];
+    if (intro >= 0 && (plan.sentences[intro].sectionId !== s.sectionId || i - intro > 15)) intro = -1;
+    introOf[i] = intro;
+    if (/:\s*\**\s*$/.test(s.text)) intro = i;
+  }
+  const obligationsOf: Obligation[][] = Array.from({ length: n }, () => []);
+  for (const o of plan.obligations) {
+    const i = sentenceAt(plan.sentences, o.span.start);
+    if (i >= 0) obligationsOf[i].push(o);
+  }
+  const m = plan.meta;
+  const metaText = [m.title, m.number, m.issuer, m.place].filter(Boolean).join(" \n ");
+  return { plan, sections, introOf, obligationsOf, metaText };
+}
+
+function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid].start <= offset) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+// Term sets of sentences are reused across questions; a bounded cache keeps memory flat.
+const TERM_CACHE_MAX = 50_000;
+const termCache = new Map<string, Set<string>>();
+function cachedTerms(key: string, ...texts: (string | null | undefined)[]): Set<string> {
+  let t = termCache.get(key);
+  if (!t) {
+    if (termCache.size >= TERM_CACHE_MAX) termCache.delete(termCache.keys().next().value!);
+    t = termSet(...texts);
+    termCache.set(key, t);
+  }
+  return t;
+}
+
+/** The candidate for sentence i of a plan, with its features for question q. */
+export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, search: number): Candidate {
+  const { plan } = ctx;
+  const sentence = plan.sentences[i];
+  const section = ctx.sections.get(sentence.sectionId) ?? null;
+  const intro = ctx.introOf[i] >= 0 ? plan.sentences[ctx.introOf[i]].text : null;
+  const own = cachedTerms(`${plan.id}|${plan.sha256}|${i}`, sentence.text);
+  const around = cachedTerms(`${plan.id}|${plan.sha256}|${i}|ctx`, sentence.text, intro, section?.path, ctx.metaText);
+  const obligations = ctx.obligationsOf[i];
+  let period = 0;
+  if (q.periods.length) {
+    const stated = new Set<Period>([...detectPeriods(folded(`${sentence.text} ${intro ?? ""}`)), ...obligations.flatMap((o) => o.schedule.map((s) => s.period))]);
+    period = q.periods.some((p) => stated.has(p)) ? 1 : stated.size ? -1 : 0;
+  }
+  return {
+    plan,
+    sentence,
+    section,
+    intro,
+    obligations,
+    search,
+    own: coverage(q, own, idf).score,
+    ctx: coverage(q, around, idf).score,
+    period,
+  };
+}

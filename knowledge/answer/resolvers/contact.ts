@@ -1,0 +1,16 @@
+// E-mail, web address, phone: the question says which; only that kind answers.
+import { contact as any, email } from "../evidence";
+import type { Resolver } from "./resolver";
+
+export const contact: Resolver = {
+  ask: "contact",
+  find(c, q) {
+    const text = c.sentence.text;
+    if (/\b(email|e mail|thu dien tu|hom thu)\b/.test(q.folded) || /e-?mail/.test(q.raw.toLowerCase())) return email(text);
+    const found = any(text);
+    if (!found) return null;
+    const isPhone = /^[+\d]/.test(found.text);
+    const asksPhone = /\b(dien thoai|hotline|so may)\b|\bphone\b/.test(`${q.folded} ${q.raw.toLowerCase()}`);
+    return isPhone === asksPhone || found.text.includes("@") ? found : null;
+  },
+};
