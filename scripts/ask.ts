@@ -10,6 +10,7 @@ const HELP = `Usage: npm run --silent ask -- --plans DIR [--plan ID] [--now YYYY
   --plan ID     the asker's plan (file name without extension); default: every plan
   --now DATE    today's date for days-left (Asia/Ho_Chi_Minh); default: the clock
   --json        print the whole Answer as JSON
+  --explain     also print the best candidates with their scores (why this answer)
   -h, --help    this text`;
 
 async function main(): Promise<number> {
@@ -21,6 +22,7 @@ async function main(): Promise<number> {
         plan: { type: "string" },
         now: { type: "string" },
         json: { type: "boolean", default: false },
+        explain: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     },
@@ -38,6 +40,7 @@ async function main(): Promise<number> {
   const engine = await engineFromPlans(plans, process.env, (m) => process.stderr.write(`${m}\n`));
   const answer = await engine.answer(question, { planId: values.plan ?? null, now });
   process.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : `${answer.text}\n`);
+  if (values.explain) process.stdout.write(`${await engine.explain(question, values.plan ?? null)}\n`);
   return 0;
 }
 

@@ -1,7 +1,7 @@
 // What a question asks for, as the kind of fact its answer must carry. One question may ask for
 // two ("gửi cho ai, hạn khi nào?"): the first is the main ask, the others are wanted as well.
 import type { QuestionKind } from "../types";
-import type { Question } from "./question";
+import { aboutSigning, type Question } from "./question";
 
 export type Ask =
   | "deadline" // a date, a rule with a day, a month or year
@@ -36,26 +36,35 @@ export const KIND_OF: Record<Ask, QuestionKind> = {
 };
 
 // Each test reads the folded question (f) and the lower-cased raw one (en, for English words).
-const TESTS: [Ask, (f: string, en: string) => boolean][] = [
-  ["contact", (f, en) => /\b(email|e-mail|e mail|thu dien tu|hom thu|dia chi (web|trang|mang|thu)|trang web|trang thong tin nao|website|url|duong (dan|link)|link|so dien thoai|dien thoai|hotline)\b/.test(f) || /\b(web address|e-?mail|url|website|phone)\b/.test(en)],
-  ["annex", (f, en) => /\b(theo mau|mau (nao|gi|so)|de cuong|phu luc|bieu mau)\b/.test(f) || /\b(annex|template|form)\b/.test(en)],
-  ["signer", (f, en) => /\b(ai|nguoi nao|dong chi nao) (da )?ky\b|\bky boi ai\b|\bnguoi ky\b|\bai ky ban hanh\b/.test(f) || /\bwho signed\b/.test(en)],
-  ["issued", (f, en) => /\b(ky|ban hanh|ky ban hanh)\b.*\b(ngay nao|khi nao|bao gio|ngay may|luc nao)\b/.test(f) && !/\b(hieu luc)\b/.test(f) || /\b(signed|issued) on\b|\bwhen was .* (signed|issued)\b/.test(en)],
-  ["money", (f, en) => /\b(bao nhieu tien|muc (ho tro|phat|chi|thu)|tien phat|bi phat|xu phat|kinh phi (la )?bao nhieu|le phi|muc luong)\b/.test(f) || /\bhow much (money|funding)|\b(penalty|fine|amount)\b/.test(en)],
-  ["recipient", (f, en) => /\b(ve dau|o dau|den dau|toi dau|cho ai|toi ai|gui ai|nop ai|ai nhan|noi nhan|cap nao nhan|(co quan|don vi|phong|ban|so|bo) nao nhan)\b/.test(f) || /\b(gui|nop|bao cao|chuyen|trinh)\b.*\b(co quan|don vi|phong|ban|so|bo|cap)( [a-z]+){0,2} nao\b/.test(f) || /\b(bao cao|gui|nop|trinh|chuyen)( lai)? (voi |cho |len |toi )?ai\b/.test(f) || /\b(to whom|send (it )?to|submit(ted)? to|sent to|reach|where (do|does|should|to)|recipient)\b/.test(en)],
-  ["method", (f, en) => /\b(qua|bang|tren) (he thong|phan mem|hinh thuc|cach|phuong thuc|kenh|cong) nao\b|\b(he thong|phan mem|hinh thuc|phuong thuc|kenh) nao\b|\bbang cach nao\b|\bnhu the nao\b.*\b(gui|nop)\b/.test(f) || /\bhow (to|do|should) .*\b(send|submit)|\bwhich system\b/.test(en)],
-  ["duration", (f, en) => /\b(bao lau|bao nhieu ngay|may ngay|bao nhieu thang|may thang|trong bao lau|truoc bao lau)\b/.test(f) && !/\bbao lau\b.*\b(mot|1) lan\b/.test(f) || /\bhow (long|many days)\b/.test(en)],
-  ["recurrence", (f, en) => /\b(bao lau\b.*\b(mot|1) lan|may lan|tan suat|bao nhieu lan|lap lai|dinh ky (nao|the nao|ra sao)|the nao)\b/.test(f) && /\b(lan|dinh ky|tan suat|lap lai)\b/.test(f) || /\bhow often\b|\bfrequency\b|\bwhich period\b|\bcover\b/.test(en) || /\b(khoang thoi gian nao|giai doan nao|ap dung (trong|tu) )\b/.test(f)],
-  ["deadline", (f, en) => /\b(khi nao|bao gio|luc nao|ngay nao|ngay may|thoi han|han chot|han cuoi|han nop|han gui|truoc ngay|thoi diem nao|hoi nao|xong truoc|hom nao|thu may|ngay bao nhieu)\b|^han\b|\bhan (la|la ngay)\b/.test(f) || /\b(when|due|deadline|by what date|what date|which date|by when|which day)\b/.test(en)],
-  ["responsible", (f, en) => /^(ai|don vi nao|co quan nao|bo phan nao|phong nao|ban nao|nhung ai|nhung (bo|so|tinh|don vi|co quan) nao)\b|\b(ai|don vi nao|co quan nao|bo phan nao|(bo|so|tinh|nganh) nao) (chiu trach nhiem|phu trach|chu tri|tham muu|thuc hien|lam|tong hop|phai|duoc|co trach nhiem|huong dan|theo doi)\b|\bchiu trach nhiem\b|\bnhiem vu gi\b/.test(f) || /\b(who|which (unit|office|department|agency|body|ministr))\b|\bresponsible\b|\bin charge\b/.test(en)],
-  ["quantity", (f, en) => /\b(bao nhieu|may)\b/.test(f) || /\bhow (many|much)\b|\bpercent/.test(en)],
+/** The question as the tests read it: folded, its English words, and whether it is about signing. */
+interface Said {
+  f: string;
+  en: string;
+  signing: boolean;
+}
+
+const TESTS: [Ask, (said: Said) => boolean][] = [
+  ["contact", ({ f, en, signing }: Said) => /\b(email|e-mail|e mail|thu dien tu|hom thu|dia chi (web|trang|mang|thu)|trang web|trang thong tin nao|website|url|duong (dan|link)|link|so dien thoai|dien thoai|hotline)\b/.test(f) || /\b(web address|e-?mail|url|website|phone)\b/.test(en)],
+  ["annex", ({ f, en, signing }: Said) => /\b(theo mau|mau (nao|gi|so)|de cuong|phu luc|bieu mau)\b/.test(f) || /\b(annex|template|form)\b/.test(en)],
+  ["signer", ({ f, en, signing }: Said) => /\b(ai|nguoi nao|dong chi nao) (da )?ky\b|\bky boi ai\b|\bnguoi ky\b|\bai ky ban hanh\b/.test(f) || /\bwho signed\b/.test(en)],
+  // "ký" here is signing, not the "kỳ" of "kỳ họp"; "ban hành" the issuing of the document itself, not a task.
+  ["issued", ({ f, en, signing }: Said) => (signing || /\b(duoc|da) ban hanh\b|^(ke hoach|quyet dinh|cong van|chi thi|van ban|thong tu|nghi quyet)\b[^,]*\bban hanh (ngay|khi|luc|bao)/.test(f)) && /\b(ngay nao|khi nao|bao gio|ngay may|luc nao|thoi gian nao)\b/.test(f) || /\b(signed|issued) on\b|\bwhen was .* (signed|issued)\b/.test(en)],
+  ["money", ({ f, en, signing }: Said) => /\b(bao nhieu tien|muc (ho tro|phat|chi|thu)|tien phat|bi phat|xu phat|kinh phi (la )?bao nhieu|le phi|muc luong)\b/.test(f) || /\bhow much (money|funding)|\b(penalty|fine|amount)\b/.test(en)],
+  ["recipient", ({ f, en, signing }: Said) => /\b(ve dau|o dau|den dau|toi dau|cho ai|toi ai|gui ai|nop ai|ai nhan|noi nhan|cap nao nhan|(co quan|don vi|phong|ban|so|bo) nao nhan)\b/.test(f) || /\b(gui|nop|bao cao|chuyen|trinh)\b.*\b(co quan|don vi|phong|ban|so|bo|cap)( [a-z]+){0,2} nao\b/.test(f) || /\b(bao cao|gui|nop|trinh|chuyen)( lai)? (voi |cho |len |toi )?ai\b/.test(f) || /\b(to whom|send (it )?to|submit(ted)? to|sent to|reach|where (do|does|should|to)|recipient)\b/.test(en)],
+  ["method", ({ f, en, signing }: Said) => /\b(qua|bang|tren) (he thong|phan mem|hinh thuc|cach|phuong thuc|kenh|cong) nao\b|\b(he thong|phan mem|hinh thuc|phuong thuc|kenh) nao\b|\bbang cach nao\b|\bnhu the nao\b.*\b(gui|nop)\b/.test(f) || /\bhow (to|do|should) .*\b(send|submit)|\bwhich system\b/.test(en)],
+  ["duration", ({ f, en, signing }: Said) => /\b(bao lau|bao nhieu ngay|may ngay|bao nhieu thang|may thang|trong bao lau|truoc bao lau)\b/.test(f) && !/\bbao lau\b.*\b(mot|1) lan\b/.test(f) || /\bhow (long|many days)\b/.test(en)],
+  ["recurrence", ({ f, en, signing }: Said) => /\b(bao lau\b.*\b(mot|1) lan|may lan|tan suat|bao nhieu lan|lap lai|dinh ky (nao|the nao|ra sao)|the nao)\b/.test(f) && /\b(lan|dinh ky|tan suat|lap lai)\b/.test(f) || /\bhow often\b|\bfrequency\b|\bwhich period\b|\bcover\b/.test(en) || /\b(khoang thoi gian nao|giai doan nao|ap dung (trong|tu) )\b/.test(f)],
+  ["deadline", ({ f, en, signing }: Said) => /\b(khi nao|bao gio|luc nao|ngay nao|ngay may|thoi han|han chot|han cuoi|han nop|han gui|truoc ngay|thoi diem nao|hoi nao|xong truoc|hom nao|thu may|ngay bao nhieu)\b|^han\b|\bhan (la|la ngay)\b/.test(f) || /\b(when|due|deadline|by what date|what date|which date|by when|which day)\b/.test(en)],
+  ["responsible", ({ f, en, signing }: Said) => /^(ai|don vi nao|co quan nao|bo phan nao|phong nao|ban nao|nhung ai|nhung (bo|so|tinh|don vi|co quan) nao)\b|\b(ai|don vi nao|co quan nao|bo phan nao|(bo|so|tinh|nganh) nao) (chiu trach nhiem|phu trach|chu tri|tham muu|thuc hien|lam|tong hop|phai|duoc|co trach nhiem|huong dan|theo doi)\b|\bchiu trach nhiem\b|\bnhiem vu gi\b/.test(f) || /\b(who|which (unit|office|department|agency|body|ministr))\b|\bresponsible\b|\bin charge\b/.test(en)],
+  ["quantity", ({ f, en, signing }: Said) => /\b(bao nhieu|may)\b/.test(f) || /\bhow (many|much)\b|\bpercent/.test(en)],
 ];
 
 /** The asks of a question, main one first; "content" when none is recognised. */
 export function asksOf(q: Pick<Question, "folded" | "raw" | "language">): Ask[] {
   const en = q.language === "en" ? q.raw.toLowerCase() : "";
+  const said: Said = { f: q.folded, en, signing: aboutSigning(q.raw, q.folded) };
   const out: Ask[] = [];
-  for (const [ask, test] of TESTS) if (test(q.folded, en)) out.push(ask);
+  for (const [ask, test] of TESTS) if (test(said)) out.push(ask);
   // "bao nhiêu ngày" is a span, not a count; "ngày bao nhiêu" a date.
   if (out.includes("duration") || out.includes("deadline")) remove(out, "quantity");
   if (out.includes("money")) remove(out, "quantity");

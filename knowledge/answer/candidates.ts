@@ -15,6 +15,8 @@ export interface Candidate {
   intro: string | null;
   /** Obligations extracted from this sentence. */
   obligations: Obligation[];
+  /** The other lines of its record ("Nhiệm vụ: ..." / "Đơn vị chủ trì: ..." / "Thời gian: ..."), which may hold the fact. */
+  record: Sentence[];
   /** Search score scaled to 0..1 within the question's hits (0 when search did not return it). */
   search: number;
   /** Weighted share of the question's terms in the sentence alone. */
@@ -33,9 +35,16 @@ export interface PlanContext {
   introOf: Int32Array;
   /** For each sentence, the obligations whose quote starts in it. */
   obligationsOf: Obligation[][];
+  /** For each sentence, the [start, end) of its record of "Label: value" lines, or null. */
+  recordOf: ([number, number] | null)[];
   /** The plan's own words: title, number, issuer, place. */
   metaText: string;
+  /** Its terms: words of the question found here name the plan, not the sentence. */
+  metaTerms: Set<string>;
 }
+
+// "Đơn vị chủ trì: Sở Khoa học và Công nghệ." A line that is a label and its value.
+const LABEL_LINE = /^[\s*]*[\p{Lu}][\p{L}\p{M}\s,]{2,40}:\s*\**\s*\S/u;
 
 export function planContext(plan: Plan): PlanContext {
   const sections = new Map(plan.sections.map((s) => [s.id, s]));
@@ -53,9 +62,17 @@ export function planContext(plan: Plan): PlanContext {
     const i = sentenceAt(plan.sentences, o.span.start);
     if (i >= 0) obligationsOf[i].push(o);
   }
+  // Runs of consecutive label lines in one section make a record.
+  const recordOf: ([number, number] | null)[] = new Array(n).fill(null);
+  for (let i = 0; i < n; ) {
+    let j = i;
+    while (j < n && LABEL_LINE.test(plan.sentences[j].text) && plan.sentences[j].sectionId === plan.sentences[i].sectionId) j++;
+    if (j - i >= 2) for (let k = i; k < j; k++) recordOf[k] = [i, j];
+    i = Math.max(j, i + 1);
+  }
   const m = plan.meta;
   const metaText = [m.title, m.number, m.issuer, m.place].filter(Boolean).join(" \n ");
-  return { plan, sections, introOf, obligationsOf, metaText };
+  return { plan, sections, introOf, obligationsOf, recordOf, metaText, metaTerms: termSet(metaText) };
 }
 
 function sentenceAt(sentences: Sentence[], offset: number): number {
@@ -94,6 +111,8 @@ export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, se
   const own = cachedTerms(`${plan.id}|${plan.sha256}|${i}`, sentence.text);
   const around = cachedTerms(`${plan.id}|${plan.sha256}|${i}|ctx`, sentence.text, intro, section?.path, ctx.metaText);
   const obligations = ctx.obligationsOf[i];
+  const r = ctx.recordOf[i];
+  const record = r ? plan.sentences.slice(r[0], r[1]).filter((x) => x !== sentence) : [];
   let period = 0;
   if (q.periods.length) {
     const stated = new Set<Period>([...detectPeriods(folded(`${sentence.text} ${intro ?? ""}`)), ...obligations.flatMap((o) => o.schedule.map((s) => s.period))]);
@@ -105,8 +124,9 @@ export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, se
     section,
     intro,
     obligations,
+    record,
     search,
-    own: coverage(q, own, idf).score,
+    own: coverage(q, own, idf, ctx.metaTerms).score,
     ctx: coverage(q, around, idf).score,
     period,
   };

@@ -9,7 +9,7 @@ import { daysBetween, localDate, nextOccurrence, previousOccurrence } from "../o
 import { SearchIndex, type SearchDoc } from "../search/search-index";
 import { HashEmbedder, type Embedder } from "../search/embedder";
 import { bigrams, tokenise } from "../search/tokens";
-import type { Answer, AnswerCitation, Obligation, Plan, ScheduleItem, Section } from "../types";
+import type { Answer, AnswerCitation, Obligation, Plan, ScheduleItem, Section, Sentence } from "../types";
 import { asksOf, KIND_OF, type Ask } from "./ask";
 import { checkInput } from "./bad-input";
 import { candidate, planContext, type Candidate, type PlanContext } from "./candidates";
@@ -20,7 +20,7 @@ import { LlmPhraser, type LlmSettings } from "./llm-phraser";
 import { officeItemsThatApply, officeSchedulesOf, type OfficeDate } from "./office-dates";
 import { understand, type Question } from "./question";
 import { renderDraft } from "./render";
-import { RESOLVERS, type Fact } from "./resolvers";
+import { findWithRecord, RESOLVERS, type Fact } from "./resolvers";
 import { PlanHints } from "./scope";
 import { loadWeights, type Weights } from "./weights";
 import type { Passage } from "./passages";
@@ -164,12 +164,38 @@ export class KnowledgeEngine {
     const others = asks.slice(1).map((a) => RESOLVERS[a]);
     return (await this.candidates(q, scope))
       .map((c) => {
-        const fact = resolver.find(c, q);
-        const also = others.some((r) => r.find(c, q));
+        const fact = findWithRecord(resolver, c, q);
+        const also = others.some((r) => findWithRecord(r, c, q));
         const score = w.own * c.own + w.ctx * c.ctx + w.search * c.search + w.evidence * (fact?.strength ?? 0) + w.period * c.period + (also ? w.also : 0);
         return { c, fact, also, score };
       })
       .sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * For calibration: the features of the question's best candidates that carry the asked fact, each
+   * with the text of the answer it would give (to check against labelled facts).
+   */
+  async features(question: string, opts: AskOptions, n = 25): Promise<{ own: number; ctx: number; search: number; evidence: number; period: number; also: number; answer: string }[]> {
+    const q = understand(question);
+    const asks = asksOf(q);
+    const today = localDate(opts.now);
+    const ranked = (await this.rank(q, asks, opts.planId ?? null)).filter((s) => s.fact).slice(0, n);
+    return ranked.map((s) => {
+      const d = this.found(q, asks, s as Scored & { fact: Fact }, today);
+      const answer = `${renderDraft(d)} ${d.citations.map((c) => c.quote).join(" ")}`;
+      return { own: s.c.own, ctx: s.c.ctx, search: s.c.search, evidence: s.fact!.strength, period: s.c.period, also: s.also ? 1 : 0, answer };
+    });
+  }
+
+  /** The asks and the best candidates with their features, one line each: why an answer was chosen. */
+  async explain(question: string, planId: string | null, n = 8): Promise<string> {
+    const q = understand(question);
+    const asks = asksOf(q);
+    const ranked = await this.rank(q, asks, planId);
+    const f = (x: number) => x.toFixed(2);
+    const rows = ranked.slice(0, n).map((s) => `${f(s.score)} own ${f(s.c.own)} ctx ${f(s.c.ctx)} search ${f(s.c.search)} period ${s.c.period} fact ${s.fact ? `${f(s.fact.strength)} “${s.fact.text.slice(0, 50)}”` : "-"}${s.also ? " +also" : ""} | ${s.c.sentence.text.replace(/\s+/g, " ").slice(0, 110)}`);
+    return [`asks: ${asks.join(", ")} · periods: ${q.periods.join(", ") || "-"} · terms: ${q.terms.join(" ")}`, ...rows].join("\n");
   }
 
   /** Whether a scored candidate is good enough to answer with. */
@@ -196,12 +222,12 @@ export class KnowledgeEngine {
     return { ...base, ...closest, flags: ["not-found"] };
   }
 
-  private found(q: Question, asks: Ask[], best: Scored & { fact: Fact }, today: string, officeDates?: OfficeDate[]): AnswerDraft {
+  found(q: Question, asks: Ask[], best: Scored & { fact: Fact }, today: string, officeDates?: OfficeDate[]): AnswerDraft {
     const { c, fact } = best;
     const facts = fact.text ? [{ ask: asks[0], value: fact.text }] : [];
     // What the question asks second, when the same sentence carries it.
     for (const a of asks.slice(1)) {
-      const more = RESOLVERS[a].find(c, q);
+      const more = findWithRecord(RESOLVERS[a], c, q);
       if (more?.text && !facts.some((f) => f.value.includes(more.text))) facts.push({ ask: a, value: more.text });
     }
     const flags: DraftFlag[] = [];
@@ -219,7 +245,7 @@ export class KnowledgeEngine {
       facts,
       next: when?.next ?? null,
       source: this.source(c, fact, q),
-      citations: [this.citation(c)],
+      citations: [this.citation(c, fact.in)],
       flags,
     };
   }
@@ -265,11 +291,13 @@ export class KnowledgeEngine {
   }
 
   private source(c: Candidate, fact: Fact | null, q: Question): AnswerDraft["source"] {
-    return { title: shortTitle(c.plan), section: shortSection(c.section?.path ?? ""), excerpt: excerptAround(c.sentence.text, fact, q) };
+    const excerpt = fact?.in ? `${excerptAround(c.sentence.text, null, q, MAX_EXCERPT / 2)} … ${excerptAround(fact.in.text, fact, q, MAX_EXCERPT / 2)}` : excerptAround(c.sentence.text, fact, q);
+    return { title: shortTitle(c.plan), section: shortSection(c.section?.path ?? ""), excerpt };
   }
 
-  private citation(c: Candidate): AnswerCitation {
-    return { plan: c.plan.id, planTitle: c.plan.meta.title, section: c.section?.path ?? "", quote: clip(c.sentence.text, MAX_QUOTE) };
+  private citation(c: Candidate, line?: Sentence): AnswerCitation {
+    const quote = line ? `${clip(c.sentence.text, MAX_QUOTE / 2)} ${clip(line.text, MAX_QUOTE / 2)}` : clip(c.sentence.text, MAX_QUOTE);
+    return { plan: c.plan.id, planTitle: c.plan.meta.title, section: c.section?.path ?? "", quote };
   }
 
   /** The asker's plan (or the few a name in the question points to): every sentence; otherwise the search hits. */
@@ -328,9 +356,9 @@ function shortSection(path: string): string {
 }
 
 /** The part of the sentence around the fact (or the question's words), at most MAX_EXCERPT characters. */
-function excerptAround(text: string, fact: Fact | null, q: Question): string {
+function excerptAround(text: string, fact: Fact | null, q: Question, max = MAX_EXCERPT): string {
   const clean = text.replace(/\*+/g, "");
-  if (clean.replace(/\s+/g, " ").trim().length <= MAX_EXCERPT) return clip(clean, MAX_EXCERPT);
+  if (clean.replace(/\s+/g, " ").trim().length <= max) return clip(clean, max);
   const raw = text;
   let centre: number;
   if (fact && fact.end > fact.start) centre = (fact.start + fact.end) / 2;
@@ -340,10 +368,10 @@ function excerptAround(text: string, fact: Fact | null, q: Question): string {
     const hits = q.terms.map((t) => lower.indexOf(t)).filter((i) => i >= 0);
     centre = hits.length ? hits.reduce((a, b) => a + b, 0) / hits.length : 0;
   }
-  let start = Math.max(0, Math.round(centre - MAX_EXCERPT / 2));
+  let start = Math.max(0, Math.round(centre - max / 2));
   const boundary = raw.lastIndexOf(";", start) >= 0 && start - raw.lastIndexOf(";", start) < 60 ? raw.lastIndexOf(";", start) + 1 : raw.lastIndexOf(" ", start) + 1;
   start = Math.max(0, boundary);
-  const end = Math.min(raw.length, start + MAX_EXCERPT);
-  const body = clip(raw.slice(start, end), MAX_EXCERPT).replace(/ …$/, "");
+  const end = Math.min(raw.length, start + max);
+  const body = clip(raw.slice(start, end), max).replace(/ …$/, "");
   return `${start > 0 ? "… " : ""}${body}${end < raw.length ? " …" : ""}`;
 }

@@ -4,6 +4,7 @@
 // reader finds its kind of fact in the words of the sentence itself (folded, offsets kept), so a
 // resolver can require the evidence its answer must carry instead of trusting word overlap.
 import { findDates, type DateKind } from "../obligations/dates";
+import { unitsIn } from "../obligations/units";
 import type { Due } from "../types";
 import { fold, normaliseTones } from "../vietnamese";
 
@@ -101,45 +102,43 @@ export function periodWords(original: string): Found | null {
   return { start: first.index!, end, text: original.slice(first.index!, end).trim(), strength: 1 };
 }
 
-// A send verb, an optional preposition, then a named body (capitalised, or the usual abbreviations).
-const RECIPIENT = /(?<![\p{L}])(gửi|nộp|trình|báo cáo|chuyển|cung cấp|phản ánh|đề xuất|kiến nghị|về|cho|đến|tới|lên)\s+(?:(?:kết quả|văn bản|hồ sơ|báo cáo)\s+)?(?:(?:về|cho|đến|tới|lên|qua|với)\s+)?((?:\p{Lu}|UBND|HĐND)[\p{L}\p{M}\d&\-–,\s]*?(?:\s*\((?:qua|thông qua)[^)]*\))?)(?=\s*(?:[.;:]|\*|$|\s(?:trước|chậm|để|theo|trong|vào|định|hằng|hàng|khi|nếu|sau|và các|xem xét|tổng hợp|biết|chỉ đạo|qua|thông qua|theo dõi|hoặc|bằng|kèm)\b))/gu;
+const SEND_BEFORE = /(?:gửi|gởi|nộp|trình|báo cáo|chuyển|cung cấp|phản ánh|đề xuất|kiến nghị|về|cho|đến|tới|lên|với)\s+(?:(?:kết quả|văn bản|hồ sơ|báo cáo|thông tin|số liệu)\s+)?(?:(?:về|cho|đến|tới|lên|với)\s+)?$/iu;
 
 /** A named body that receives something: "gửi về Sở Nội vụ (qua Phòng ...)", "báo cáo Thủ tướng Chính phủ". */
 export function recipient(original: string): Found | null {
-  const text = normaliseTones(original);
-  let best: Found | null = null;
-  for (const m of text.matchAll(RECIPIENT)) {
-    const name = m[2].replace(/[\s,]+$/, "");
-    if (name.length < 3) continue;
-    // After "về"/"cho" alone a capitalised word may start a new clause; after a send verb it names the recipient.
-    const strength = /^(gửi|nộp|trình|báo cáo|chuyển|cung cấp)$/i.test(m[1]) ? 1 : 0.7;
-    // Several named bodies ("Bộ Công an, UBND tỉnh") with the parenthesised route all count.
-    let end = m.index! + m[0].length;
+  const text = normaliseTones(original).replace(/\*/g, " ");
+  const units = unitsIn(text);
+  for (let k = 0; k < units.length; k++) {
+    const u = units[k];
+    const before = text.slice(Math.max(0, u.start - 30), u.start);
+    if (!SEND_BEFORE.test(before)) continue;
+    // Several bodies ("Bộ Công an, UBND tỉnh") and the route in brackets ("(qua Phòng ...)") belong to it.
+    let end = u.end;
+    for (let j = k + 1; j < units.length && /^\s*(?:,|và|,\s*và|;)?\s*(?:\(?\s*(?:qua|thông qua)\s+)?$/u.test(text.slice(end, units[j].start)); j++) end = units[j].end;
     const via = text.slice(end).match(/^\s*\((?:qua|thông qua)[^)]*\)/u);
     if (via) end += via[0].length;
-    const start = m.index! + m[0].indexOf(m[2]);
-    if (!best || strength > best.strength) best = { start, end, text: text.slice(start, end).trim().replace(/[\s,]+$/, ""), strength };
+    else if (text[end] === ")" && text.slice(u.start, end).includes("(")) end += 1;
+    const strength = /(?:gửi|gởi|nộp|trình|báo cáo|chuyển|cung cấp)\s+(?:\S+\s+){0,2}$/iu.test(before) ? 1 : 0.7;
+    return { start: u.start, end, text: text.slice(u.start, end).trim(), strength };
   }
-  return best;
+  return null;
 }
 
-// A unit at the head of a sentence or clause (after list markers), before a duty verb; or after
-// "giao", "đề nghị", "yêu cầu", "chủ trì".
-const UNIT_HEAD = /^(?:[-–•+*]|\(?[\da-zđ]{1,3}[.)]|\s)*((?:\p{Lu}|UBND|HĐND)[\p{L}\p{M}\d&\-–,\s]{2,160}?)(?=\s+(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|tổ chức|thực hiện|xây dựng|báo cáo|gửi|theo dõi|hướng dẫn|tham mưu|khẩn trương|rà soát|triển khai|tập trung|chỉ đạo|cập nhật|tiếp tục|phải|căn cứ|ban hành|kiểm tra|đôn đốc|nghiên cứu|tổng hợp|lựa chọn|bố trí|quản lý|được|là|:|\())/u;
-const UNIT_AFTER = /(?<![\p{L}])(giao|đề nghị|yêu cầu|chủ trì là|do|bởi|đầu mối là|phân công)\s+((?:\p{Lu}|UBND|HĐND)[\p{L}\p{M}\d&\-–,\s]{2,120}?)(?=\s*(?:[.;:(]|$|\s(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|tổ chức|thực hiện|xây dựng|theo dõi|hướng dẫn|tham mưu|khẩn trương|rà soát|triển khai|chỉ đạo|cập nhật|đôn đốc|tổng hợp|lựa chọn|nghiên cứu)\b))/u;
+// Where a unit in a sentence does the task: at its head (after list markers), or after "giao",
+// "đề nghị", "yêu cầu", "chủ trì:", "do".
+const DOER_BEFORE = /(?:^(?:[-–•+*\s]|\(?[\da-zđ]{1,3}[.)])*|(?:giao(?: cho)?|đề nghị|yêu cầu|chủ trì|chủ trì là|đầu mối|do|bởi|phân công)\s*:?\s*)$/iu;
 
 /** A unit that does the task: at the head of the sentence, or after "giao", "chủ trì", "đề nghị". */
 export function unitHead(original: string): Found | null {
-  const text = normaliseTones(original).replace(/\*+/g, (s) => " ".repeat(s.length));
-  const m = text.match(UNIT_HEAD);
-  if (m) {
-    const start = m[0].indexOf(m[1]);
-    return { start, end: start + m[1].length, text: m[1].trim().replace(/[\s,]+$/, ""), strength: 1 };
-  }
-  const a = text.match(UNIT_AFTER);
-  if (a) {
-    const start = a.index! + a[0].indexOf(a[2]);
-    return { start, end: start + a[2].length, text: a[2].trim(), strength: 0.8 };
+  const text = normaliseTones(original).replace(/\*/g, " ");
+  for (const u of unitsIn(text)) {
+    if (!DOER_BEFORE.test(text.slice(Math.max(0, u.start - 25), u.start))) continue;
+    let end = u.end;
+    for (const v of unitsIn(text, u.end)) {
+      if (!/^\s*(?:,|và|,\s*và|;)\s*$/u.test(text.slice(end, v.start))) break;
+      end = v.end;
+    }
+    return { start: u.start, end, text: text.slice(u.start, end).trim(), strength: u.start < 8 ? 1 : 0.9 };
   }
   return null;
 }

@@ -133,7 +133,7 @@ export const QUESTION_PHRASES: readonly string[] = [
   "bao nhieu", "bao gio", "bao lau", "khi nao", "luc nao", "hoi nao", "ngay nao", "ngay may", "thang nao", "nam nao",
   "the nao", "nhu the nao", "ra sao", "o dau", "ve dau", "den dau", "toi dau", "cho ai", "la gi", "la ai",
   "cho hoi", "cho em hoi", "cho minh hoi", "xin hoi", "lam on", "vui long", "duoc khong", "phai khong", "co phai",
-  "mot lan", "may lan", "tra loi", "gium", "giup",
+  "mot lan", "may lan", "gium", "giup",
   "han chot", "han cuoi", "thoi han", "han nop", "han gui", "thoi diem", "thoi gian", "cham nhat", "muon nhat",
   "1 lan", "phan tram", "tu dau", "tu nguon nao", "nguon nao", "kenh nao", "hinh thuc nao", "bang cach nao", "cach nao",
   // "mấy lần mỗi năm": the year is the unit of the count, not a word of the task.

@@ -25,9 +25,11 @@ export function factFound(fact: string, text: string): boolean {
   return comparable(text).includes(comparable(fact));
 }
 
-export function passes(q: EvalQuestion, answer: { answered: boolean; text: string }): boolean {
+/** As ../shared/eval/score.py counts: a fact may be in the answer text or in a cited quote. */
+export function passes(q: EvalQuestion, answer: { answered: boolean; text: string; citations?: { quote: string }[] }): boolean {
   if (q.kind === "unanswerable") return !answer.answered;
-  return answer.answered && q.answer_facts.every((f) => factFound(f, answer.text));
+  const hay = `${answer.text} ${(answer.citations ?? []).map((c) => c.quote).join(" ")}`;
+  return answer.answered && q.answer_facts.every((f) => factFound(f, hay));
 }
 
 /** Reads a questions file: one JSON object a line; bad lines are reported with their number. */

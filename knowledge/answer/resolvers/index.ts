@@ -16,4 +16,4 @@ import type { Resolver } from "./resolver";
 import { signer } from "./signer";
 
 export const RESOLVERS: Record<Ask, Resolver> = { annex, contact, content, deadline, duration, issued, method, money, quantity, recipient, recurrence, responsible, signer };
-export type { Fact, Resolver } from "./resolver";
+export { findWithRecord, type Fact, type Resolver } from "./resolver";

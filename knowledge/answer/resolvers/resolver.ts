@@ -4,11 +4,13 @@ import type { Ask } from "../ask";
 import type { Candidate } from "../candidates";
 import type { Found } from "../evidence";
 import type { Question } from "../question";
-import type { Due } from "../../types";
+import type { Due, Sentence } from "../../types";
 
 /** The fact a resolver found: the words to show, how sure it is (0..1), and a due date when it gives one. */
 export interface Fact extends Found {
   due?: Due;
+  /** The line of the candidate's record that holds the fact, when not the sentence itself. */
+  in?: Sentence;
 }
 
 export interface Resolver {
@@ -32,4 +34,16 @@ export function strongest(...facts: (Fact | null | undefined)[]): Fact | null {
 /** A fact read from another text than the sentence (list intro, heading), trusted a little less. */
 export function from(f: Fact | null, factor: number): Fact | null {
   return f ? { ...f, strength: f.strength * factor } : null;
+}
+
+/** The fact in the candidate's sentence, else in another line of its record (trusted a little less). */
+export function findWithRecord(r: Resolver, c: Candidate, q: Question): Fact | null {
+  const own = r.find(c, q);
+  if ((own && own.strength >= 0.9) || !c.record.length) return own;
+  let best = own;
+  for (const line of c.record) {
+    const f = r.find({ ...c, sentence: line, obligations: [], intro: null, record: [] }, q);
+    if (f && f.strength * 0.9 > (best?.strength ?? 0)) best = { ...f, strength: f.strength * 0.9, in: line };
+  }
+  return best;
 }
