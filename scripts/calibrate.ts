@@ -11,7 +11,12 @@ import { factFound, parseQuestions } from "./eval/score";
 import { nowFromArg } from "./knowledge/cli-date";
 import { engineFromPlans, plansFromDir } from "./knowledge/engine-from-plans";
 
-const DEFAULT_SETS = ["eval/own/dev/docs=eval/own/dev/questions.jsonl", "../shared/eval/real/docs=../shared/eval/real/questions.jsonl", "../shared/plans=../shared/eval/questions.jsonl"];
+// Real documents first; the team's own plans and questions (test fixtures) add the behaviours they pin.
+const DEFAULT_SETS = [
+  "eval/own/dev/docs=eval/own/dev/questions.jsonl",
+  "test/fixtures/answer/heldout2=test/fixtures/answer/heldout2-questions.jsonl",
+  "../shared/eval/real/docs=../shared/eval/real/questions.jsonl", "../shared/plans=../shared/eval/questions.jsonl",
+];
 
 const HELP = `Usage: npm run --silent calibrate -- [--set PLANS_DIR=QUESTIONS ...] [--folds K] [--now YYYY-MM-DD] [--write]
 
@@ -66,6 +71,8 @@ async function main(): Promise<number> {
     const recall = o.unanswerable ? o.abstainedRight / o.unanswerable : 1;
     process.stdout.write(`${name.padEnd(10)} ${o.right}/${o.total} right · "not found" precision ${precision.toFixed(2)}, recall ${recall.toFixed(2)} · ${JSON.stringify(w)}\n`);
   };
+  const reachable = samples.filter((s) => !s.answerable || s.candidates.some((c) => c.right)).length;
+  process.stdout.write(`reachable: ${reachable}/${samples.length} (unanswerable, or a right answer among the candidates that carry the fact)\n`);
   report("current", loadWeights());
   const fitted = fit(samples);
   report("fitted", fitted);

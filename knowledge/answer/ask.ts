@@ -1,6 +1,7 @@
 // What a question asks for, as the kind of fact its answer must carry. One question may ask for
 // two ("gửi cho ai, hạn khi nào?"): the first is the main ask, the others are wanted as well.
 import type { QuestionKind } from "../types";
+import { normaliseTones } from "../vietnamese";
 import { aboutSigning, type Question } from "./question";
 
 export type Ask =
@@ -41,6 +42,8 @@ interface Said {
   f: string;
   en: string;
   signing: boolean;
+  /** Lower case with diacritics, when typed with them ("lương" is pay, "lượng" is not). */
+  marked: string;
 }
 
 const TESTS: [Ask, (said: Said) => boolean][] = [
@@ -49,7 +52,7 @@ const TESTS: [Ask, (said: Said) => boolean][] = [
   ["signer", ({ f, en, signing }: Said) => /\b(ai|nguoi nao|dong chi nao) (da )?ky\b|\bky boi ai\b|\bnguoi ky\b|\bai ky ban hanh\b/.test(f) || /\bwho signed\b/.test(en)],
   // "ký" here is signing, not the "kỳ" of "kỳ họp"; "ban hành" the issuing of the document itself, not a task.
   ["issued", ({ f, en, signing }: Said) => (signing || /\b(duoc|da) ban hanh\b|^(ke hoach|quyet dinh|cong van|chi thi|van ban|thong tu|nghi quyet)\b[^,]*\bban hanh (ngay|khi|luc|bao)/.test(f)) && /\b(ngay nao|khi nao|bao gio|ngay may|luc nao|thoi gian nao)\b/.test(f) || /\b(signed|issued) on\b|\bwhen was .* (signed|issued)\b/.test(en)],
-  ["money", ({ f, en, signing }: Said) => /\b(bao nhieu tien|muc (ho tro|phat|chi|thu)|tien phat|bi phat|xu phat|kinh phi (la )?bao nhieu|le phi|muc luong)\b/.test(f) || /\bhow much (money|funding)|\b(penalty|fine|amount)\b/.test(en)],
+  ["money", ({ f, en, marked }: Said) => (/(?<![\p{L}])(lệ phí|phí|tiền|chi phí|phạt|lương|phụ cấp|giá|ngân sách)(?![\p{L}])/u.test(marked) && /\b(bao nhieu|may)\b/.test(f)) || /\b(bao nhieu tien|muc (ho tro|phat|chi|thu)|tien phat|bi phat|xu phat|kinh phi (la )?bao nhieu|le phi|muc luong)\b/.test(f) || /\bhow much (money|funding)|\b(penalty|fine|amount)\b/.test(en)],
   ["recipient", ({ f, en, signing }: Said) => /\b(ve dau|o dau|den dau|toi dau|cho ai|toi ai|gui ai|nop ai|ai nhan|noi nhan|cap nao nhan|(co quan|don vi|phong|ban|so|bo) nao nhan)\b/.test(f) || /\b(gui|nop|bao cao|chuyen|trinh)\b.*\b(co quan|don vi|phong|ban|so|bo|cap)( [a-z]+){0,2} nao\b/.test(f) || /\b(bao cao|gui|nop|trinh|chuyen)( lai)? (voi |cho |len |toi )?ai\b/.test(f) || /\b(to whom|send (it )?to|submit(ted)? to|sent to|reach|where (do|does|should|to)|recipient)\b/.test(en)],
   ["method", ({ f, en, signing }: Said) => /\b(qua|bang|tren) (he thong|phan mem|hinh thuc|cach|phuong thuc|kenh|cong) nao\b|\b(he thong|phan mem|hinh thuc|phuong thuc|kenh) nao\b|\bbang cach nao\b|\bnhu the nao\b.*\b(gui|nop)\b/.test(f) || /\bhow (to|do|should) .*\b(send|submit)|\bwhich system\b/.test(en)],
   ["duration", ({ f, en, signing }: Said) => /\b(bao lau|bao nhieu ngay|may ngay|bao nhieu thang|may thang|trong bao lau|truoc bao lau)\b/.test(f) && !/\bbao lau\b.*\b(mot|1) lan\b/.test(f) || /\bhow (long|many days)\b/.test(en)],
@@ -62,7 +65,7 @@ const TESTS: [Ask, (said: Said) => boolean][] = [
 /** The asks of a question, main one first; "content" when none is recognised. */
 export function asksOf(q: Pick<Question, "folded" | "raw" | "language">): Ask[] {
   const en = q.language === "en" ? q.raw.toLowerCase() : "";
-  const said: Said = { f: q.folded, en, signing: aboutSigning(q.raw, q.folded) };
+  const said: Said = { f: q.folded, en, signing: aboutSigning(q.raw, q.folded), marked: normaliseTones(q.raw).toLowerCase() };
   const out: Ask[] = [];
   for (const [ask, test] of TESTS) if (test(said)) out.push(ask);
   // "bao nhiêu ngày" is a span, not a count; "ngày bao nhiêu" a date.

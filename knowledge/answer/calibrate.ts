@@ -26,14 +26,14 @@ export interface Sample {
 }
 
 const GRID = {
-  own: [0.2, 0.4, 0.6, 0.8],
-  ctx: [0.2, 0.4, 0.6, 0.8],
-  search: [0, 0.1, 0.2, 0.4],
-  evidence: [0.1, 0.2, 0.35, 0.5, 0.7],
-  period: [0, 0.15, 0.3, 0.5],
-  also: [0, 0.1, 0.2],
+  own: [0.2, 0.5, 0.8],
+  ctx: [0.2, 0.5, 0.8],
+  search: [0, 0.15, 0.3],
+  evidence: [0.15, 0.3, 0.5, 0.7],
+  period: [0, 0.2, 0.4],
+  also: [0, 0.1],
 };
-const ANSWER_AT = Array.from({ length: 41 }, (_, i) => 0.1 + i * 0.025);
+const ANSWER_AT = Array.from({ length: 31 }, (_, i) => 0.2 + i * 0.04);
 const SUPPORT_AT = Array.from({ length: 13 }, (_, i) => i * 0.05);
 
 type Ranking = Omit<Weights, "answerAt" | "supportAt">;

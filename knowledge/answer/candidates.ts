@@ -89,6 +89,8 @@ function sentenceAt(sentences: Sentence[], offset: number): number {
   return ans;
 }
 
+const WEEKLY = /\b(hang|moi|tung|bao cao) tuan\b/;
+
 // Term sets of sentences are reused across questions; a bounded cache keeps memory flat.
 const TERM_CACHE_MAX = 50_000;
 const termCache = new Map<string, Set<string>>();
@@ -114,7 +116,9 @@ export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, se
   const r = ctx.recordOf[i];
   const record = r ? plan.sentences.slice(r[0], r[1]).filter((x) => x !== sentence) : [];
   let period = 0;
-  if (q.periods.length) {
+  // Plans have no weekly period type; "báo cáo tuần" is matched on the word.
+  if (WEEKLY.test(q.folded)) period = /\btuan\b/.test(folded(`${sentence.text} ${intro ?? ""}`)) ? 1 : -1;
+  else if (q.periods.length) {
     const stated = new Set<Period>([...detectPeriods(folded(`${sentence.text} ${intro ?? ""}`)), ...obligations.flatMap((o) => o.schedule.map((s) => s.period))]);
     period = q.periods.some((p) => stated.has(p)) ? 1 : stated.size ? -1 : 0;
   }

@@ -12,7 +12,9 @@ export type DraftFlag =
   /** The plan's years are over; the next date is where the same rule would fall. */
   | "plan-ended"
   /** Nothing in the plans supports an answer; the closest passage is shown. */
-  | "not-found";
+  | "not-found"
+  /** The plan gives a month, quarter or year but no day. */
+  | "no-day";
 
 export interface DraftFact {
   ask: Ask;
@@ -33,4 +35,6 @@ export interface AnswerDraft {
   source: { title: string; section: string; excerpt: string } | null;
   citations: AnswerCitation[];
   flags: DraftFlag[];
+  /** Answers from other plans that match about as well, when the asker's plan is not known. */
+  more?: AnswerDraft[];
 }

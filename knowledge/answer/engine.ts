@@ -52,6 +52,8 @@ const CANDIDATES = 60;
 const READ_WHOLE_PLANS = 5;
 const MAX_EXCERPT = 260;
 const MAX_QUOTE = 600;
+/** Other plans are named when their best answer scores this close to the best one. */
+const MORE_PLANS_MARGIN = 0.1;
 
 /** A candidate with what the resolver found in it and its score. */
 export interface Scored {
@@ -147,7 +149,7 @@ export class KnowledgeEngine {
       language: q.language,
       text: renderDraft(draft),
       citations: draft.citations,
-      next: draft.next && draft.next.obligationId ? { date: draft.next.date, daysLeft: draft.next.daysLeft, obligationId: draft.next.obligationId, plan: draft.next.plan } : null,
+      next: draft.next && draft.next.obligationId && !draft.flags.includes("plan-ended") ? { date: draft.next.date, daysLeft: draft.next.daysLeft, obligationId: draft.next.obligationId, plan: draft.next.plan } : null,
       via: "extractive",
       draft,
     };
@@ -208,21 +210,33 @@ export class KnowledgeEngine {
     const today = localDate(opts.now);
     const best = ranked.find((s) => s.fact);
     const base: AnswerDraft = { answered: false, ask: asks[0], language: q.language, facts: [], next: null, source: null, citations: [], flags: [] };
-    if (this.accepts(best)) return this.found(q, asks, best, today, opts.officeDates);
+    if (this.accepts(best)) {
+      const draft = this.found(q, asks, best, today);
+      // Without the asker's plan, other plans that answer about as well are named too.
+      if (!opts.planId) {
+        const others = new Map<string, Scored>();
+        for (const s of ranked)
+          if (s.c.plan.id !== best.c.plan.id && !others.has(s.c.plan.id) && this.accepts(s) && s.score >= best.score - MORE_PLANS_MARGIN) others.set(s.c.plan.id, s);
+        // A plan that states the period without a date is named too, saying so.
+        for (const s of ranked)
+          if (!others.has(s.c.plan.id) && s.c.plan.id !== best.c.plan.id && s.score >= best.score - MORE_PLANS_MARGIN - this.weights.evidence && RESOLVERS[asks[0]].silence?.(s.c, q)) others.set(s.c.plan.id, { ...s, fact: null });
+        const more = [...others.values()].slice(0, 2).map((s) => (s.fact ? this.found(q, asks, s as Scored & { fact: Fact }, today) : this.silent(q, asks, s, today, opts.officeDates)));
+        if (more.length) return { ...draft, citations: [...draft.citations, ...more.flatMap((m) => m.citations)], more };
+      }
+      return draft;
+    }
+    const meta = this.fromMeta(q, asks[0], opts.planId ?? null);
+    if (meta) return meta;
 
     // The plan speaks of what is asked but not of the fact: say what it does say.
     const top = ranked[0];
     const silence = top && top.score >= this.weights.answerAt - this.weights.evidence * 0.5 && top.c.ctx >= this.weights.supportAt ? RESOLVERS[asks[0]].silence?.(top.c, q) : null;
-    if (top && silence) {
-      const office = this.officeDate(top.c, q, today, opts.officeDates);
-      if (office) return office;
-      return { ...base, facts: [{ ask: asks[0], value: silence.text }], source: this.source(top.c, silence, q), citations: [this.citation(top.c)], flags: ["period-no-date"] };
-    }
+    if (top && silence) return this.silent(q, asks, top, today, opts.officeDates);
     const closest = top ? { source: this.source(top.c, null, q), citations: [] } : {};
     return { ...base, ...closest, flags: ["not-found"] };
   }
 
-  found(q: Question, asks: Ask[], best: Scored & { fact: Fact }, today: string, officeDates?: OfficeDate[]): AnswerDraft {
+  found(q: Question, asks: Ask[], best: Scored & { fact: Fact }, today: string): AnswerDraft {
     const { c, fact } = best;
     const facts = fact.text ? [{ ask: asks[0], value: fact.text }] : [];
     // What the question asks second, when the same sentence carries it.
@@ -233,6 +247,7 @@ export class KnowledgeEngine {
     const flags: DraftFlag[] = [];
     const when = asks.includes("deadline") || asks.includes("recipient") ? this.nextDate(c, q, fact, today) : null;
     if (when?.ended) flags.push("plan-ended");
+    if (asks[0] === "deadline" && !when && !fact.due && /\d{4}|quý|tháng/u.test(fact.text) && !/ngày/u.test(fact.text)) flags.push("no-day");
     // The obligation's recipient completes a deadline answer ("Hạn: ... · Gửi về: ...").
     if (asks[0] === "deadline" && !asks.includes("recipient")) {
       const to = c.obligations.find((o) => o.recipient)?.recipient;
@@ -244,14 +259,55 @@ export class KnowledgeEngine {
       language: q.language,
       facts,
       next: when?.next ?? null,
+      lastDay: when?.past ?? null,
       source: this.source(c, fact, q),
       citations: [this.citation(c, fact.in)],
       flags,
     };
   }
 
+  /** What a plan says of the asked period when it gives no date (or the date the office set for it). */
+  private silent(q: Question, asks: Ask[], s: Scored, today: string, officeDates?: OfficeDate[]): AnswerDraft {
+    const office = this.officeDate(s.c, q, today, officeDates);
+    if (office) return office;
+    const said = RESOLVERS[asks[0]].silence?.(s.c, q) ?? null;
+    return {
+      answered: false,
+      ask: asks[0],
+      language: q.language,
+      facts: said ? [{ ask: asks[0], value: said.text }] : [],
+      next: null,
+      source: this.source(s.c, said, q),
+      citations: [this.citation(s.c)],
+      flags: ["period-no-date"],
+    };
+  }
+
+  /** Who signed a plan, or when: from its metadata when no sentence says it. */
+  private fromMeta(q: Question, ask: Ask, planId: string | null): AnswerDraft | null {
+    if (ask !== "signer" && ask !== "issued") return null;
+    const scope = this.scope(q, planId);
+    const plans = (scope ?? this.planList.map((p) => p.id)).map((id) => this.byId.get(id)!).slice(0, 3);
+    for (const plan of plans) {
+      const value = ask === "signer" ? plan.meta.signers.join(", ") : plan.meta.date;
+      if (!value) continue;
+      const quote = ask === "signer" ? plan.meta.signers.join(", ") : `${plan.meta.place ? `${plan.meta.place}, ` : ""}ngày ${plan.meta.date}`;
+      return {
+        answered: true,
+        ask,
+        language: q.language,
+        facts: [{ ask, value }],
+        next: null,
+        source: { title: shortTitle(plan), section: "", excerpt: quote },
+        citations: [{ plan: plan.id, planTitle: plan.meta.title, section: "", quote }],
+        flags: [],
+      };
+    }
+    return null;
+  }
+
   /** The next last day of the fact's date, from the obligation's schedule or the date itself. */
-  private nextDate(c: Candidate, q: Question, fact: Fact, today: string): { next: AnswerDraft["next"]; ended: boolean } | null {
+  private nextDate(c: Candidate, q: Question, fact: Fact, today: string): { next: AnswerDraft["next"]; ended: boolean; past?: string | null } | null {
     const obligation = c.obligations.find((o) => o.schedule.some((s) => s.due && (!q.periods.length || q.periods.includes(s.period))));
     const items: ScheduleItem[] = obligation
       ? obligation.schedule.filter((s) => s.due && (!q.periods.length || q.periods.includes(s.period)))
@@ -266,7 +322,8 @@ export class KnowledgeEngine {
     const ended = !!validity && Number(today.slice(0, 4)) > validity.to && !!previousOccurrence(items, today, validity);
     const recurring = items.filter((s) => s.period !== "once" && s.due?.year === undefined);
     const cont = ended && recurring.length ? nextOccurrence(recurring, today) : null;
-    return { next: cont ? { date: cont.lastDay, daysLeft: daysBetween(today, cont.lastDay), ...ref } : null, ended };
+    const past = cont ? null : (previousOccurrence(items, today, validity) ?? previousOccurrence(items, today))?.lastDay ?? null;
+    return { next: cont ? { date: cont.lastDay, daysLeft: daysBetween(today, cont.lastDay), ...ref } : null, ended, past };
   }
 
   /** A date the office set for a period the plan states without one. */

@@ -22,13 +22,16 @@ const LABEL: Record<Ask, [string, string]> = {
   content: ["", ""],
 };
 
+const OFFICE_LABEL: [string, string] = ["Hạn do văn phòng đặt (kế hoạch không nêu ngày)", "Deadline set by the office (the plan gives no date)"];
+
 const S = {
   notFound: ["Không tìm thấy thông tin này trong các kế hoạch đã nạp.", "I could not find this in the loaded plans."],
   closest: ["Nội dung gần nhất", "The closest passage"],
   periodNoDate: ["Kế hoạch nêu kỳ này nhưng không nêu ngày cụ thể", "The plan states this period but gives no date"],
-  officeDate: ["hạn do văn phòng đặt, kế hoạch không nêu ngày", "set by the office, the plan gives no date"],
   lastDay: ["hạn cuối", "last day"],
-  ended: ["kế hoạch đã hết thời gian áp dụng", "the plan's period has ended"],
+  ended: ["kế hoạch đã kết thúc", "the plan has ended"],
+  past: ["đã qua", "passed"],
+  noDay: ["kế hoạch không nêu ngày cụ thể", "the plan gives no exact day"],
   ifContinued: ["nếu vẫn áp dụng, lần tới", "if it still applies, next"],
   source: ["Nguồn", "Source"],
   according: ["Theo", "According to"],
@@ -40,6 +43,10 @@ function quoteValue(value: string, lang: Lang): string {
 }
 
 export function renderDraft(d: AnswerDraft): string {
+  return [renderOne(d), ...(d.more ?? []).map(renderOne)].join("\n\n");
+}
+
+function renderOne(d: AnswerDraft): string {
   const lang = d.language;
   const lines: string[] = [];
   if (d.flags.includes("not-found")) {
@@ -53,13 +60,15 @@ export function renderDraft(d: AnswerDraft): string {
   } else {
     const facts = d.facts.filter((f) => f.value);
     const parts = facts.map((f, i) => {
-      const [vi, en] = LABEL[f.ask];
+      const [vi, en] = i === 0 && d.flags.includes("office-date") ? OFFICE_LABEL : LABEL[f.ask];
       const label = lang === "vi" ? vi : en;
       let s = label ? `${label}: ${quoteValue(f.value, lang)}` : f.value;
       if (i === 0 && d.next) {
         const when = `${t("lastDay", lang)} ${formatVnDate(d.next.date)}, ${daysLeftText(d.next.daysLeft, lang)}`;
-        s += d.flags.includes("plan-ended") ? ` (${t("ended", lang)}; ${t("ifContinued", lang)}: ${when})` : ` (${when}${d.flags.includes("office-date") ? `; ${t("officeDate", lang)}` : ""})`;
-      } else if (i === 0 && d.flags.includes("plan-ended")) s += ` (${t("ended", lang)})`;
+        s += d.flags.includes("plan-ended") ? ` (${t("ended", lang)}; ${t("ifContinued", lang)}: ${when})` : ` (${when})`;
+      } else if (i === 0 && d.lastDay) s += ` (${t("lastDay", lang)} ${formatVnDate(d.lastDay)}, ${t(d.flags.includes("plan-ended") ? "ended" : "past", lang)})`;
+      else if (i === 0 && d.flags.includes("plan-ended")) s += ` (${t("ended", lang)})`;
+      else if (i === 0 && d.flags.includes("no-day")) s += ` (${t("noDay", lang)})`;
       return s;
     });
     if (parts.length) lines.push(parts.join(" · "));

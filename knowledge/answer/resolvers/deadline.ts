@@ -25,7 +25,8 @@ export const deadline: Resolver = {
     const date = deadlineDate(text);
     const fact = strongest(obligationDue(c, q), date && date.strength >= 0.9 ? date : null, dayRule(text), timeWords(text), date);
     if (fact) return fact;
-    if (strictDate(q)) return null;
+    // A question that names the period itself ("báo cáo 6 tháng khi nào") wants more than the period.
+    if (strictDate(q) || q.periods.length) return null;
     const p = periodWords(text);
     return p ? { ...p, strength: 0.6 } : null;
   },

@@ -40,7 +40,7 @@ describe("office-set deadlines in answers", () => {
 
     const vi = await say("asker", "khi nào nộp báo cáo 6 tháng");
     expect(vi).toContain("Hạn do văn phòng đặt (kế hoạch không nêu ngày): ngày 15/6");
-    expect(vi).toMatch(/Hạn tới: ngày 15\/6\/2026 \(còn 92 ngày, hạn do văn phòng đặt\)/);
+    expect(vi).toMatch(/hạn cuối 15\/6\/2026, còn 92 ngày/);
     expect(vi).not.toContain("không nêu ngày cụ thể");
     expect(vi).toContain("Nguồn:");
 

@@ -17,7 +17,7 @@ describe("deadline answers", () => {
     expect(a.answered).toBe(true);
     expect(a.kind).toBe("deadline");
     expect(a.text).toContain("trước ngày 15/6");
-    expect(a.text).toContain("hạn cuối là ngày 14/6");
+    expect(a.text).toContain("hạn cuối 14/6/2025");
     expect(a.next).toMatchObject({ date: "2025-06-14", daysLeft: 44, plan: "xuantruong-2025" });
     expect(a.text).toContain("còn 44 ngày");
     expect(a.text).toContain("qua Phòng Nội vụ");
@@ -27,11 +27,12 @@ describe("deadline answers", () => {
 
   it("says which day of which month a date within each period means", async () => {
     const vi = await engine.answer("bao cao quy nop truoc ngay nao", { planId: "xuantruong-2025", now: may2025 });
-    expect(vi.text).toContain("tức hạn cuối là ngày 14 của tháng cuối quý");
+    // "trước ngày 15 của tháng cuối quý" on 1 May 2025: the last day of the second quarter.
+    expect(vi.text).toContain("hạn cuối 14/6/2025");
     const en = await engine.answer("When is the quarterly report due?", { planId: "xuantruong-2025", now: may2025 });
-    expect(en.text).toContain("(so the last day is the 14th of the last month of each quarter)");
+    expect(en.text).toContain("last day 14/6/2025");
     const annual = await engine.answer("When is the annual report due?", { planId: "xuantruong-2025", now: may2025 });
-    expect(annual.text).toContain("(so the last day is 14 November)");
+    expect(annual.text).toContain("last day 14/11/2025");
   });
 
   it("answers English questions in English, quoting the Vietnamese source", async () => {
@@ -51,9 +52,10 @@ describe("deadline answers", () => {
     expect(a.next).toBeNull();
   });
 
-  it("never invents a date when the plan states a period without one", async () => {
+  it("never invents a date when the plan states a period without one, and says what the plan does say", async () => {
     const a = await engine.answer("Khi nào nộp báo cáo 6 tháng?", { planId: "camquan-2024", now: may2025 });
-    expect(a.answered).toBe(true);
+    expect(a.answered).toBe(false);
+    expect(a.text).toContain("6 tháng");
     expect(a.text).toContain("không nêu ngày cụ thể");
     expect(a.text).not.toMatch(/\b\d{1,2}\/\d{1,2}\b/);
     expect(a.next).toBeNull();
@@ -183,7 +185,7 @@ describe("deadlines and the plan's own words", () => {
     );
     const e = await KnowledgeEngine.build([plan]);
     const a = await e.answer("Khi nào tổng kết phong trào thi đua?", { planId: "badon-2025", now: may2025 });
-    expect(a.text).toContain("Thời gian: vào quý IV/2025 (kế hoạch không nêu ngày cụ thể).");
+    expect(a.text).toContain("Hạn: vào quý IV/2025 (kế hoạch không nêu ngày cụ thể)");
     expect(a.citations[0].quote).toContain("quý IV/2025");
   });
 
