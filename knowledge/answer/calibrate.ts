@@ -30,7 +30,7 @@ const GRID = {
   ctx: [0.2, 0.5, 0.8],
   search: [0, 0.15, 0.3],
   evidence: [0.15, 0.3, 0.5, 0.7],
-  period: [0, 0.2, 0.4],
+  period: [0, 0.2, 0.4, 0.7],
   also: [0, 0.1],
 };
 const ANSWER_AT = Array.from({ length: 31 }, (_, i) => 0.2 + i * 0.04);

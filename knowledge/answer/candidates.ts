@@ -62,14 +62,21 @@ export function planContext(plan: Plan): PlanContext {
     const i = sentenceAt(plan.sentences, o.span.start);
     if (i >= 0) obligationsOf[i].push(o);
   }
-  // Runs of consecutive label lines in one section make a record.
+  // The label lines of one numbered item make a record, across its lettered parts ("a) Nhiệm vụ: ...",
+  // "b) Cơ quan thực hiện:" / "- Đơn vị chủ trì: ...", "c) Thời gian thực hiện: ...").
+  const blockOf = (sectionId: string): string => {
+    let sec = sections.get(sectionId);
+    while (sec && sec.parentId && !/^(?:\d+(?:\.\d+)*|[IVXLC]+)$/.test(sec.number)) sec = sections.get(sec.parentId);
+    return sec?.id ?? sectionId;
+  };
   const recordOf: ([number, number] | null)[] = new Array(n).fill(null);
-  for (let i = 0; i < n; ) {
-    let j = i;
-    while (j < n && LABEL_LINE.test(plan.sentences[j].text) && plan.sentences[j].sectionId === plan.sentences[i].sectionId) j++;
-    if (j - i >= 2) for (let k = i; k < j; k++) recordOf[k] = [i, j];
-    i = Math.max(j, i + 1);
+  const labelled = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (!LABEL_LINE.test(plan.sentences[i].text)) continue;
+    const b = blockOf(plan.sentences[i].sectionId);
+    labelled.set(b, [...(labelled.get(b) ?? []), i]);
   }
+  for (const idx of labelled.values()) if (idx.length >= 2 && idx[idx.length - 1] - idx[0] <= 12) for (const i of idx) recordOf[i] = [idx[0], idx[idx.length - 1] + 1];
   const m = plan.meta;
   const metaText = [m.title, m.number, m.issuer, m.place].filter(Boolean).join(" \n ");
   return { plan, sections, introOf, obligationsOf, recordOf, metaText, metaTerms: termSet(metaText) };
@@ -114,7 +121,7 @@ export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, se
   const around = cachedTerms(`${plan.id}|${plan.sha256}|${i}|ctx`, sentence.text, intro, section?.path, ctx.metaText);
   const obligations = ctx.obligationsOf[i];
   const r = ctx.recordOf[i];
-  const record = r ? plan.sentences.slice(r[0], r[1]).filter((x) => x !== sentence) : [];
+  const record = r ? plan.sentences.slice(r[0], r[1]).filter((x) => x !== sentence && LABEL_LINE.test(x.text)) : [];
   let period = 0;
   // Plans have no weekly period type; "báo cáo tuần" is matched on the word.
   if (WEEKLY.test(q.folded)) period = /\btuan\b/.test(folded(`${sentence.text} ${intro ?? ""}`)) ? 1 : -1;

@@ -39,6 +39,7 @@ const DEADLINE_MARK = String.raw`(?:truoc|cham nhat(?: la| vao)?|han(?: chot| cu
 /** A date found in a text with the due date it gives. */
 export interface FoundDue extends Found {
   due: Due;
+  kind: DateKind;
 }
 
 // The dates grammar of the plans tells a due date from a cited document's date.
@@ -49,7 +50,7 @@ export function deadlineDate(original: string): FoundDue | null {
   let best: FoundDue | null = null;
   for (const d of findDates(normaliseTones(original).replace(/\*/g, " "))) {
     const strength = d.due.month === undefined ? 0 : DATE_STRENGTH[d.kind];
-    if (strength > 0 && (!best || strength > best.strength)) best = { start: d.start, end: d.end, text: original.slice(d.start, d.end).trim(), strength, due: d.due };
+    if (strength > 0 && (!best || strength > best.strength)) best = { start: d.start, end: d.end, text: original.slice(d.start, d.end).trim(), strength, due: d.due, kind: d.kind };
   }
   return best;
 }

@@ -22,7 +22,9 @@ export const deadline: Resolver = {
   ask: "deadline",
   find(c, q) {
     const text = c.sentence.text;
-    const date = deadlineDate(text);
+    const found = deadlineDate(text);
+    // The date something takes effect answers "hiệu lực từ ngày nào", not when a report is due.
+    const date = found && found.kind === "effective" && !/\b(hieu luc|ap dung|tu ngay|bat dau)\b/.test(q.folded) ? { ...found, strength: 0.3 } : found;
     const fact = strongest(obligationDue(c, q), date && date.strength >= 0.9 ? date : null, dayRule(text), timeWords(text), date);
     if (fact) return fact;
     // A question that names the period itself ("báo cáo 6 tháng khi nào") wants more than the period.
