@@ -283,7 +283,11 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     const opensWithSubject = c.own.length > 0 && c.verb >= 0 && c.verb - lead <= 160 && (unitsIn(c.text, 0, c.verb)[0]?.start ?? lead) - lead <= 50;
     const isObligation = (schedule.length > 0 && hasTask) || (!aims && c.verb >= 0 && (heading.length > 0 || opensWithSubject));
     if (!isObligation) continue;
-    const quote = plan.text.slice(c.start, quoteEnd);
+    // The quote is the whole sentence, with its list marker when it opens the paragraph ("a) Theo dõi ...").
+    const sentence = plan.sentences[c.sentence];
+    const quoteStart = withMarker(plan.text, paraStarts[c.paragraph], sentence.start);
+    quoteEnd = Math.max(quoteEnd, sentence.end);
+    const quote = plan.text.slice(quoteStart, quoteEnd);
     out.push({
       id: "",
       sectionId: c.section.id,
@@ -293,7 +297,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
       recipient: recipient?.name ?? elliptic,
       schedule,
       quote,
-      span: { start: c.start, end: quoteEnd },
+      span: { start: quoteStart, end: quoteEnd },
     });
     titles.push(c.section.title);
   }
@@ -302,6 +306,12 @@ export function extractObligations(plan: PlanInput): Obligation[] {
   const sorted = order.map((i) => out[i]);
   const ids = assignObligationIds(order.map((i) => ({ sectionTitle: titles[i], quote: out[i].quote })));
   return sorted.map((o, i) => ({ ...o, id: ids[i] }));
+}
+
+/** The start of a sentence's quote: the paragraph start when only a list marker ("a)", "(6)", "1.", "-") precedes the sentence. */
+function withMarker(text: string, paragraphStart: number, start: number): number {
+  if (start <= paragraphStart || start - paragraphStart > 12) return start;
+  return /^\s*(?:\(?\d{1,2}\)|\(?[a-zđ]\)|[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|Điều\s+\d{1,3}\.|[-+*•–])\s*$/u.test(text.slice(paragraphStart, start)) ? paragraphStart : start;
 }
 
 interface SectionFields {
