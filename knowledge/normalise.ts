@@ -331,7 +331,10 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
   const lengths = lines.map((l) => l.text.length).filter((n) => n > 20).sort((a, b) => a - b);
   const median = lengths.length ? lengths[lengths.length >> 1] : 0;
   const unpunctuated = lines.filter((l) => !/[.:;!?]["”)]?$/u.test(l.text)).length;
-  const hardWrapped = !markdown && lines.length >= 12 && median >= 40 && median <= 140 && unpunctuated / lines.length > 0.5;
+  const hardWrapped = lines.length >= 12 && median >= 40 && median <= 140 && unpunctuated / lines.length > 0.5;
+  // Pages that separate paragraphs by blank lines (web pages, thuvienphapluat text) break lines
+  // inside a paragraph anywhere, before a capital too ("về Bộ" / "Công an trước ngày ...").
+  const blankSeparated = lines.filter((l) => l.blankBefore).length >= lines.length * 0.2 && unpunctuated / lines.length > 0.3;
 
   const b = new Builder(src);
   const paragraphs: Paragraph[] = [];
@@ -356,7 +359,7 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const prev = i > 0 ? lines[i - 1] : null;
-    if (!prev || startsParagraph(prev, line, hardWrapped, median, markdown)) {
+    if (!prev || startsParagraph(prev, line, hardWrapped, median, blankSeparated)) {
       startParagraph(line);
       appendLine(line);
       continue;
@@ -392,7 +395,7 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
 }
 
 /** Whether `line` starts a new paragraph after `prev`. */
-function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: number, markdown: boolean): boolean {
+function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: number, blankSeparated: boolean): boolean {
   const t = line.text;
   if (line.heading || prev.heading || line.row || prev.row) return true;
   if (MARKER_RE.test(t) && !/^\d{1,2}\/\d/u.test(t)) return true;
@@ -405,6 +408,7 @@ function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: n
   if (/\.\/\.$/u.test(prev.text)) return true;
   if (continues) return false;
   if (/[.:!?]["”)]?$/u.test(prev.text)) return true;
-  if (markdown || !hardWrapped) return true;
+  if (blankSeparated) return line.blankBefore || /;["”)]?$/u.test(prev.text);
+  if (!hardWrapped) return true;
   return prev.text.length < median * 0.8;
 }

@@ -43,6 +43,9 @@ const ADVERBIAL_LEAD = /^(?:(?:Trong quá trình|Quá trình|Nếu|nếu|Khi|khi
 const SKIP_PARAGRAPH = /^(?:Nơi nhận|TM\.|T\/M|KT\.|K\/T|TL\.)/u;
 // "Trên đây là Kế hoạch ..." sums the plan up, "Căn cứ ..." cites, "Kính gửi ..." addresses; the sentences after them may still assign work.
 const SKIP_SENTENCE = /^(?:Trên đây là|Căn cứ|Kính gửi)/u;
+// "Căn cứ Kế hoạch này, các Sở ... xây dựng kế hoạch ...": a lead-in, not a citation; "Trên đây là
+// ..., Ban Chỉ đạo đề nghị các Bộ ... báo cáo ... trước Thứ Tư ngày 03/12/2025": the closing words assign a dated report.
+const KEEP_SENTENCE = /^Căn cứ\s+(?:\S+\s+){1,3}này\s*,/u;
 
 /**
  * The units a clause names as responsible: "Giao X chủ trì", "X và Y <verb>", "chỉ đạo X <verb>".
@@ -201,7 +204,8 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     const paragraph = paragraphOf(sent.start);
     if (tables.paragraphs.has(paragraph)) return;
     if (!bodySentence(plan, () => section, byId, sent.start)) return;
-    if (SKIP_PARAGRAPH.test(plan.text.slice(paraStarts[paragraph], paraStarts[paragraph] + 20)) || SKIP_SENTENCE.test(sent.text)) return;
+    if (SKIP_PARAGRAPH.test(plan.text.slice(paraStarts[paragraph], paraStarts[paragraph] + 20))) return;
+    if (SKIP_SENTENCE.test(sent.text) && !KEEP_SENTENCE.test(sent.text) && !(/^Trên đây là/u.test(sent.text) && clauseSchedule(sent.text).items.some((it) => it.due))) return;
     const parts = splitClauses(sent.text);
     parts.forEach(([a, b], k) => {
       const text = sent.text.slice(a, b);
@@ -257,7 +261,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     // sentence without a schedule, followed in its paragraph by the schedule with no subject of its
     // own, is one obligation.
     const next = clauses[i + 1];
-    if (!schedule.length && c.last && next && next.first && next.paragraph === c.paragraph && next.schedule.length && !next.own.length && /^(?:Định kỳ|Hàng|Hằng|Mỗi|Cuối|Trước ngày|Chậm nhất)/u.test(next.text)) {
+    if (!schedule.length && c.last && next && next.first && next.paragraph === c.paragraph && next.schedule.length && !next.own.length && /^(?:Định kỳ|Hàng|Hằng|Mỗi|Cuối|Trước ngày|Chậm nhất|Thời hạn|Thời gian hoàn thành|Hoàn thành)/u.test(next.text)) {
       schedule = next.schedule;
       quoteEnd = next.end;
       recipient = recipient ?? next.recipient;
