@@ -408,7 +408,7 @@ function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: n
   if (/\.\/\.$/u.test(prev.text)) return true;
   if (continues) return false;
   if (/[.:!?]["”)]?$/u.test(prev.text)) return true;
-  if (blankSeparated) return line.blankBefore || /;["”)]?$/u.test(prev.text);
+  if (!hardWrapped && blankSeparated) return line.blankBefore || /;["”)]?$/u.test(prev.text);
   if (!hardWrapped) return true;
   return prev.text.length < median * 0.8;
 }
