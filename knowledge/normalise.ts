@@ -238,6 +238,7 @@ function brPieces(marked: string, start: number, end: number): [number, number][
 /** Text without Markdown emphasis, for tests on what a line says. */
 const plain = (t: string) => t.replace(/\*\*|__/gu, "").trim();
 
+const BORDER_RE = /^[|\s*_\-–—=~+]+$/u;
 const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*\/\s*\d{1,3})?$/iu;
 
 export function normalise(raw: string, opts: { markdown?: boolean } = {}): NormalisedText {
@@ -308,7 +309,8 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
       blank = true;
       continue;
     }
-    if (PAGE_NUMBER_RE.test(text) && !/^\d{1,2}\.$/u.test(text)) {
+    // Table borders and rules left by a pasted page ("|", "-------", "* *", "___"): layout, not text.
+    if (BORDER_RE.test(text) || (PAGE_NUMBER_RE.test(text) && !/^\d{1,2}\.$/u.test(text))) {
       blank = true;
       continue;
     }

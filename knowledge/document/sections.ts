@@ -19,7 +19,8 @@ const ROMAN_RE = /^([IVXLC]{1,6})\.\s*/u;
 const ARTICLE_RE = /^(Điều\s+\d{1,3})\.\s*/u;
 const ARABIC_RE = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s)\s*|^(\d{1,2})\.(?=\s)\s*/u;
 const BRACKET_RE = /^(\d{1,2}|[a-zđ])\)\s*/u;
-const DASH_RE = /^([-–•*])\s*/u;
+// A dash item has text after it: "-------" is a rule, not an item.
+const DASH_RE = /^([-–•*])\s*(?![-–•*_=|\s])/u;
 const PLUS_RE = /^(\+)\s*/u;
 
 export const DASH_RANK = 7;
