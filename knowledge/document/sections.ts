@@ -58,7 +58,7 @@ export const CLOSING_RE =
   /^(?:Trên đây là|Trong quá trình|Quá trình (?:tổ chức |triển khai )?thực hiện|Yêu cầu (?:Thủ trưởng|Chủ tịch|Giám đốc|Trưởng|Lãnh đạo|các|Người đứng đầu)|Đề nghị (?:Thủ trưởng|Chủ tịch|Giám đốc|các)[^.]{0,200}(?:nghiêm túc|triển khai thực hiện|thực hiện tốt))/u;
 
 // An upper-case document type line ("KẾ HOẠCH", "QUY CHẾ") after a decision's back matter starts the attached document.
-const ATTACHED_DOC_RE = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN)(?![\p{L}])/u;
+const ATTACHED_DOC_RE = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN|PHỤ LỤC|DANH MỤC)(?![\p{L}])/u;
 
 /** Index of the first closing paragraph: one that CLOSING_RE matches after the last marked paragraph of the body, or -1. */
 function closingStart(texts: string[], paragraphs: Paragraph[]): number {

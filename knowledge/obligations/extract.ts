@@ -8,6 +8,7 @@
 // the same paragraph, from the nearest unit heading above it, and finally from the issuing bodies.
 import type { Obligation, Plan, ScheduleItem, Section } from "../types";
 import { CLOSING_RE, isBackMatter, sectionAt } from "../document/sections";
+import { cellTexts } from "../document/tables";
 import { firstVerb, splitClauses } from "./clauses";
 import { assignObligationIds } from "./ids";
 import { fieldOf, fieldSchedule, fieldUnits } from "./fields";
@@ -357,14 +358,17 @@ function tableObligations(plan: PlanInput, paraStarts: number[], byId: Map<strin
   const paragraphs = new Set<number>();
   const obligations: { obligation: Obligation; sectionTitle: string }[] = [];
   let columns: TableColumns | null = null;
+  let outside = 0;
   for (let k = 0; k < paraStarts.length; k++) {
     const start = paraStarts[k];
     const end = k + 1 < paraStarts.length ? paraStarts[k + 1] - 1 : plan.text.length;
     const line = plan.text.slice(start, end);
     if (!line.includes("|")) {
-      columns = null;
+      // A stray line inside a pasted table (a page break's dots and page number) does not end it; text does.
+      if (++outside > 2 || line.length > 200) columns = null;
       continue;
     }
+    outside = 0;
     const header = headerColumns(line);
     if (header) {
       columns = header;
@@ -373,6 +377,8 @@ function tableObligations(plan: PlanInput, paraStarts: number[], byId: Map<strin
     }
     if (!columns) continue;
     paragraphs.add(k);
+    // A group row ("II | TRIỂN KHAI ĐỒNG BỘ ...") stops before the lead unit's column: a heading, not a task.
+    if (cellTexts(line).length <= Math.max(columns.task, columns.responsible ?? 0)) continue;
     const row = rowTask(line, columns);
     if (!row) continue;
     const section = sectionAt(plan.sections, start);
