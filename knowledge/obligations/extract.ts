@@ -365,7 +365,7 @@ function tableObligations(plan: PlanInput, paraStarts: number[], byId: Map<strin
     const line = plan.text.slice(start, end);
     if (!line.includes("|")) {
       // A stray line inside a pasted table (a page break's dots and page number) does not end it; text does.
-      if (++outside > 2 || line.length > 200) columns = null;
+      if (++outside > 4 || line.length > 200) columns = null;
       continue;
     }
     outside = 0;
