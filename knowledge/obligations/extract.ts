@@ -8,6 +8,7 @@
 // the same paragraph, from the nearest unit heading above it, and finally from the issuing bodies.
 import type { Obligation, Plan, ScheduleItem, Section } from "../types";
 import { CLOSING_RE, isBackMatter, sectionAt } from "../document/sections";
+import { bodyStart } from "../document/meta";
 import { cellTexts } from "../document/tables";
 import { firstVerb, splitClauses } from "./clauses";
 import { assignObligationIds } from "./ids";
@@ -163,9 +164,10 @@ function taskText(c: Clause): string {
   return t.charAt(0).toLocaleUpperCase("vi") + t.slice(1);
 }
 
-function bodySentence(plan: PlanInput, sectionOf: (o: number) => Section, byId: Map<string, Section>, start: number): boolean {
+function bodySentence(plan: PlanInput, sectionOf: (o: number) => Section, byId: Map<string, Section>, start: number, body: number): boolean {
   const section = sectionOf(start);
-  if (section.id === "s0") return false;
+  // The preamble is read from the end of the header block (letters and notices state their duties there).
+  if (section.id === "s0") return start >= body;
   for (let s: Section | undefined = section; s; s = s.parentId ? byId.get(s.parentId) : undefined) {
     if (s.number === "" && s.level === 1 && (/^(?:Nơi nhận|Chú thích)/u.test(s.title) || isBackMatter(s.title))) return false;
   }
@@ -176,6 +178,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
   const byId = new Map(plan.sections.map((s) => [s.id, s]));
   const sectionById = (id: string) => byId.get(id) ?? plan.sections[0];
   const issuers = issuerUnits(plan.meta.issuer);
+  const body = preambleStart(plan);
 
   // Paragraph index of each sentence (paragraphs are lines of the normalised text).
   const paraStarts: number[] = [0];
@@ -204,7 +207,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     const section = sectionById(sent.sectionId);
     const paragraph = paragraphOf(sent.start);
     if (tables.paragraphs.has(paragraph)) return;
-    if (!bodySentence(plan, () => section, byId, sent.start)) return;
+    if (!bodySentence(plan, () => section, byId, sent.start, body)) return;
     if (SKIP_PARAGRAPH.test(plan.text.slice(paraStarts[paragraph], paraStarts[paragraph] + 20))) return;
     if (SKIP_SENTENCE.test(sent.text) && !KEEP_SENTENCE.test(sent.text) && !(/^Trên đây là/u.test(sent.text) && clauseSchedule(sent.text).items.some((it) => it.due))) return;
     const parts = splitClauses(sent.text);
@@ -288,6 +291,9 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     const opensWithSubject = c.own.length > 0 && c.verb >= 0 && c.verb - lead <= 160 && (unitsIn(c.text, 0, c.verb)[0]?.start ?? lead) - lead <= 50;
     const isObligation = (schedule.length > 0 && hasTask) || (!aims && c.verb >= 0 && (heading.length > 0 || opensWithSubject));
     if (!isObligation) continue;
+    if (c.section.path === plan.sections[0].path && !preambleDuty(c.text, c.verb)) continue;
+    // A page's info table ("Ngày ban hành: | 02/12/2025") or a table's header row is not a task.
+    if (c.text.includes("|") && (/:\s*\|/u.test(c.text) || cellTexts(c.text).every((cell) => cell.length <= 40))) continue;
     // The quote is the whole sentence, with its list marker when it opens the paragraph ("a) Theo dõi ...").
     const sentence = plan.sentences[c.sentence];
     const quoteStart = withMarker(plan.text, paraStarts[c.paragraph], sentence.start);
@@ -317,6 +323,25 @@ export function extractObligations(plan: PlanInput): Obligation[] {
 function withMarker(text: string, paragraphStart: number, start: number): number {
   if (start <= paragraphStart || start - paragraphStart > 12) return start;
   return /^\s*(?:\(?\d{1,2}\)|\(?[a-zđ]\)|[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|Điều\s+\d{1,3}\.|[-+*•–])\s*$/u.test(text.slice(paragraphStart, start)) ? paragraphStart : start;
+}
+
+// In a preamble, the document's own enactment ("UBND tỉnh ban hành Kế hoạch ...") and what was done
+// before ("Chủ tịch UBND Thành phố đã ban hành Công văn số 3280 ...") are the background, not duties.
+const ENACTING = /(?:^|\s)(?:đã\s+|vừa\s+)?ban hành\s+(?:kèm theo\s+)?(?:Quyết định|Kế hoạch|Chỉ thị|Công văn|Quy chế|Quy định|Chương trình|Hướng dẫn|Thông báo|Công điện|Đề án)/iu;
+function preambleDuty(text: string, verb: number): boolean {
+  if (ENACTING.test(text) && !/(?:Đề nghị|đề nghị|Yêu cầu|yêu cầu|Giao|giao)\s+(?:các|Sở|UBND|Ủy ban|Phòng|Ban|Bộ)\s/u.test(text)) return false;
+  return verb < 0 || !/(?:^|\s)(?:đã|vừa)\s+$/u.test(text.slice(Math.max(0, verb - 8), verb));
+}
+
+/** Where the preamble's own text starts: after the header block, title and "Kính gửi" list (see document/meta.ts). */
+function preambleStart(plan: PlanInput): number {
+  const paragraphs: { start: number; end: number; heading: boolean }[] = [];
+  let from = 0;
+  for (const line of plan.text.split("\n")) {
+    paragraphs.push({ start: from, end: from + line.length, heading: false });
+    from += line.length + 1;
+  }
+  return bodyStart(plan.text, paragraphs);
 }
 
 interface SectionFields {
