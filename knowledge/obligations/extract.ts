@@ -37,7 +37,7 @@ interface Clause {
 }
 
 const DIRECTING = /^(?:chỉ đạo|giao|đề nghị|yêu cầu)\s+/u;
-const EXPLICIT = /(?:^|[,;:]\s*|\s)(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)(?:\s+cho)?\s+(?=\p{Lu}|các\s)/gu;
+const EXPLICIT = /(?:^|[,;:]\s*|\s)(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)(?:\s+cho)?\s+(?=\p{Lu}|các\s|người đứng đầu\s)/gu;
 const REQUEST_NOUN = /(?:hồ sơ|văn bản|tờ trình|danh sách|công văn|giấy|phiếu|mẫu)\s$/iu;
 // A decision's own articles: who executes it and when it takes effect are not plan tasks.
 const DECISION_BOILERPLATE = /(?:chịu trách nhiệm|có trách nhiệm) thi hành (?:Quyết định|Chỉ thị) này|^Quyết định này có hiệu lực|^Ban hành kèm theo/u;
@@ -138,6 +138,15 @@ function headingUnitFor(plan: PlanInput, section: Section, byId: Map<string, Sec
     if (s.number === "-" || s.number === "+" || s.number === "") continue;
     const u = headingUnit(s.title);
     if (u) return [u];
+    // A list intro names the doers of its items: "1. Giao người đứng đầu các cơ quan ..., Chủ tịch
+    // Ủy ban nhân dân các xã ... thực hiện các nội dung sau:", "Các đơn vị gửi báo cáo về ... theo thời gian sau:".
+    const line = plan.text.slice(s.start, plan.text.indexOf("\n", s.start) < 0 ? plan.text.length : plan.text.indexOf("\n", s.start));
+    // "Giao người đứng đầu ...": the doer's name starts after the verb, capitalised as a unit name is.
+    const intro = line.replace(/^\S{1,8}\s+/u, "").replace(/^((?:Giao|Đề nghị|Yêu cầu)\s+)(\p{Ll})/u, (_m, verb: string, c: string) => verb + c.toLocaleUpperCase("vi"));
+    if ((/:\s*$/u.test(intro) || /^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(intro)) && intro.length <= 400) {
+      const units = ownUnits(intro, taskVerb(intro));
+      if (units.length) return units;
+    }
   }
   return [];
 }
