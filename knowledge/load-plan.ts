@@ -46,18 +46,28 @@ function build(id: string, file: string, raw: string, sha256: string, markdown: 
   return { ...base, obligations: extractObligations(base) };
 }
 
+/** Text pasted from a web page keeps Markdown marks ("## heading", "**bold**") even in a .txt file. */
+function looksLikeMarkdown(text: string): boolean {
+  return /^#{1,6}\s|\*\*[^*\n]+\*\*/mu.test(text.slice(0, 200000));
+}
+
 const sha = (data: string | Uint8Array) => createHash("sha256").update(data).digest("hex");
 
 /** A plan from .txt/.md text already read. Markdown is assumed when `file` ends in .md or the text has Markdown headings. */
 export function planFromText(id: string, text: string, file = `${id}.txt`): Plan {
-  const markdown = extname(file).toLowerCase() === ".md" || /^#{1,6}\s|\*\*[^*\n]+\*\*/mu.test(text);
+  const markdown = extname(file).toLowerCase() === ".md" || looksLikeMarkdown(text);
   return build(id, file, text.replace(/^\ufeff/u, ""), sha(text), markdown);
 }
 
 /** Loads one .txt, .md, .docx or .pdf file. Throws PlanLoadError naming the file. */
 export async function loadPlanFile(path: string): Promise<Plan> {
   const { raw, format, bytes } = await readPlanFile(path);
-  return build(planId(path), path, raw, sha(bytes), format === "markdown");
+  return build(planId(path), path, raw, sha(bytes), format === "markdown" || (format === "text" && looksLikeMarkdown(raw)));
+}
+
+/** The raw text a plan was built from (its offsets point into it): the file read again. */
+export async function planSource(plan: Pick<Plan, "file">): Promise<string> {
+  return (await readPlanFile(plan.file)).raw;
 }
 
 async function expand(path: string, out: string[], errors: PlanLoadError[]): Promise<void> {

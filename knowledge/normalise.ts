@@ -55,6 +55,8 @@ interface Line {
   blankBefore: boolean;
   /** A table row: always a paragraph of its own. */
   row?: boolean;
+  /** Lone "|" lines just before this line: a web or PDF table pasted one cell per line ("|" between cells, "|" "|" between rows). */
+  bars: number;
 }
 
 /** NFC with runs back to the raw text (only needed when NFC changes the length). */
@@ -238,6 +240,7 @@ function brPieces(marked: string, start: number, end: number): [number, number][
 /** Text without Markdown emphasis, for tests on what a line says. */
 const plain = (t: string) => t.replace(/\*\*|__/gu, "").trim();
 
+const BORDER_RE = /^[|\s*_\-–—=~+]+$/u;
 const PAGE_NUMBER_RE = /^(?:(?:trang|page)\s*)?[-–]?\s*\d{1,3}\s*[-–]?(?:\s*\/\s*\d{1,3})?$/iu;
 
 export function normalise(raw: string, opts: { markdown?: boolean } = {}): NormalisedText {
@@ -299,6 +302,7 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
   const lines: Line[] = [];
   const notes: Line[] = [];
   let blank = false;
+  let bars = 0;
   let inNote = false;
   for (const p of physical) {
     const t = src.slice(p.start, p.end);
@@ -308,7 +312,14 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
       blank = true;
       continue;
     }
-    if (PAGE_NUMBER_RE.test(text) && !/^\d{1,2}\.$/u.test(text)) {
+    // Table borders and rules left by a pasted page ("|", "-------", "* *", "___"): layout, not text.
+    if (text === "|") {
+      bars++;
+      blank = true;
+      continue;
+    }
+    // A number right after a "|" is a table's row number, not a page number.
+    if (BORDER_RE.test(text) || (PAGE_NUMBER_RE.test(text) && !/^\d{1,2}\.$/u.test(text) && !(bars && /^\d{1,3}$/u.test(text)))) {
       blank = true;
       continue;
     }
@@ -318,20 +329,24 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
       // Keep the footnote number: "<sup>1</sup> Quyết định ..." -> "1 Quyết định ...".
       const num = /<sup>\s*(\d{1,3})\s*<\/sup>/u.exec(t);
       const numSeg: [number, number][] = footnoteStart && num ? [[p.start + num.index + num[0].indexOf(num[1]), p.start + num.index + num[0].indexOf(num[1]) + num[1].length]] : [];
-      notes.push({ segs: [...numSeg, ...segs], text: (numSeg.length ? num![1] + " " : "") + text, caps: false, heading: false, blankBefore: true });
+      notes.push({ segs: [...numSeg, ...segs], text: (numSeg.length ? num![1] + " " : "") + text, caps: false, heading: false, blankBefore: true, bars: 0 });
       continue;
     }
     inNote = false;
     const heading = markdown && (/^\s{0,3}#{1,6}\s/u.test(t) || /^\s*(?:\*\*|__)[^*_].*(?:\*\*|__)\s*$/u.test(t.replace(/\s+$/u, "")));
-    lines.push({ segs, text, caps: isAllCaps(text), heading, blankBefore: blank, row: p.row });
+    lines.push({ segs, text, caps: isAllCaps(text), heading, blankBefore: blank, row: p.row, bars });
     blank = false;
+    bars = 0;
   }
 
   // 3. Lines into paragraphs.
   const lengths = lines.map((l) => l.text.length).filter((n) => n > 20).sort((a, b) => a - b);
   const median = lengths.length ? lengths[lengths.length >> 1] : 0;
   const unpunctuated = lines.filter((l) => !/[.:;!?]["”)]?$/u.test(l.text)).length;
-  const hardWrapped = !markdown && lines.length >= 12 && median >= 40 && median <= 140 && unpunctuated / lines.length > 0.5;
+  const hardWrapped = lines.length >= 12 && median >= 40 && median <= 140 && unpunctuated / lines.length > 0.5;
+  // Pages that separate paragraphs by blank lines (web pages, thuvienphapluat text) break lines
+  // inside a paragraph anywhere, before a capital too ("về Bộ" / "Công an trước ngày ...").
+  const blankSeparated = lines.filter((l) => l.blankBefore).length >= lines.length * 0.2 && unpunctuated / lines.length > 0.3;
 
   const b = new Builder(src);
   const paragraphs: Paragraph[] = [];
@@ -353,10 +368,32 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
     for (const [s, e] of line.segs) b.copy(s, e);
   };
 
+  const cellRows = cellPerLineRows(lines);
+  let afterRow = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const prev = i > 0 ? lines[i - 1] : null;
-    if (!prev || startsParagraph(prev, line, hardWrapped, median, markdown)) {
+    // A table pasted one cell per line becomes one "a | b | c" paragraph a row.
+    const rowEnd = cellRows.get(i);
+    if (rowEnd !== undefined) {
+      startParagraph(line);
+      paraHeading = false;
+      appendLine(line);
+      for (let j = i + 1; j < rowEnd; j++) {
+        b.synth(lines[j].bars ? " | " : " ", lines[j].segs[0][0] - 1);
+        appendLine(lines[j]);
+      }
+      afterRow = true;
+      i = rowEnd - 1;
+      continue;
+    }
+    if (afterRow) {
+      afterRow = false;
+      startParagraph(line);
+      appendLine(line);
+      continue;
+    }
+    if (!prev || startsParagraph(prev, line, hardWrapped, median, blankSeparated)) {
       startParagraph(line);
       appendLine(line);
       continue;
@@ -391,8 +428,75 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
   return { text: b.text, offsetRuns: nfcRuns ? compose(runs, b.text.length, nfcRuns) : runs, paragraphs };
 }
 
+/**
+ * Rows of tables pasted one cell per line: a lone "|" line between cells and two between rows. A
+ * row is the lines from one row break to the next when it has three cells or more (a two-column
+ * header or signature block is layout, not a table), at most as many as the table's first row.
+ * Returns row start -> row end (exclusive).
+ */
+function cellPerLineRows(lines: Line[]): Map<number, number> {
+  const rows = new Map<number, number>();
+  const cellsIn = (a: number, b: number) => 1 + lines.slice(a + 1, b).filter((l) => l.bars === 1).length;
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i].bars < 2) {
+      i++;
+      continue;
+    }
+    // A run of rows, each starting at a row break.
+    const breaks: number[] = [];
+    let k = i;
+    while (k < lines.length && lines[k].bars >= 2) {
+      breaks.push(k);
+      let n = k + 1;
+      // A cell's lines follow each other; a blank line without a "|" ends the table.
+      while (n < lines.length && lines[n].bars < 2 && n - k < 80 && !(lines[n].blankBefore && lines[n].bars === 0)) n++;
+      if (n >= lines.length || lines[n].bars < 2) {
+        k = n;
+        break;
+      }
+      k = n;
+    }
+    let ends = breaks.map((b, x) => (x + 1 < breaks.length ? breaks[x + 1] : k));
+    // A cell is a few lines; a long run of lines after a "|" is running text (a letter's body in a page's layout table).
+    const longCell = (a: number, b: number) => {
+      let run = 0;
+      for (let x = a; x < b; x++) {
+        run = lines[x].bars ? 1 : run + 1;
+        if (run > 12) return true;
+      }
+      return false;
+    };
+    const cut = breaks.findIndex((b, x) => longCell(b, ends[x]));
+    if (cut >= 0) {
+      breaks.splice(cut);
+      ends = ends.slice(0, cut);
+    }
+    const counts = breaks.map((b, x) => cellsIn(b, ends[x]));
+    const columns = Math.max(0, ...counts.slice(0, 3).filter((c) => c <= 12));
+    // A table has rows: two of three cells or more (a header and signature block has one).
+    if (columns < 3 || counts.filter((c) => c >= 3).length < 2) {
+      i = k + 1;
+      continue;
+    }
+    // The header row: the `columns` cells before the first row break.
+    let h = breaks[0] - 1;
+    for (let cells = 0; h >= 0 && cells < columns; h--) if (lines[h].bars >= 1) cells++;
+    h++;
+    if (h < breaks[0] && lines[h].bars >= 1 && cellsIn(h, breaks[0]) >= 3 && breaks[0] - h <= columns * 4 && !longCell(h, breaks[0])) rows.set(h, breaks[0]);
+    breaks.forEach((b, x) => {
+      // The last row ends after `columns` cells: what follows the table's closing "|" is text again.
+      let end = b + 1;
+      for (let cells = 1; end < ends[x]; end++) if (lines[end].bars === 1 && ++cells > columns) break;
+      rows.set(b, end);
+    });
+    i = Math.max(k, i + 1);
+  }
+  return rows;
+}
+
 /** Whether `line` starts a new paragraph after `prev`. */
-function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: number, markdown: boolean): boolean {
+function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: number, blankSeparated: boolean): boolean {
   const t = line.text;
   if (line.heading || prev.heading || line.row || prev.row) return true;
   if (MARKER_RE.test(t) && !/^\d{1,2}\/\d/u.test(t)) return true;
@@ -405,6 +509,7 @@ function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: n
   if (/\.\/\.$/u.test(prev.text)) return true;
   if (continues) return false;
   if (/[.:!?]["”)]?$/u.test(prev.text)) return true;
-  if (markdown || !hardWrapped) return true;
+  if (!hardWrapped && blankSeparated) return line.blankBefore || /;["”)]?$/u.test(prev.text);
+  if (!hardWrapped) return true;
   return prev.text.length < median * 0.8;
 }

@@ -106,6 +106,16 @@ export interface PlanMeta {
   /** The years the plan covers: a 2023 plan is {from: 2023, to: 2023}. */
   period: { from: number; to: number } | null;
   signers: string[];
+  /** The document's kind as its header or number says: "Quyết định", "Công văn", "Kế hoạch", ...; null when the text does not say. */
+  kind?: string | null;
+  /** A Công văn's subject line without "V/v" ("tăng cường quản lý công tác đấu thầu"); null when absent. */
+  subject?: string | null;
+  /** "Kính gửi: ..." addressees, one per entry. */
+  addressees?: string[];
+  /** "Nơi nhận: ..." distribution list, one per entry (without "Lưu: ..."). */
+  recipients?: string[];
+  /** An attached document inside a Quyết định ("Ban hành kèm theo ..."): its kind and title. */
+  attached?: { kind: string; title: string } | null;
 }
 
 /** A sentence of the normalised text, the unit of retrieval and citation. */

@@ -1,6 +1,6 @@
 // npm run --silent obligations -- --plans DIR [--table]
 // Prints the obligations found in plan files: one JSON object per obligation per line, or a table.
-import { loadPlans } from "../knowledge/load-plan";
+import { loadPlans, planSource } from "../knowledge/load-plan";
 import { obligationRecord, obligationTable } from "../knowledge/obligations/format";
 import { cliArgs, runCli, UsageError } from "./cli";
 
@@ -34,7 +34,10 @@ async function main(): Promise<number> {
   const out: string[] = [];
   for (const plan of plans) {
     if (args.values.table) out.push(obligationTable(plan), "");
-    else for (const o of plan.obligations) out.push(JSON.stringify(obligationRecord(plan, o)));
+    else {
+      const source = await planSource(plan).catch(() => undefined);
+      for (const o of plan.obligations) out.push(JSON.stringify(obligationRecord(plan, o, source)));
+    }
   }
   process.stdout.write(out.length ? `${out.join("\n")}\n` : "");
   return plans.length === 0 && errors.length > 0 ? 1 : 0;

@@ -5,8 +5,58 @@ import type { PlanMeta } from "../types";
 import { isAllCaps, lowerCaps, nameCase } from "./casing";
 import { isBackMatter, paragraphMarker } from "./sections";
 
-const DOC_TYPE_RE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: PHỐI HỢP| HÀNH ĐỘNG| CÔNG TÁC)?|QUYẾT ĐỊNH|CHỈ THỊ|BÁO CÁO|HƯỚNG DẪN|THÔNG BÁO|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|NGHỊ QUYẾT|CÔNG VĂN|PHƯƠNG ÁN)(?![\p{L}])/u;
-const MOTTO_RE = /^(?:CỘNG HÒA|Độc lập|ĐỘC LẬP|-{3,}|_{3,})/u;
+const DOC_TYPE_RE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: PHỐI HỢP| HÀNH ĐỘNG| CÔNG TÁC)?|QUYẾT ĐỊNH|CHỈ THỊ|BÁO CÁO|HƯỚNG DẪN|THÔNG BÁO|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ(?: LIÊN TỊCH)?|CÔNG VĂN|CÔNG ĐIỆN|KẾT LUẬN|PHƯƠNG ÁN|TỜ TRÌNH)(?![\p{L}])/u;
+// Page furniture that is never metadata: the source line, links, table borders, a page's weekday date stamp.
+const FURNITURE_RE = /^(?:#*\s*source\s*:|https?:\/\/|www\.|\||(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),?\s+(?:ngày\s+)?\d{1,2}\/\d{1,2}\/\d{4})/iu;
+// The type code of a document's number and symbol (Nghị định 30/2020/NĐ-CP): "86/2025/QĐ-UBND" is a Quyết định; a symbol with no type code ("2539/UBND-SNV") is a Công văn.
+const SYMBOL_KIND: Record<string, string> = {
+  "QĐ": "Quyết định", KH: "Kế hoạch", CT: "Chỉ thị", "CĐ": "Công điện", CV: "Công văn", TB: "Thông báo", HD: "Hướng dẫn", BC: "Báo cáo",
+  TT: "Thông tư", "NĐ": "Nghị định", NQ: "Nghị quyết", KL: "Kết luận", CTr: "Chương trình", QC: "Quy chế", TTr: "Tờ trình", "ĐA": "Đề án", PA: "Phương án",
+};
+const NUMBER_VALUE_RE = /^(\d{1,6}[\p{L}\d./-]*\/[\p{L}\d./-]*[\p{L}Đđ][\p{L}\d./-]*)/u;
+
+/** The kind a number's symbol gives: "86/2025/QĐ-UBND" -> "Quyết định", "2539/UBND-SNV" -> "Công văn". */
+export function kindOfNumber(number: string): string | null {
+  const parts = number.split("/").slice(1).filter((p) => !/^\d+$/u.test(p));
+  if (!parts.length) return null;
+  const code = parts[0].split("-")[0];
+  if (SYMBOL_KIND[code]) return SYMBOL_KIND[code];
+  // "UBND-KT", "BCĐ-..." with no type code first: a letter (công văn).
+  return /^(?:UBND|BND|VP|S[\p{Lu}]+|BCĐ|TTg|BNV|BTC)$/u.test(code) ? "Công văn" : null;
+}
+const MOTTO_RE = /^(?:CỘNG HÒA|CỘNG HOÀ|(?:XÃ )?HỘI CHỦ NGHĨA|CHỦ NGHĨA VIỆT NAM|VIỆT NAM$|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP|-{3,}|_{3,})/u;
+const NATIONAL_MOTTO_RE = /^(?:CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN VIỆT NAM)/u;
+
+/**
+ * Where the document itself starts in a pasted page: the issuer's upper-case lines just before the
+ * national motto ("ỦY BAN NHÂN DÂN" / "TỈNH NGHỆ AN" / "CỘNG HÒA XÃ HỘI ..."). What comes before
+ * (a portal's banners, copyright notes, a page's info table) is page furniture. 0 when there is no motto.
+ */
+export function documentStart(texts: string[]): number {
+  const motto = texts.slice(0, 300).findIndex((t) => NATIONAL_MOTTO_RE.test(t));
+  if (motto < 0) return 0;
+  let from = motto;
+  while (from > 0 && motto - from < 5 && texts[from - 1] && isAllCaps(texts[from - 1]) && !DOC_TYPE_RE.test(texts[from - 1]) && texts[from - 1].length <= 80) from--;
+  return from;
+}
+
+/** The first paragraph of the body: after the header block, the type line and title, and the "Kính gửi" list. */
+export function bodyStart(text: string, paragraphs: Paragraph[]): number {
+  const texts = paragraphs.map((p) => text.slice(p.start, p.end)).map((t) => (FURNITURE_RE.test(t) ? "" : t));
+  const from = documentStart(texts);
+  const title = titleOf(texts, from);
+  let k = title ? title.index + 1 : from;
+  for (let i = k; i < Math.min(texts.length, k + 12); i++) {
+    const t = texts[i];
+    if (!t || MOTTO_RE.test(t) || NUMBER_RE.test(t) || PLACE_DATE_RE.test(t) || /^V\/v\b/iu.test(t) || (isAllCaps(t) && t.length <= 120)) k = i + 1;
+    else if (/^Kính gửi/u.test(t)) {
+      k = i + 1;
+      while (k < texts.length && /^[-–+•*]\s*\S/u.test(texts[k])) k++;
+      i = k - 1;
+    } else break;
+  }
+  return k < paragraphs.length ? paragraphs[k].start : text.length;
+}
 const PLACE_DATE_RE = /^([\p{L}][\p{L} .'’-]{1,40}?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/u;
 const NUMBER_RE = /^Số\s*:?\s*(.*)$/u;
 const BODY_START_RE = /^(?:Căn cứ|Kính gửi)|\ssố\s+\d|\d+\/[\p{L}Đđ]/u;
@@ -46,7 +96,7 @@ function headerIssuer(lines: string[]): string | null {
   return locality && !own.includes(locality) ? `${own} ${locality}` : own;
 }
 
-function titleOf(texts: string[], start: number): { title: string; index: number } | null {
+function titleOf(texts: string[], start: number): { title: string; kind: string; index: number } | null {
   for (let i = start; i < Math.min(texts.length, start + 25); i++) {
     const t = texts[i];
     const m = DOC_TYPE_RE.exec(t);
@@ -56,16 +106,26 @@ function titleOf(texts: string[], start: number): { title: string; index: number
     let last = i;
     if (!rest && i + 1 < texts.length) {
       const next = texts[i + 1];
-      if (next.length <= 250 && !BODY_START_RE.test(next) && !paragraphMarker(next) && !/:$/u.test(next)) {
+      if (next.length <= 250 && (!BODY_START_RE.test(next) || (isAllCaps(next) && !/^(?:CĂN CỨ|KÍNH GỬI)/u.test(next))) && !paragraphMarker(next) && !/:$/u.test(next)) {
         rest = next;
         last = i + 1;
+        // A title broken over upper-case lines ("BAN HÀNH QUY ĐỊNH ..." + "TỈNH BẮC NINH").
+        for (let j = i + 2; j < Math.min(texts.length, i + 5) && isAllCaps(rest) && isAllCaps(texts[j]) && !DOC_TYPE_RE.test(texts[j]) && rest.length + texts[j].length <= 300 && !BODY_START_RE.test(texts[j]); j++) {
+          rest = `${rest} ${texts[j]}`;
+          last = j;
+        }
       }
     }
     if (rest) rest = isAllCaps(rest) ? lowerCaps(rest) : rest.charAt(0).toLocaleLowerCase("vi") + rest.slice(1);
     // Keep proper nouns that lowerCaps or the first-letter change lowered: names after "giữa"/"của" are left as written.
-    return { title: rest ? `${kind} ${rest}` : kind, index: last };
+    return { title: rest ? `${kind} ${rest}` : kind, kind, index: last };
   }
   return null;
+}
+
+/** Header lines that are not a title: the motto, the number, the place and date. */
+function isLayoutText(t: string): boolean {
+  return MOTTO_RE.test(t) || NUMBER_RE.test(t) || PLACE_DATE_RE.test(t) || /^(?:TM\.|KT\.|Nơi nhận|Kính gửi)/u.test(t);
 }
 
 function periodOf(title: string): { from: number; to: number } | null {
@@ -82,10 +142,25 @@ function isName(t: string): boolean {
   return SURNAMES.has(words[0]);
 }
 
+/** "- Các sở, ban, ngành;" items after a "Kính gửi:" or "Nơi nhận:" line (or the rest of that line), without "Lưu: ...". */
+function listAfter(texts: string[], at: number, label: RegExp): string[] {
+  const out: string[] = [];
+  const clean = (t: string) => t.replace(/^[-–+•*]\s*/u, "").replace(/[;,.]+$/u, "").trim();
+  const rest = texts[at].replace(label, "").trim();
+  if (rest) for (const part of rest.split(/;\s*/u)) if (clean(part)) out.push(clean(part));
+  for (let i = at + 1; i < Math.min(texts.length, at + 40); i++) {
+    const t = texts[i];
+    if (!/^[-–+•*]\s*\S/u.test(t) || /^[-–+•*]\s*Lưu\b/u.test(t)) break;
+    out.push(clean(t));
+  }
+  return out.filter((x) => x.length > 1 && x.length <= 200);
+}
+
 export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle: string): PlanMeta {
-  const texts = paragraphs.map((p) => text.slice(p.start, p.end));
-  const firstSection = texts.findIndex((t) => paragraphMarker(t) !== null);
-  const head = texts.slice(0, firstSection < 0 ? Math.min(texts.length, 25) : firstSection);
+  const texts = paragraphs.map((p) => text.slice(p.start, p.end)).map((t) => (FURNITURE_RE.test(t) ? "" : t));
+  const from = documentStart(texts);
+  const firstSection = texts.findIndex((t, i) => i >= from && paragraphMarker(t) !== null);
+  const head = texts.slice(from, firstSection < 0 ? Math.min(texts.length, from + 25) : firstSection);
 
   let number: string | null = null;
   let place: string | null = null;
@@ -94,10 +169,12 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
   let headerDone = false;
   for (let i = 0; i < head.length; i++) {
     const t = head[i];
+    if (!t) continue;
     const n = NUMBER_RE.exec(t);
     if (n && number === null) {
-      const v = n[1].trim();
-      number = /^\d/u.test(v) ? v.split(/\s+/u)[0] : null;
+      // "Số:" with the number on the next line ("Số:" / "86/2025/QĐ-UBND").
+      const v = (n[1].trim() || (head[i + 1] ?? "")).trim();
+      number = NUMBER_VALUE_RE.exec(v)?.[1].replace(/[.,;]+$/u, "") ?? null;
       headerDone = true;
       continue;
     }
@@ -114,8 +191,19 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
     else if (headerCaps.length || i >= 3) headerDone = true;
   }
 
-  const found = titleOf(texts, 0);
-  const title = found?.title ?? (head.find((t) => t.length > 10 && t.length < 200) || fallbackTitle);
+  // A Công văn has no type line: its number and "V/v" subject name it.
+  const subjectAt = texts.slice(0, 60).findIndex((t) => /^V\/v\b/iu.test(t));
+  const subject = subjectAt >= 0 ? texts[subjectAt].replace(/^V\/v\.?\s*/iu, "").trim() || null : null;
+  const found = titleOf(texts, from);
+  // A "V/v" subject line is the mark of a công văn, whatever its symbol ("5282/CT-CS" is the tax department's).
+  const kind = found?.kind ?? (subject ? "Công văn" : number ? kindOfNumber(number) : null);
+  // A portal article's own heading (not an upper-case page block such as "CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI").
+  const headingAt = paragraphs.slice(from, from + 8).findIndex((p, k) => p.heading && texts[from + k].length > 10 && texts[from + k].length < 200 && !isAllCaps(texts[from + k]) && !/:$/u.test(texts[from + k]));
+  const title =
+    found?.title ??
+    (subject ? `${kind ?? "Công văn"} ${number ? `số ${number} ` : ""}về việc ${subject}` : null) ??
+    (headingAt >= 0 ? texts[from + headingAt] : null) ??
+    (kind && number ? `${kind} số ${number}` : fallbackTitle);
 
   let issuer = headerIssuer(headerCaps);
   if (!issuer) {
@@ -140,5 +228,16 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
     if (isName(t) && !signers.includes(t)) signers.push(t);
   }
 
-  return { number, title, issuer, place, date, period: periodOf(title), signers };
+  const addressAt = texts.slice(0, 80).findIndex((t) => /^Kính gửi\s*:?/u.test(t));
+  const addressees = addressAt >= 0 ? listAfter(texts, addressAt, /^Kính gửi\s*:?/u) : [];
+  let recipients: string[] = [];
+  const distribution = texts.findIndex((t) => /^Nơi nhận\s*:?/u.test(t));
+  if (distribution >= 0) recipients = listAfter(texts, distribution, /^Nơi nhận\s*:?/u);
+  // A Quyết định that issues a plan or rules: the attached document's own type line after the signature.
+  let attached: { kind: string; title: string } | null = null;
+  if (found && /^Quyết định/u.test(found.kind) && distribution >= 0) {
+    const next = titleOf(texts, distribution + 1);
+    if (next && next.kind !== "Quyết định") attached = { kind: next.kind, title: next.title };
+  }
+  return { number, title, issuer, place, date, period: periodOf(title), signers, kind, subject, addressees, recipients, attached };
 }

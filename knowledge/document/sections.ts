@@ -19,7 +19,8 @@ const ROMAN_RE = /^([IVXLC]{1,6})\.\s*/u;
 const ARTICLE_RE = /^(Điều\s+\d{1,3})\.\s*/u;
 const ARABIC_RE = /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?(?=\s)\s*|^(\d{1,2})\.(?=\s)\s*/u;
 const BRACKET_RE = /^(\d{1,2}|[a-zđ])\)\s*/u;
-const DASH_RE = /^([-–•*])\s*/u;
+// A dash item has text after it: "-------" is a rule, not an item.
+const DASH_RE = /^([-–•*])\s*(?![-–•*_=|\s])/u;
 const PLUS_RE = /^(\+)\s*/u;
 
 export const DASH_RANK = 7;
@@ -57,7 +58,7 @@ export const CLOSING_RE =
   /^(?:Trên đây là|Trong quá trình|Quá trình (?:tổ chức |triển khai )?thực hiện|Yêu cầu (?:Thủ trưởng|Chủ tịch|Giám đốc|Trưởng|Lãnh đạo|các|Người đứng đầu)|Đề nghị (?:Thủ trưởng|Chủ tịch|Giám đốc|các)[^.]{0,200}(?:nghiêm túc|triển khai thực hiện|thực hiện tốt))/u;
 
 // An upper-case document type line ("KẾ HOẠCH", "QUY CHẾ") after a decision's back matter starts the attached document.
-const ATTACHED_DOC_RE = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN)(?![\p{L}])/u;
+const ATTACHED_DOC_RE = /^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|QUY CHẾ|QUY ĐỊNH|HƯỚNG DẪN|ĐỀ ÁN|PHƯƠNG ÁN|PHỤ LỤC|DANH MỤC)(?![\p{L}])/u;
 
 /** Index of the first closing paragraph: one that CLOSING_RE matches after the last marked paragraph of the body, or -1. */
 function closingStart(texts: string[], paragraphs: Paragraph[]): number {

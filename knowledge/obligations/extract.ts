@@ -8,6 +8,8 @@
 // the same paragraph, from the nearest unit heading above it, and finally from the issuing bodies.
 import type { Obligation, Plan, ScheduleItem, Section } from "../types";
 import { CLOSING_RE, isBackMatter, sectionAt } from "../document/sections";
+import { bodyStart } from "../document/meta";
+import { cellTexts } from "../document/tables";
 import { firstVerb, splitClauses } from "./clauses";
 import { assignObligationIds } from "./ids";
 import { fieldOf, fieldSchedule, fieldUnits } from "./fields";
@@ -35,7 +37,7 @@ interface Clause {
 }
 
 const DIRECTING = /^(?:chỉ đạo|giao|đề nghị|yêu cầu)\s+/u;
-const EXPLICIT = /(?:^|[,;:]\s*|\s)(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)(?:\s+cho)?\s+(?=\p{Lu}|các\s)/gu;
+const EXPLICIT = /(?:^|[,;:]\s*|\s)(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)(?:\s+cho)?\s+(?=\p{Lu}|các\s|người đứng đầu\s)/gu;
 const REQUEST_NOUN = /(?:hồ sơ|văn bản|tờ trình|danh sách|công văn|giấy|phiếu|mẫu)\s$/iu;
 // A decision's own articles: who executes it and when it takes effect are not plan tasks.
 const DECISION_BOILERPLATE = /(?:chịu trách nhiệm|có trách nhiệm) thi hành (?:Quyết định|Chỉ thị) này|^Quyết định này có hiệu lực|^Ban hành kèm theo/u;
@@ -43,6 +45,9 @@ const ADVERBIAL_LEAD = /^(?:(?:Trong quá trình|Quá trình|Nếu|nếu|Khi|khi
 const SKIP_PARAGRAPH = /^(?:Nơi nhận|TM\.|T\/M|KT\.|K\/T|TL\.)/u;
 // "Trên đây là Kế hoạch ..." sums the plan up, "Căn cứ ..." cites, "Kính gửi ..." addresses; the sentences after them may still assign work.
 const SKIP_SENTENCE = /^(?:Trên đây là|Căn cứ|Kính gửi)/u;
+// "Căn cứ Kế hoạch này, các Sở ... xây dựng kế hoạch ...": a lead-in, not a citation; "Trên đây là
+// ..., Ban Chỉ đạo đề nghị các Bộ ... báo cáo ... trước Thứ Tư ngày 03/12/2025": the closing words assign a dated report.
+const KEEP_SENTENCE = /^Căn cứ\s+(?:\S+\s+){1,3}này\s*,/u;
 
 /**
  * The units a clause names as responsible: "Giao X chủ trì", "X và Y <verb>", "chỉ đạo X <verb>".
@@ -133,6 +138,15 @@ function headingUnitFor(plan: PlanInput, section: Section, byId: Map<string, Sec
     if (s.number === "-" || s.number === "+" || s.number === "") continue;
     const u = headingUnit(s.title);
     if (u) return [u];
+    // A list intro names the doers of its items: "1. Giao người đứng đầu các cơ quan ..., Chủ tịch
+    // Ủy ban nhân dân các xã ... thực hiện các nội dung sau:", "Các đơn vị gửi báo cáo về ... theo thời gian sau:".
+    const line = plan.text.slice(s.start, plan.text.indexOf("\n", s.start) < 0 ? plan.text.length : plan.text.indexOf("\n", s.start));
+    // "Giao người đứng đầu ...": the doer's name starts after the verb, capitalised as a unit name is.
+    const intro = line.replace(/^\S{1,8}\s+/u, "").replace(/^((?:Giao|Đề nghị|Yêu cầu)\s+)(\p{Ll})/u, (_m, verb: string, c: string) => verb + c.toLocaleUpperCase("vi"));
+    if ((/:\s*$/u.test(intro) || /^(?:Giao|Đề nghị|Yêu cầu)\s/u.test(intro)) && intro.length <= 400) {
+      const units = ownUnits(intro, taskVerb(intro));
+      if (units.length) return units;
+    }
   }
   return [];
 }
@@ -159,9 +173,10 @@ function taskText(c: Clause): string {
   return t.charAt(0).toLocaleUpperCase("vi") + t.slice(1);
 }
 
-function bodySentence(plan: PlanInput, sectionOf: (o: number) => Section, byId: Map<string, Section>, start: number): boolean {
+function bodySentence(plan: PlanInput, sectionOf: (o: number) => Section, byId: Map<string, Section>, start: number, body: number): boolean {
   const section = sectionOf(start);
-  if (section.id === "s0") return false;
+  // The preamble is read from the end of the header block (letters and notices state their duties there).
+  if (section.id === "s0") return start >= body;
   for (let s: Section | undefined = section; s; s = s.parentId ? byId.get(s.parentId) : undefined) {
     if (s.number === "" && s.level === 1 && (/^(?:Nơi nhận|Chú thích)/u.test(s.title) || isBackMatter(s.title))) return false;
   }
@@ -172,6 +187,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
   const byId = new Map(plan.sections.map((s) => [s.id, s]));
   const sectionById = (id: string) => byId.get(id) ?? plan.sections[0];
   const issuers = issuerUnits(plan.meta.issuer);
+  const body = preambleStart(plan);
 
   // Paragraph index of each sentence (paragraphs are lines of the normalised text).
   const paraStarts: number[] = [0];
@@ -200,8 +216,9 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     const section = sectionById(sent.sectionId);
     const paragraph = paragraphOf(sent.start);
     if (tables.paragraphs.has(paragraph)) return;
-    if (!bodySentence(plan, () => section, byId, sent.start)) return;
-    if (SKIP_PARAGRAPH.test(plan.text.slice(paraStarts[paragraph], paraStarts[paragraph] + 20)) || SKIP_SENTENCE.test(sent.text)) return;
+    if (!bodySentence(plan, () => section, byId, sent.start, body)) return;
+    if (SKIP_PARAGRAPH.test(plan.text.slice(paraStarts[paragraph], paraStarts[paragraph] + 20))) return;
+    if (SKIP_SENTENCE.test(sent.text) && !KEEP_SENTENCE.test(sent.text) && !(/^Trên đây là/u.test(sent.text) && clauseSchedule(sent.text).items.some((it) => it.due))) return;
     const parts = splitClauses(sent.text);
     parts.forEach(([a, b], k) => {
       const text = sent.text.slice(a, b);
@@ -257,7 +274,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     // sentence without a schedule, followed in its paragraph by the schedule with no subject of its
     // own, is one obligation.
     const next = clauses[i + 1];
-    if (!schedule.length && c.last && next && next.first && next.paragraph === c.paragraph && next.schedule.length && !next.own.length && /^(?:Định kỳ|Hàng|Hằng|Mỗi|Cuối|Trước ngày|Chậm nhất)/u.test(next.text)) {
+    if (!schedule.length && c.last && next && next.first && next.paragraph === c.paragraph && next.schedule.length && !next.own.length && /^(?:Định kỳ|Hàng|Hằng|Mỗi|Cuối|Trước ngày|Chậm nhất|Thời hạn|Thời gian hoàn thành|Hoàn thành)/u.test(next.text)) {
       schedule = next.schedule;
       quoteEnd = next.end;
       recipient = recipient ?? next.recipient;
@@ -283,7 +300,14 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     const opensWithSubject = c.own.length > 0 && c.verb >= 0 && c.verb - lead <= 160 && (unitsIn(c.text, 0, c.verb)[0]?.start ?? lead) - lead <= 50;
     const isObligation = (schedule.length > 0 && hasTask) || (!aims && c.verb >= 0 && (heading.length > 0 || opensWithSubject));
     if (!isObligation) continue;
-    const quote = plan.text.slice(c.start, quoteEnd);
+    if (c.section.path === plan.sections[0].path && !preambleDuty(c.text, c.verb)) continue;
+    // A page's info table ("Ngày ban hành: | 02/12/2025") or a table's header row is not a task.
+    if (c.text.includes("|") && (/:\s*\|/u.test(c.text) || cellTexts(c.text).every((cell) => cell.length <= 40))) continue;
+    // The quote is the whole sentence, with its list marker when it opens the paragraph ("a) Theo dõi ...").
+    const sentence = plan.sentences[c.sentence];
+    const quoteStart = withMarker(plan.text, paraStarts[c.paragraph], sentence.start);
+    quoteEnd = Math.max(quoteEnd, sentence.end);
+    const quote = plan.text.slice(quoteStart, quoteEnd);
     out.push({
       id: "",
       sectionId: c.section.id,
@@ -293,7 +317,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
       recipient: recipient?.name ?? elliptic,
       schedule,
       quote,
-      span: { start: c.start, end: quoteEnd },
+      span: { start: quoteStart, end: quoteEnd },
     });
     titles.push(c.section.title);
   }
@@ -302,6 +326,31 @@ export function extractObligations(plan: PlanInput): Obligation[] {
   const sorted = order.map((i) => out[i]);
   const ids = assignObligationIds(order.map((i) => ({ sectionTitle: titles[i], quote: out[i].quote })));
   return sorted.map((o, i) => ({ ...o, id: ids[i] }));
+}
+
+/** The start of a sentence's quote: the paragraph start when only a list marker ("a)", "(6)", "1.", "-") precedes the sentence. */
+function withMarker(text: string, paragraphStart: number, start: number): number {
+  if (start <= paragraphStart || start - paragraphStart > 12) return start;
+  return /^\s*(?:\(?\d{1,2}\)|\(?[a-zđ]\)|[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|Điều\s+\d{1,3}\.|[-+*•–])\s*$/u.test(text.slice(paragraphStart, start)) ? paragraphStart : start;
+}
+
+// In a preamble, the document's own enactment ("UBND tỉnh ban hành Kế hoạch ...") and what was done
+// before ("Chủ tịch UBND Thành phố đã ban hành Công văn số 3280 ...") are the background, not duties.
+const ENACTING = /(?:^|\s)(?:đã\s+|vừa\s+)?ban hành\s+(?:kèm theo\s+)?(?:Quyết định|Kế hoạch|Chỉ thị|Công văn|Quy chế|Quy định|Chương trình|Hướng dẫn|Thông báo|Công điện|Đề án)/iu;
+function preambleDuty(text: string, verb: number): boolean {
+  if (ENACTING.test(text) && !/(?:Đề nghị|đề nghị|Yêu cầu|yêu cầu|Giao|giao)\s+(?:các|Sở|UBND|Ủy ban|Phòng|Ban|Bộ)\s/u.test(text)) return false;
+  return verb < 0 || !/(?:^|\s)(?:đã|vừa)\s+$/u.test(text.slice(Math.max(0, verb - 8), verb));
+}
+
+/** Where the preamble's own text starts: after the header block, title and "Kính gửi" list (see document/meta.ts). */
+function preambleStart(plan: PlanInput): number {
+  const paragraphs: { start: number; end: number; heading: boolean }[] = [];
+  let from = 0;
+  for (const line of plan.text.split("\n")) {
+    paragraphs.push({ start: from, end: from + line.length, heading: false });
+    from += line.length + 1;
+  }
+  return bodyStart(plan.text, paragraphs);
 }
 
 interface SectionFields {
@@ -343,14 +392,17 @@ function tableObligations(plan: PlanInput, paraStarts: number[], byId: Map<strin
   const paragraphs = new Set<number>();
   const obligations: { obligation: Obligation; sectionTitle: string }[] = [];
   let columns: TableColumns | null = null;
+  let outside = 0;
   for (let k = 0; k < paraStarts.length; k++) {
     const start = paraStarts[k];
     const end = k + 1 < paraStarts.length ? paraStarts[k + 1] - 1 : plan.text.length;
     const line = plan.text.slice(start, end);
     if (!line.includes("|")) {
-      columns = null;
+      // A stray line inside a pasted table (a page break's dots and page number) does not end it; text does.
+      if (++outside > 4 || line.length > 200) columns = null;
       continue;
     }
+    outside = 0;
     const header = headerColumns(line);
     if (header) {
       columns = header;
@@ -359,6 +411,8 @@ function tableObligations(plan: PlanInput, paraStarts: number[], byId: Map<strin
     }
     if (!columns) continue;
     paragraphs.add(k);
+    // A group row ("II | TRIỂN KHAI ĐỒNG BỘ ...") stops before the lead unit's column: a heading, not a task.
+    if (cellTexts(line).length <= Math.max(columns.task, columns.responsible ?? 0)) continue;
     const row = rowTask(line, columns);
     if (!row) continue;
     const section = sectionAt(plan.sections, start);

@@ -1,5 +1,6 @@
 // Obligations for people and machines: the JSON record of the obligations command, Vietnamese
 // labels for periods and due dates, and a fixed-width table.
+import { originalOffset } from "../normalise";
 import { formatDue } from "../occurrences";
 import type { Due, Obligation, Period, Plan } from "../types";
 
@@ -14,8 +15,19 @@ export interface ObligationRecord {
   quote: string;
 }
 
-/** The record printed by `npm run obligations` (keys in this order). */
-export function obligationRecord(plan: Plan, o: Obligation): ObligationRecord {
+/** The quote as the source file has it (line breaks and bold marks included), from the obligation's span. */
+export function sourceQuote(plan: Pick<Plan, "offsetRuns">, o: Pick<Obligation, "span">, source: string): string {
+  if (o.span.end <= o.span.start) return "";
+  const start = originalOffset(plan.offsetRuns, o.span.start);
+  const end = originalOffset(plan.offsetRuns, o.span.end - 1) + 1;
+  return end > start ? source.slice(start, end) : "";
+}
+
+/**
+ * The record printed by `npm run obligations` (keys in this order). With the file's source text,
+ * the quote is verbatim from the file (as gold registers quote it); without it, the normalised sentence.
+ */
+export function obligationRecord(plan: Plan, o: Obligation, source?: string): ObligationRecord {
   return {
     plan: plan.id,
     section: o.section,
@@ -23,7 +35,7 @@ export function obligationRecord(plan: Plan, o: Obligation): ObligationRecord {
     task: o.task,
     recipient: o.recipient,
     schedule: o.schedule.map((s) => ({ period: s.period, due: s.due ? formatDue(s.due) : null })),
-    quote: o.quote,
+    quote: (source !== undefined && sourceQuote(plan, o, source)) || o.quote,
   };
 }
 

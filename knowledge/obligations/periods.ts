@@ -16,6 +16,9 @@ const NOT_YEAR = String.raw`(?!\s*(?:\d|[-–]\s*\d))`; // "năm 2023" is a year
 // Each pattern with words one of which must occur for it to match: a cheap test before the regex.
 const PATTERNS: [Period, RegExp, string[]][] = [
   ["ad_hoc", new RegExp(`${NB}(?:đột xuất|khi có yêu cầu|khi được yêu cầu|khi cấp trên yêu cầu)${NA}`, "gu"), ["đột xuất", "yêu cầu"]],
+  // A rule relative to an event, kept as a rule with no date: "chậm nhất 20 ngày làm việc kể từ ngày
+  // nhận được", "chậm nhất là 30 ngày, trước ngày khai mạc kỳ họp", "trong vòng 30 ngày kể từ", "trước 10 ngày".
+  ["ad_hoc", new RegExp(NB + String.raw`(?:chậm nhất(?:\s+là)?(?:\s+trong)?(?:\s+vòng)?|trong vòng|trong thời hạn|trong|sau|trước)\s+\d{1,3}\s+(?:\(\p{L}+(?:\s\p{L}+)?\)\s+)?ngày(?:\s+làm việc)?` + NA + String.raw`(?=\s*,?\s*(?:kể|kê|tính|trước|sau|từ|khi|\(|$)|.{0,80}(?:kể từ|tính từ|khai mạc|sau khi|nhận được))`, "gu"), ["ngày"]],
   ["half_year", new RegExp(`${NB}(?:0?6|sáu)\\s*(?:\\(sáu\\)\\s*)?tháng(?:\\s+(?:đầu|cuối)\\s+năm)?${NA}${NOT_YEAR}|${NB}nửa năm${NA}|${NB}bán niên${NA}`, "gu"), ["tháng", "nửa năm", "bán niên"]],
   ["nine_months", new RegExp(`${NB}(?:0?9|chín)\\s*(?:\\(chín\\)\\s*)?tháng(?:\\s+đầu\\s+năm)?${NA}${NOT_YEAR}`, "gu"), ["tháng"]],
   ["multi_year", new RegExp(`${NB}(?:0?[2-9]|10|năm)\\s*(?:\\([\\p{L}]{1,5}\\)\\s*)?năm${NA}${NOT_YEAR}|${NB}(?:mỗi|cuối|hết|giữa|từng)\\s+(?:giai đoạn|nhiệm kỳ)${NA}${NOT_YEAR}|${NB}(?:sơ kết|tổng kết)\\s+giai đoạn${NA}${NOT_YEAR}`, "gu"), ["năm", "giai đoạn", "nhiệm kỳ"]],

@@ -13,7 +13,7 @@ const tiencanh = load("tiencanh-2024.md");
 
 describe("metadata", () => {
   it("reads the header block of a PDF text", () => {
-    expect(honglinh.meta).toEqual({
+    expect(honglinh.meta).toMatchObject({
       number: null, // "Số: /KH-UBND" is blank
       title: "Kế hoạch thực hiện công tác Dân vận chính quyền năm 2023",
       issuer: "Ủy ban nhân dân thị xã Hồng Lĩnh",
@@ -21,7 +21,11 @@ describe("metadata", () => {
       date: "2/2023",
       period: { from: 2023, to: 2023 },
       signers: ["Nguyễn Huy Hùng"],
+      kind: "Kế hoạch",
+      addressees: [],
+      attached: null,
     });
+    expect(honglinh.meta.recipients?.slice(0, 2)).toEqual(["Sở Nội vụ (báo cáo)", "Thường trực: Thị ủy, HĐND thị xã"]);
   });
   it("reads a programme between two bodies over a stage of years", () => {
     expect(soctrang.meta.title).toBe("Chương trình phối hợp giữa Ban Dân vận Tỉnh ủy và Ban cán sự đảng Ủy ban nhân dân tỉnh về công tác dân vận giai đoạn 2022 - 2026");

@@ -9,7 +9,8 @@ const HEAD = "ỦY BAN NHÂN DÂN XÃ HÒA AN\n\nSố: 10/KH-UBND\n\nHòa An, ng
 const plan = (body: string, file = "p.txt"): Plan => planFromText("p", HEAD + body, file);
 const sched = (o: Obligation) => o.schedule.map((s) => `${s.period}${s.due ? `@${formatDue(s.due)}` : ""}`);
 const find = (p: Plan, words: string) => {
-  const o = p.obligations.find((x) => x.quote.includes(words));
+  // Quotes are whole sentences: a clause of a sentence that holds several is found by its task.
+  const o = p.obligations.find((x) => x.task.toLocaleLowerCase("vi").includes(words.toLocaleLowerCase("vi"))) ?? p.obligations.find((x) => x.quote.includes(words));
   if (!o) throw new Error(`no obligation quotes "${words}": ${p.obligations.map((x) => x.quote).join(" | ")}`);
   return o;
 };
