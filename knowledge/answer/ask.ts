@@ -73,6 +73,11 @@ export function asksOf(q: Pick<Question, "folded" | "raw" | "language">): Ask[] 
   if (out.includes("money")) remove(out, "quantity");
   if (out.includes("issued")) remove(out, "deadline");
   if (out.includes("signer")) remove(out, "responsible");
+  // An English question leads with its question word: "When must ... reach X" asks a date.
+  if (en && /^\s*(when|by what date|by when|what date|which date)\b/.test(en) && out.includes("deadline")) {
+    remove(out, "deadline");
+    out.unshift("deadline");
+  }
   // A combined question ("gửi cho ai, hạn khi nào"): the recipient leads, the date is wanted too.
   return out.length ? out : ["content"];
 }

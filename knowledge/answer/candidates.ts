@@ -101,6 +101,11 @@ const WEEKLY = /\b(hang|moi|tung|bao cao) tuan\b/;
 // Term sets of sentences are reused across questions; a bounded cache keeps memory flat.
 const TERM_CACHE_MAX = 50_000;
 const termCache = new Map<string, Set<string>>();
+/** The term set of a text, cached (sentences and their clauses are read again by every question). */
+export function termsOf(text: string): Set<string> {
+  return cachedTerms(text, text);
+}
+
 function cachedTerms(key: string, ...texts: (string | null | undefined)[]): Set<string> {
   let t = termCache.get(key);
   if (!t) {
@@ -117,7 +122,7 @@ export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, se
   const sentence = plan.sentences[i];
   const section = ctx.sections.get(sentence.sectionId) ?? null;
   const intro = ctx.introOf[i] >= 0 ? plan.sentences[ctx.introOf[i]].text : null;
-  const own = cachedTerms(`${plan.id}|${plan.sha256}|${i}`, sentence.text);
+  const own = termsOf(sentence.text);
   const around = cachedTerms(`${plan.id}|${plan.sha256}|${i}|ctx`, sentence.text, intro, section?.path, ctx.metaText);
   const obligations = ctx.obligationsOf[i];
   const r = ctx.recordOf[i];

@@ -166,8 +166,8 @@ export class KnowledgeEngine {
     const others = asks.slice(1).map((a) => RESOLVERS[a]);
     return (await this.candidates(q, scope))
       .map((c) => {
-        const fact = findWithRecord(resolver, c, q);
-        const also = others.some((r) => findWithRecord(r, c, q));
+        const fact = findWithRecord(resolver, c, q, this.idf);
+        const also = others.some((r) => findWithRecord(r, c, q, this.idf));
         const score = w.own * c.own + w.ctx * c.ctx + w.search * c.search + w.evidence * (fact?.strength ?? 0) + w.period * c.period + (also ? w.also : 0);
         return { c, fact, also, score };
       })
@@ -241,7 +241,7 @@ export class KnowledgeEngine {
     const facts = fact.text ? [{ ask: asks[0], value: fact.text }] : [];
     // What the question asks second, when the same sentence carries it.
     for (const a of asks.slice(1)) {
-      const more = findWithRecord(RESOLVERS[a], c, q);
+      const more = findWithRecord(RESOLVERS[a], c, q, this.idf);
       if (more?.text && !facts.some((f) => f.value.includes(more.text))) facts.push({ ask: a, value: more.text });
     }
     const flags: DraftFlag[] = [];

@@ -4,6 +4,8 @@ import type { Ask } from "../ask";
 import type { Candidate } from "../candidates";
 import type { Found } from "../evidence";
 import type { Question } from "../question";
+import { coverage, type Idf } from "../coverage";
+import { termsOf } from "../candidates";
 import type { Due, Sentence } from "../../types";
 
 /** The fact a resolver found: the words to show, how sure it is (0..1), and a due date when it gives one. */
@@ -36,9 +38,37 @@ export function from(f: Fact | null, factor: number): Fact | null {
   return f ? { ...f, strength: f.strength * factor } : null;
 }
 
+// Clauses of a long sentence: after ";" or a full stop inside it.
+const CLAUSE_END = /;\s+|\.\s+(?=\p{Lu})/gu;
+
+/**
+ * The fact in the clause of the sentence that says most of the question: a sentence with several
+ * dates ("báo cáo tháng trước ngày 10 hằng tháng; báo cáo 6 tháng trước ngày 30/6") answers with
+ * the one next to the words asked about.
+ */
+export function findInSentence(r: Resolver, c: Candidate, q: Question, idf: Idf): Fact | null {
+  const text = c.sentence.text;
+  const bounds: number[] = [0];
+  for (const m of text.matchAll(CLAUSE_END)) bounds.push(m.index! + m[0].length);
+  if (bounds.length === 1) return r.find(c, q);
+  bounds.push(text.length);
+  let best: { fact: Fact; cover: number } | null = null;
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    const [a, b] = [bounds[k], bounds[k + 1]];
+    const clause = text.slice(a, b);
+    const obligations = c.obligations.filter((o) => o.span.start - c.sentence.start < b && o.span.end - c.sentence.start > a);
+    const fact = r.find({ ...c, sentence: { ...c.sentence, text: clause, start: c.sentence.start + a }, obligations }, q);
+    if (!fact || fact.strength <= 0) continue;
+    const cover = coverage(q, termsOf(clause), idf).score;
+    const shifted = { ...fact, start: fact.start + a, end: fact.end + a };
+    if (!best || cover > best.cover || (cover === best.cover && fact.strength > best.fact.strength)) best = { fact: shifted, cover };
+  }
+  return best?.fact ?? r.find(c, q);
+}
+
 /** The fact in the candidate's sentence, else in another line of its record (trusted a little less). */
-export function findWithRecord(r: Resolver, c: Candidate, q: Question): Fact | null {
-  const own = r.find(c, q);
+export function findWithRecord(r: Resolver, c: Candidate, q: Question, idf: Idf = () => 1): Fact | null {
+  const own = findInSentence(r, c, q, idf);
   if ((own && own.strength >= 0.9) || !c.record.length) return own;
   let best = own;
   for (const line of c.record) {
