@@ -1,7 +1,7 @@
 // What a question asks for, as the kind of fact its answer must carry. One question may ask for
 // two ("gửi cho ai, hạn khi nào?"): the first is the main ask, the others are wanted as well.
 import type { QuestionKind } from "../types";
-import { normaliseTones } from "../vietnamese";
+import { hasDiacritics, normaliseTones } from "../vietnamese";
 import { aboutSigning, type Question } from "./question";
 
 export type Ask =
@@ -53,7 +53,7 @@ const TESTS: [Ask, (said: Said) => boolean][] = [
   // "ký" here is signing, not the "kỳ" of "kỳ họp"; "ban hành" the issuing of the document itself, not a task.
   ["issued", ({ f, en, signing }: Said) => (signing || /\b(duoc|da) ban hanh\b|^(ke hoach|quyet dinh|cong van|chi thi|van ban|thong tu|nghi quyet)\b[^,]*\bban hanh (ngay|khi|luc|bao)/.test(f)) && /\b(ngay nao|khi nao|bao gio|ngay may|luc nao|thoi gian nao)\b/.test(f) || /\b(signed|issued) on\b|\bwhen was .* (signed|issued)\b/.test(en)],
   ["money", ({ f, en, marked }: Said) => (/(?<![\p{L}])(lệ phí|phí|tiền|chi phí|phạt|lương|phụ cấp|giá|ngân sách)(?![\p{L}])/u.test(marked) && /\b(bao nhieu|may)\b/.test(f)) || /\b(bao nhieu tien|muc (ho tro|phat|chi|thu)|tien phat|bi phat|xu phat|kinh phi (la )?bao nhieu|le phi|muc luong)\b/.test(f) || /\bhow much (money|funding)|\b(penalty|fine|amount)\b/.test(en)],
-  ["recipient", ({ f, en, signing }: Said) => /\b(ve dau|o dau|den dau|toi dau|cho ai|toi ai|gui ai|nop ai|ai nhan|noi nhan|cap nao nhan|(co quan|don vi|phong|ban|so|bo) nao nhan)\b/.test(f) || /\b(gui|nop|bao cao|chuyen|trinh)\b.*\b(co quan|don vi|phong|ban|so|bo|cap)( [a-z]+){0,2} nao\b/.test(f) || /\b(bao cao|gui|nop|trinh|chuyen)( lai)? (voi |cho |len |toi )?ai\b/.test(f) || /\b(to whom|send (it )?to|submit(ted)? to|sent to|reach|where (do|does|should|to)|recipient)\b/.test(en)],
+  ["recipient", ({ f, en, marked }: Said) => whereTo(f, marked) || /\b(cho ai|toi ai|gui ai|nop ai|ai nhan|noi nhan|cap nao nhan|(co quan|don vi|phong|ban|so|bo) nao nhan)\b/.test(f) || /\b(gui|nop|bao cao|chuyen|trinh)\b.*\b(co quan|don vi|phong|ban|so|bo|cap)( [a-z]+){0,2} nao\b/.test(f) || /\b(bao cao|gui|nop|trinh|chuyen)( lai)? (voi |cho |len |toi )?ai\b/.test(f) || /\b(to whom|send (it )?to|submit(ted)? to|sent to|reach|where (do|does|should|to)|recipient)\b/.test(en)],
   ["method", ({ f, en, signing }: Said) => /\b(qua|bang|tren) (he thong|phan mem|hinh thuc|cach|phuong thuc|kenh|cong) nao\b|\b(he thong|phan mem|hinh thuc|phuong thuc|kenh) nao\b|\bbang cach nao\b|\bnhu the nao\b.*\b(gui|nop)\b/.test(f) || /\bhow (to|do|should) .*\b(send|submit)|\bwhich system\b/.test(en)],
   ["duration", ({ f, en, signing }: Said) => /\b(bao lau|bao nhieu ngay|may ngay|bao nhieu thang|may thang|trong bao lau|truoc bao lau)\b/.test(f) && !/\bbao lau\b.*\b(mot|1) lan\b/.test(f) || /\bhow (long|many days)\b/.test(en)],
   ["recurrence", ({ f, en, signing }: Said) => /\b(bao lau\b.*\b(mot|1) lan|may lan|tan suat|bao nhieu lan|lap lai|dinh ky (nao|the nao|ra sao)|the nao)\b/.test(f) && /\b(lan|dinh ky|tan suat|lap lai)\b/.test(f) || /\bhow often\b|\bfrequency\b|\bwhich period\b|\bcover\b/.test(en) || /\b(khoang thoi gian nao|giai doan nao|ap dung (trong|tu) )\b/.test(f)],
@@ -61,6 +61,12 @@ const TESTS: [Ask, (said: Said) => boolean][] = [
   ["responsible", ({ f, en, signing }: Said) => /^(ai|don vi nao|co quan nao|bo phan nao|phong nao|ban nao|nhung ai|nhung (bo|so|tinh|don vi|co quan) nao)\b|\b(ai|don vi nao|co quan nao|bo phan nao|(bo|so|tinh|nganh) nao) (chiu trach nhiem|phu trach|chu tri|tham muu|thuc hien|lam|tong hop|phai|duoc|co trach nhiem|huong dan|theo doi)\b|\bchiu trach nhiem\b|\bnhiem vu gi\b/.test(f) || /\b(who|which (unit|office|department|agency|body|ministr))\b|\bresponsible\b|\bin charge\b/.test(en)],
   ["quantity", ({ f, en, signing }: Said) => /\b(bao nhieu|may)\b/.test(f) || /\bhow (many|much)\b|\bpercent/.test(en)],
 ];
+
+/** "về đâu", "ở đâu": typed with marks, "đâu" must be "đâu" ("về đấu thầu" is not "về đâu"). */
+function whereTo(f: string, marked: string): boolean {
+  if (hasDiacritics(marked)) return /(?<![\p{L}])(về|ở|đến|tới) đâu(?![\p{L}])/u.test(marked);
+  return /\b(ve|o|den|toi) dau\b/.test(f);
+}
 
 /** The asks of a question, main one first; "content" when none is recognised. */
 export function asksOf(q: Pick<Question, "folded" | "raw" | "language">): Ask[] {

@@ -33,10 +33,11 @@ const GRID = {
   period: [0, 0.2, 0.4, 0.7],
   also: [0, 0.1],
 };
-const ANSWER_AT = Array.from({ length: 31 }, (_, i) => 0.2 + i * 0.04);
-const SUPPORT_AT = Array.from({ length: 13 }, (_, i) => i * 0.05);
+const ANSWER_AT = Array.from({ length: 21 }, (_, i) => 0.2 + i * 0.08);
+const SUPPORT_AT = [0, 0.1, 0.2, 0.3, 0.4];
+const EVIDENCE_AT = [0, 0.35, 0.55, 0.75];
 
-type Ranking = Omit<Weights, "answerAt" | "supportAt">;
+type Ranking = Omit<Weights, "answerAt" | "supportAt" | "evidenceAt">;
 
 function score(w: Ranking, c: CandidateFeatures): number {
   return w.own * c.own + w.ctx * c.ctx + w.search * c.search + w.evidence * c.evidence + w.period * c.period + w.also * c.also;
@@ -66,7 +67,7 @@ export function evaluate(w: Weights, samples: Sample[]): Outcome {
   const o: Outcome = { right: 0, total: samples.length, abstained: 0, abstainedRight: 0, unanswerable: 0 };
   for (const s of samples) {
     const p = pick(w, s);
-    const answered = !!p && p.score >= w.answerAt && p.c.ctx >= w.supportAt;
+    const answered = !!p && p.score >= w.answerAt && p.c.ctx >= w.supportAt && p.c.evidence >= w.evidenceAt;
     if (!s.answerable) o.unanswerable++;
     if (!answered) {
       o.abstained++;
@@ -92,14 +93,15 @@ export function fit(samples: Sample[]): Weights {
     // The thresholds do not change the ranking: pick once, then sweep them.
     const picked = samples.map((s) => ({ s, p: pick(r, s) }));
     for (const answerAt of ANSWER_AT)
-      for (const supportAt of SUPPORT_AT) {
-        let right = 0;
-        for (const { s, p } of picked) {
-          const answered = !!p && p.score >= answerAt && p.c.ctx >= supportAt;
-          if (s.answerable ? answered && p!.c.right : !answered) right++;
+      for (const supportAt of SUPPORT_AT)
+        for (const evidenceAt of EVIDENCE_AT) {
+          let right = 0;
+          for (const { s, p } of picked) {
+            const answered = !!p && p.score >= answerAt && p.c.ctx >= supportAt && p.c.evidence >= evidenceAt;
+            if (s.answerable ? answered && p!.c.right : !answered) right++;
+          }
+          if (!best || right > best.right) best = { w: { ...r, answerAt, supportAt, evidenceAt }, right };
         }
-        if (!best || right > best.right) best = { w: { ...r, answerAt, supportAt }, right };
-      }
   }
   return best!.w;
 }

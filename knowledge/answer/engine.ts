@@ -50,7 +50,7 @@ export interface AskOptions {
 const CANDIDATES = 60;
 /** Plans whose every sentence is read when the question is limited to them. */
 const READ_WHOLE_PLANS = 5;
-const MAX_EXCERPT = 260;
+const MAX_EXCERPT = 200;
 const MAX_QUOTE = 600;
 /** Other plans are named when their best answer scores this close to the best one. */
 const MORE_PLANS_MARGIN = 0.1;
@@ -202,7 +202,7 @@ export class KnowledgeEngine {
 
   /** Whether a scored candidate is good enough to answer with. */
   accepts(s: Scored | undefined): s is Scored & { fact: Fact } {
-    return !!s && !!s.fact && s.score >= this.weights.answerAt && s.c.ctx >= this.weights.supportAt;
+    return !!s && !!s.fact && s.fact.strength >= this.weights.evidenceAt && s.score >= this.weights.answerAt && s.c.ctx >= this.weights.supportAt;
   }
 
   private async draft(q: Question, asks: Ask[], opts: AskOptions): Promise<AnswerDraft> {
@@ -385,8 +385,14 @@ export class KnowledgeEngine {
 
   /** Plans to answer from: the asker's plan, unless the question names other plans. */
   private scope(q: Question, planId: string | null): string[] | null {
-    const named = this.hints.named(bigrams(tokenise(q.canonical).seq));
-    if (planId && this.byId.has(planId) && (named.length === 0 || named.includes(planId))) return [planId];
+    const grams = bigrams(tokenise(q.canonical).seq);
+    const named = this.hints.named(grams);
+    if (planId && this.byId.has(planId)) {
+      // The asker's plan is authoritative; only a strong name (two words of another plan's own name) points elsewhere.
+      const hits = this.hints.hits(grams);
+      const strong = named.filter((id) => (hits.get(id) ?? 0) >= 2);
+      return strong.length && !hits.has(planId) ? strong : [planId];
+    }
     return named.length ? named : null;
   }
 }
@@ -406,10 +412,10 @@ function shortTitle(plan: Plan): string {
   return t.length > 90 ? `${t.slice(0, 90).replace(/\s+\S*$/, "")} …` : t;
 }
 
-/** The last two levels of a heading path. */
+/** The last level of a heading path. */
 function shortSection(path: string): string {
   const parts = path.split(" › ");
-  return clip(parts.slice(-2).join(" › "), 120);
+  return clip(parts[parts.length - 1], 90);
 }
 
 /** The part of the sentence around the fact (or the question's words), at most MAX_EXCERPT characters. */

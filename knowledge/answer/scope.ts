@@ -28,6 +28,13 @@ export class PlanHints {
     for (const [b, ids] of this.byBigram) if (ids.length > limit) this.byBigram.delete(b);
   }
 
+  /** How many of the question's bigrams name each plan. */
+  hits(questionBigrams: readonly string[]): Map<string, number> {
+    const hits = new Map<string, number>();
+    for (const b of new Set(questionBigrams)) for (const id of this.byBigram.get(b) ?? []) hits.set(id, (hits.get(id) ?? 0) + 1);
+    return hits;
+  }
+
   /** Plans the question's bigrams point to (those with the most hits), or [] when none. */
   named(questionBigrams: readonly string[]): string[] {
     const hits = new Map<string, number>();

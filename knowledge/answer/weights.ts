@@ -19,12 +19,14 @@ export const weightsSchema = z.object({
   also: z.number(),
   /** An answer needs at least this score ... */
   answerAt: z.number(),
-  /** ... and at least this share of the question's terms in the sentence with its context. */
+  /** ... and at least this share of the question's terms in the sentence with its context ... */
   supportAt: z.number(),
+  /** ... and evidence at least this strong. */
+  evidenceAt: z.number().default(0),
 });
 export type Weights = z.infer<typeof weightsSchema>;
 
-export const DEFAULT_WEIGHTS: Weights = { own: 0.5, ctx: 0.5, search: 0.15, evidence: 0.3, period: 0.25, also: 0.1, answerAt: 0.45, supportAt: 0.3 };
+export const DEFAULT_WEIGHTS: Weights = { own: 0.5, ctx: 0.5, search: 0.15, evidence: 0.3, period: 0.25, also: 0.1, answerAt: 0.45, supportAt: 0.3, evidenceAt: 0 };
 
 export const WEIGHTS_FILE = new URL("./weights.json", import.meta.url);
 
