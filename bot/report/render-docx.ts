@@ -8,6 +8,7 @@ import {
   BorderStyle,
   Document,
   Header,
+  LineRuleType,
   Packer,
   PageNumber,
   Paragraph,
@@ -32,7 +33,7 @@ const MM = 56.7; // twips per millimetre
 const PAGE = { width: 11906, height: 16838 };
 const MARGIN = { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) };
 const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const LEFT_COL = Math.round(TEXT_WIDTH * 0.4);
+const LEFT_COL = Math.round(TEXT_WIDTH * 0.38);
 const RIGHT_COL = TEXT_WIDTH - LEFT_COL;
 
 const none = { style: BorderStyle.NONE, size: 0, color: "FFFFFF" };
@@ -61,7 +62,7 @@ function rule(width: number, length: number): Paragraph {
   return new Paragraph({
     indent: { left: side, right: side },
     border: { top: { ...line, space: 1 } },
-    spacing: { before: 0, after: 0, line: 120 },
+    spacing: { before: 50, after: 0, line: 120, lineRule: LineRuleType.EXACT },
     children: [run("", { size: 2 })],
   });
 }
@@ -99,7 +100,7 @@ function headerTable(m: ReportModel): Table {
   left.push(rule(LEFT_COL, Math.round(LEFT_COL * 0.4)));
   left.push(centred(numberLine(m), { size: PT13 }, 120));
   const right = [
-    centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: PT13 }),
+    centred("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", { bold: true, size: PT12 }),
     centred("Độc lập - Tự do - Hạnh phúc", { bold: true, size: PT14 }),
     rule(RIGHT_COL, Math.round(62 * MM)),
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 120, after: 0 }, children: [run(dateLine(m), { italics: true, size: PT14 })] }),
@@ -125,15 +126,15 @@ function signatureTable(m: ReportModel): Table {
 }
 
 function summaryTable(rows: ReportSummaryRow[]): Table {
-  const widths = [6, 30, 8, 9, 10, 9, 9, 10, 9].map((p) => Math.round((TEXT_WIDTH * p) / 100));
-  const c = (text: string, i: number, o: { bold?: boolean; left?: boolean } = {}) =>
+  const widths = [7, 26, 10, 10, 10, 9, 9, 10, 9].map((p) => Math.round((TEXT_WIDTH * p) / 100));
+  const c = (text: string, i: number, o: { bold?: boolean; left?: boolean; size?: number } = {}) =>
     new TableCell({
       borders: gridBorders,
       width: { size: widths[i], type: WidthType.DXA },
       verticalAlign: VerticalAlign.CENTER,
-      children: [new Paragraph({ alignment: o.left ? AlignmentType.LEFT : AlignmentType.CENTER, spacing: { before: 40, after: 40 }, children: [run(text, { bold: o.bold, size: PT12 })] })],
+      children: [new Paragraph({ alignment: o.left ? AlignmentType.LEFT : AlignmentType.CENTER, spacing: { before: 40, after: 40 }, children: [run(text, { bold: o.bold, size: o.size ?? PT12 })] })],
     });
-  const head = new TableRow({ tableHeader: true, children: SUMMARY_COLUMNS.map((h, i) => c(h, i, { bold: true })) });
+  const head = new TableRow({ tableHeader: true, children: SUMMARY_COLUMNS.map((h, i) => c(h, i, { bold: true, size: PT11 })) });
   const line = (r: ReportSummaryRow, no: string, bold = false) =>
     new TableRow({
       children: [no, r.unitName, r.tasks, r.done, r.doing, r.blocked, r.notStarted, r.notUpdated, r.overdue].map((v, i) => c(String(v), i, { bold, left: i === 1 })),

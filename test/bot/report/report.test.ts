@@ -1,6 +1,7 @@
 // The draft report of a scripted half-year, read back from the .docx's document.xml: the ND 30
 // header table, the sections, the plan's own headings, the summary counts, Nơi nhận; only the
 // plans current in the period and the office's units.
+import { mkdirSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildReport, nextPeriod, planTopic } from "../../../bot/report/model";
@@ -48,6 +49,9 @@ describe("the draft report", () => {
 
   it("writes a Word file in the ND 30 format with the sections, the summary and Nơi nhận", async () => {
     const r = await exportReport(db, { period: "2027-H1", format: "docx", today: "2027-06-20", office: OFFICE });
+    // Kept for the visual check (LibreOffice to PDF and PNG, see README).
+    mkdirSync("test-output", { recursive: true });
+    writeFileSync("test-output/bao-cao-2027-H1.docx", r.data);
     const zip = await JSZip.loadAsync(r.data);
     const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
     const text = xmlText(xml);
