@@ -24,12 +24,13 @@ export const OFFICE: OfficeSettings = {
 
 export const RECIPIENT = "Ủy ban nhân dân tỉnh (qua Sở Nội vụ)";
 
-export function plans() {
+/** The office's plan for `year`, a plan of 2023 and a programme running through `year`. */
+export function plans(year = 2027) {
   const base = testPlan();
   const current = testPlan({
-    id: "thixa-2027",
+    id: `thixa-${year}`,
     sha256: "a".repeat(64),
-    meta: { ...base.meta, title: "Kế hoạch thực hiện công tác Dân vận chính quyền năm 2027", number: "12/KH-UBND", date: "15/01/2027", period: { from: 2027, to: 2027 } },
+    meta: { ...base.meta, title: `Kế hoạch thực hiện công tác Dân vận chính quyền năm ${year}`, number: "12/KH-UBND", date: `15/01/${year}`, period: { from: year, to: year } },
     obligations: base.obligations.map((o): Obligation => (o.id === "o2" ? { ...o, recipient: RECIPIENT } : o)),
   });
   const old = testPlan({
@@ -39,9 +40,9 @@ export function plans() {
     obligations: [{ ...base.obligations[2], id: "q1", task: "tổ chức hội nghị sơ kết công tác tiếp dân năm 2023", schedule: [{ period: "yearly", due: null }] }],
   });
   const programme = testPlan({
-    id: "ctr-tinh-2025-2028",
+    id: `ctr-tinh-${year - 2}-${year + 1}`,
     sha256: "c".repeat(64),
-    meta: { ...base.meta, title: "Chương trình phối hợp về công tác dân vận giai đoạn 2025 - 2028", number: null, issuer: "Ban Dân vận Tỉnh ủy", period: { from: 2025, to: 2028 } },
+    meta: { ...base.meta, title: `Chương trình phối hợp về công tác dân vận giai đoạn ${year - 2} - ${year + 1}`, number: null, issuer: "Ban Dân vận Tỉnh ủy", period: { from: year - 2, to: year + 1 } },
     obligations: [{ ...base.obligations[4], id: "p1", responsible: ["Ban Dân vận Tỉnh ủy"], task: "Thực hiện chế độ thông tin, báo cáo hai chiều về kết quả công tác dân vận 6 tháng, năm", schedule: [{ period: "half_year", due: null }] }],
   });
   return [current, old, programme];
