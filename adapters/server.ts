@@ -16,7 +16,7 @@ import { loadOrCreateSecret } from "./signing";
 import { loadPage } from "./static-files";
 import { createTeamsChannel } from "./teams/channel";
 import { officeSettings } from "../bot/report/office";
-import { registerBoard } from "./web/board/board";
+import { registerBoard } from "./web/board/routes";
 import { createWebChat, MAX_TEXT_CHARS } from "./web/chat";
 import { ZaloChannel } from "./zalo/channel";
 import { parseKeywords } from "./zalo/inbound";
