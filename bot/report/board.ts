@@ -5,7 +5,7 @@ import type { DbQuery } from "../storage/db";
 import type { TurnUser } from "../turn";
 import { halfYearOf, isPeriodKey, periodLabel } from "../updates/period";
 import { STATUSES, type Status } from "../updates/status";
-import { cellKey, loadProgress, unitStates, type UnitState } from "./progress";
+import { cellKey, loadProgress, progressVersion, unitStates, type UnitState } from "./progress";
 
 export interface BoardQuery {
   period?: string;
@@ -55,7 +55,7 @@ export async function boardFor(q: DbQuery, viewer: TurnUser | null, query: Board
     if (unitId !== null && unitId !== viewer.unitId) return { ok: false, status: 403, error: "Bạn chỉ xem được tiến độ của đơn vị mình." };
     unitId = viewer.unitId;
   }
-  const s = await loadProgress(q, { period, today, planId: query.planId ?? null, unitId });
+  const s = await loadProgress(q, { period, today, planId: query.planId ?? null, unitId, lean: true });
   const states = unitStates(s);
   const counts: Record<UnitState, number> = { "hoàn thành": 0, "đang thực hiện": 0, "vướng mắc": 0, "chưa cập nhật": 0 };
   for (const st of states.values()) counts[st]++;
@@ -74,7 +74,7 @@ export async function boardFor(q: DbQuery, viewer: TurnUser | null, query: Board
   const unitOptions =
     viewer.role === "member" || unitId === null
       ? rows.map((r) => ({ id: r.unitId, name: r.name }))
-      : (await loadProgress(q, { period, today, planId: query.planId ?? null })).units.map((u) => ({ id: u.id, name: u.name }));
+        : (await loadProgress(q, { period, today, planId: query.planId ?? null, lean: true })).units.map((u) => ({ id: u.id, name: u.name }));
   return {
     ok: true,
     data: {
@@ -91,5 +91,27 @@ export async function boardFor(q: DbQuery, viewer: TurnUser | null, query: Board
       statuses: STATUSES,
       viewer: { name: viewer.name, role: viewer.role, unitName: viewer.unitName, canExport: viewer.role !== "member" },
     },
+  };
+}
+
+/**
+ * boardFor with a small cache keyed by the data's fingerprint (progressVersion), the day and the
+ * viewer: any entry, plan, unit, user, invite or office date written since makes a new key, so a
+ * cached board is never stale; repeated views (a coordinator's refreshes, phones) cost one query.
+ */
+export function createBoardCache(max = 50) {
+  const cache = new Map<string, BoardResult>();
+  return async (q: DbQuery, viewer: TurnUser | null, query: BoardQuery, today: string): Promise<BoardResult> => {
+    if (!viewer) return boardFor(q, viewer, query, today);
+    const version = await progressVersion(q);
+    const key = JSON.stringify([version, today, viewer.id, viewer.role, viewer.unitId, viewer.name, query.period ?? null, query.planId ?? null, query.unitId ?? null]);
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const r = await boardFor(q, viewer, query, today);
+    if (r.ok) {
+      cache.set(key, r);
+      if (cache.size > max) cache.delete(cache.keys().next().value as string);
+    }
+    return r;
   };
 }

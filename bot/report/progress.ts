@@ -103,6 +103,8 @@ export interface ProgressQuery {
   today: string;
   planId?: string | null;
   unitId?: number | null;
+  /** Statuses only (no notes, reporter names): what the board draws. */
+  lean?: boolean;
 }
 
 interface EntryRow {
@@ -116,6 +118,29 @@ interface EntryRow {
   reporterName: string;
   doneOn: string | null;
   updatedAt: Date;
+}
+
+/**
+ * The board's entries: statuses only, as one JSON value (thousands of rows cost far more to carry
+ * out of the embedded database one by one than as one array).
+ */
+async function leanEntries(q: DbQuery, periods: string[], unitId: number | null): Promise<EntryRow[]> {
+  // Unsorted: the latest per (plan, task, unit) is picked here, which costs less than a sort in SQL.
+  const [row] = await q.query<{ list: [string | null, string | null, number, Status, number | null, string, number][] | null }>(
+    `SELECT json_agg(json_build_array(e.plan_id, e.obligation_id, e.unit_id, e.status, e.percent, e.updated_at, e.id)) AS list
+       FROM report_entries e
+      WHERE e.withdrawn_at IS NULL AND e.period = ANY($1::text[]) AND ($2::int IS NULL OR e.unit_id = $2)`,
+    [periods, unitId],
+  );
+  const latest = new Map<string, { at: number; id: number; e: EntryRow }>();
+  for (const [planId, obligationId, unit, status, percent, updatedAt, id] of row?.list ?? []) {
+    const at = Date.parse(updatedAt);
+    const k = `${planId}|${obligationId}|${unit}`;
+    const old = latest.get(k);
+    if (old && (old.at > at || (old.at === at && old.id > id))) continue;
+    latest.set(k, { at, id, e: { planId, obligationId, unitId: unit, unitName: "", status, percent, note: "", reporterName: "", doneOn: null, updatedAt: new Date(at) } });
+  }
+  return [...latest.values()].map((x) => x.e);
 }
 
 /** Is the plan in force in the period's year? A plan without stated years is not assumed current. */
@@ -138,13 +163,13 @@ export async function loadProgress(q: DbQuery, o: ProgressQuery): Promise<Progre
   const unitFilter = o.unitId ?? null;
   const [allPlans, entries, officeUnits] = await Promise.all([
     q.query<ProgressPlan>("SELECT id, title, meta FROM plans ORDER BY id"),
-    q.query<EntryRow>(
-      `SELECT DISTINCT ON (e.plan_id, e.obligation_id, e.unit_id)
-          e.plan_id AS "planId", e.obligation_id AS "obligationId", e.unit_id AS "unitId", n.name AS "unitName", e.status, e.percent, e.note,
-          u.name AS "reporterName", e.done_on AS "doneOn", e.updated_at AS "updatedAt"
-       FROM report_entries e JOIN units n ON n.id = e.unit_id JOIN users u ON u.id = e.reporter_id
-       WHERE e.withdrawn_at IS NULL AND e.period = ANY($1::text[]) AND ($2::int IS NULL OR e.unit_id = $2)
-       ORDER BY e.plan_id, e.obligation_id, e.unit_id, e.updated_at DESC, e.id DESC`,
+    o.lean ? leanEntries(q, periods, unitFilter) : q.query<EntryRow>(
+        `SELECT DISTINCT ON (e.plan_id, e.obligation_id, e.unit_id)
+            e.plan_id AS "planId", e.obligation_id AS "obligationId", e.unit_id AS "unitId", n.name AS "unitName", e.status, e.percent, e.note,
+            u.name AS "reporterName", e.done_on AS "doneOn", e.updated_at AS "updatedAt"
+         FROM report_entries e JOIN units n ON n.id = e.unit_id JOIN users u ON u.id = e.reporter_id
+         WHERE e.withdrawn_at IS NULL AND e.period = ANY($1::text[]) AND ($2::int IS NULL OR e.unit_id = $2)
+         ORDER BY e.plan_id, e.obligation_id, e.unit_id, e.updated_at DESC, e.id DESC`,
       [periods, unitFilter],
     ),
     q.query<{ id: number; name: string; lastUpdate: Date | null }>(
@@ -169,8 +194,10 @@ export async function loadProgress(q: DbQuery, o: ProgressQuery): Promise<Progre
          FROM obligations WHERE plan_id = ANY($1::text[]) ORDER BY plan_id, ord`,
       [planIds],
     ),
-    q.query<{ planId: string; obligationId: string; unitId: number }>(
-      `SELECT plan_id AS "planId", obligation_id AS "obligationId", unit_id AS "unitId" FROM obligation_units WHERE plan_id = ANY($1::text[])`,
+    // One row per task with its units (an array), not one per link: 100 rows instead of 20,000.
+    q.query<{ planId: string; obligationId: string; unitIds: number[] }>(
+      `SELECT plan_id AS "planId", obligation_id AS "obligationId", array_agg(unit_id) AS "unitIds"
+         FROM obligation_units WHERE plan_id = ANY($1::text[]) GROUP BY plan_id, obligation_id`,
       [planIds],
     ),
     officeSchedules(q),
@@ -222,8 +249,8 @@ export async function loadProgress(q: DbQuery, o: ProgressQuery): Promise<Progre
   });
   for (const l of links) {
     const t = taskByKey.get(`${l.planId}|${l.obligationId}`);
-    if (!t || !unitMap.has(l.unitId)) continue;
-    cells.set(cellKey(l.unitId, l.planId, l.obligationId), emptyCell(l.unitId, t, true));
+    if (!t) continue;
+    for (const unitId of l.unitIds) if (unitMap.has(unitId)) cells.set(cellKey(unitId, l.planId, l.obligationId), emptyCell(unitId, t, true));
   }
   const loose: LooseEntry[] = [];
   for (const e of entries) {
@@ -233,7 +260,10 @@ export async function loadProgress(q: DbQuery, o: ProgressQuery): Promise<Progre
       if (!e.planId || planIds.includes(e.planId)) loose.push({ ...e });
       continue;
     }
-    if (!unitMap.has(e.unitId)) unitMap.set(e.unitId, { id: e.unitId, name: e.unitName, lastUpdate: e.updatedAt });
+    if (!unitMap.has(e.unitId)) {
+      if (o.lean) continue; // the office units query already holds every unit that reported
+      unitMap.set(e.unitId, { id: e.unitId, name: e.unitName, lastUpdate: e.updatedAt });
+    }
     const k = cellKey(e.unitId, t.planId, t.obligationId);
     const c = cells.get(k) ?? emptyCell(e.unitId, t, false);
     cells.set(k, {
@@ -299,4 +329,22 @@ export function unitStates(s: ProgressSnapshot): Map<number, UnitState> {
     out.set(u.id, state);
   }
   return out;
+}
+
+/**
+ * A fingerprint of everything the progress of a period depends on (entries, plans, units, users,
+ * invites, office dates). Cheap to read; when it is unchanged, a computed board can be served again.
+ * It lives in the database, so replicas sharing one PostgreSQL agree on it.
+ */
+export async function progressVersion(q: DbQuery): Promise<string> {
+  const [v] = await q.query<{ v: string }>(
+    `SELECT concat_ws('/',
+       (SELECT max(id) FROM report_entries), (SELECT max(updated_at) FROM report_entries),
+       (SELECT count(*) FROM report_entries WHERE withdrawn_at IS NOT NULL),
+       (SELECT max(ingested_at) FROM plans), (SELECT count(*) FROM plans),
+       (SELECT max(id) FROM units), (SELECT count(*) FROM units),
+       (SELECT max(id) FROM users), (SELECT count(*) FROM users), (SELECT string_agg(role || unit_id, ',') FROM users WHERE role <> 'member'),
+       (SELECT count(*) FROM invites), (SELECT max(set_at) FROM office_deadlines), (SELECT count(*) FROM office_deadlines)) AS v`,
+  );
+  return v?.v ?? "";
 }
