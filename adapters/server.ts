@@ -15,6 +15,8 @@ import { Downloads } from "./downloads";
 import { loadOrCreateSecret } from "./signing";
 import { loadPage } from "./static-files";
 import { createTeamsChannel } from "./teams/channel";
+import { officeSettings } from "../bot/report/office";
+import { registerBoard } from "./web/board/routes";
 import { createWebChat, MAX_TEXT_CHARS } from "./web/chat";
 import { ZaloChannel } from "./zalo/channel";
 import { parseKeywords } from "./zalo/inbound";
@@ -134,6 +136,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.end(file.body);
     });
   }
+
+  registerBoard(server, { db: app.db, secret, office: officeSettings(config), log }, track);
 
   server.get("/files/:id/:name", async (req: restify.Request, res: restify.Response) => {
     const q = (req.query ?? {}) as Record<string, unknown>;

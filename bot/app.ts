@@ -21,6 +21,7 @@ import type { CommandHandler } from "./turn";
 import { loadCalendar } from "./nudges/calendar";
 import { createNudgeCommands } from "./nudges/commands";
 import { createLlmUpdateParser } from "./updates/llm-parse";
+import { officeSettings } from "./report/office";
 
 export interface AppDeps {
   /** An open, migrated database (tests); default: openDbFromConfig(config). Closed by close() only when created here. */
@@ -79,7 +80,12 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
       db,
       answerer,
       log,
-      handlers: defaultHandlers({ extra: deps.handlers ?? [createNudgeCommands({ calendar: loadCalendar(config.HOLIDAYS_FILE), config })], freeForm: llm ? createLlmUpdateParser(llm) : null }),
+      handlers: defaultHandlers({
+        extra: deps.handlers ?? [createNudgeCommands({ calendar: loadCalendar(config.HOLIDAYS_FILE), config })],
+        freeForm: llm ? createLlmUpdateParser(llm) : null,
+        office: officeSettings(config),
+        boardUrl: `${(config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "")}/board`,
+      }),
     });
     return {
       handle: core.handle,

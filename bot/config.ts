@@ -77,6 +77,12 @@ export const envSchema = z.object({
     .string()
     .default("7,3,1,0,-1")
     .describe("Days before the last day to nudge; -1 means one day after it (overdue)."),
+  OFFICE_NAME: optionalString.describe("The office that issues the draft report, e.g. \"Ủy ban nhân dân xã Tiên Cảnh\"; empty: a visible [...] placeholder."),
+  OFFICE_PARENT: optionalString.describe("The body above it, printed above its name in the report header (often none for a UBND)."),
+  OFFICE_SYMBOL: optionalString.describe("The issuer's abbreviation in the report number: UBND gives \"Số: .../BC-UBND\"."),
+  OFFICE_PLACE: optionalString.describe("The place name of the report's date line (địa danh), e.g. Tiên Cảnh."),
+  OFFICE_SIGN_AS: optionalString.describe("The signing authority's lines, separated by |, e.g. \"TM. ỦY BAN NHÂN DÂN|CHỦ TỊCH\" or \"KT. CHỦ TỊCH|PHÓ CHỦ TỊCH\"."),
+  OFFICE_SIGNER: optionalString.describe("Full name of the person who signs the report; empty leaves the name blank."),
   HOLIDAYS_FILE: optionalString.describe(
     "JSON file of extra days off and make-up working days announced by the Government (see README).",
   ),

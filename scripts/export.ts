@@ -3,18 +3,22 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { z } from "zod";
+import { localDate } from "../knowledge/occurrences";
 import { exportReport, REPORT_FORMATS } from "../bot/report/export";
+import { officeSettings } from "../bot/report/office";
 import { openDbFromConfig } from "../bot/storage/open-db";
 import { isPeriodKey } from "../bot/updates/period";
 import { findUnits } from "../bot/users/units";
 import { cliArgs, cliConfig, runCli, UsageError } from "./cli";
 
-const HELP = `Usage: npm run export -- --period PERIOD [--format docx|csv|md] [--unit NAME] [--plan ID] [--out FILE]
+const HELP = `Usage: npm run export -- --period PERIOD [--format docx|csv|md] [--unit NAME] [--plan ID] [--now YYYY-MM-DD] [--out FILE]
 
   --period   2026 (year), 2026-H1 / 2026-H2 (6 months), 2026-Q2 (quarter), 2026-9M, 2026-09 (month)
   --format   docx (default), csv or md
   --unit     only this unit's obligations and entries
-  --plan     only this plan (file name without extension); default: plans with entries in the period
+  --plan     only this plan (file name without extension) when it is current; default: every plan in force in the period
+  --now      the day of the draft (overdue marks, the year on the date line); default today
+  The header and signature come from OFFICE_NAME, OFFICE_SYMBOL, OFFICE_PLACE, OFFICE_SIGN_AS, OFFICE_SIGNER.
   --out      output file; default DATA_DIR/exports/bao-cao-tien-do-PERIOD.FORMAT`;
 
 const argsSchema = z.object({
@@ -23,6 +27,7 @@ const argsSchema = z.object({
   unit: z.string().optional(),
   plan: z.string().optional(),
   out: z.string().optional(),
+  now: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "--now must look like 2027-06-20").optional(),
 });
 
 async function main(): Promise<number> {
@@ -34,6 +39,7 @@ async function main(): Promise<number> {
         unit: { type: "string" },
         plan: { type: "string" },
         out: { type: "string" },
+        now: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     },
@@ -53,7 +59,8 @@ async function main(): Promise<number> {
       }
       unitId = units[0].id;
     }
-    const r = await exportReport(db, { period: a.period, format: a.format, planId: a.plan ?? null, unitId });
+    const today = a.now ?? localDate(new Date());
+    const r = await exportReport(db, { period: a.period, format: a.format, today, planId: a.plan ?? null, unitId, office: officeSettings(config) });
     const out = a.out ?? join(config.DATA_DIR === "memory" ? "." : config.DATA_DIR, "exports", r.fileName);
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, r.data);

@@ -1,9 +1,11 @@
-// "xuất báo cáo 6 tháng [docx|csv|md]": coordinators and admins get the draft report as a file.
+// "xuất báo cáo 6 tháng [docx|csv|md]": coordinators and admins get the draft report as a file,
+// over every plan current in the period (not only the user's own plan).
 import { commandKey } from "../core/context";
 import { needCoordinator, reply } from "../core/replies";
 import type { CommandHandler } from "../turn";
 import { halfYearOf, periodFor, periodWords } from "../updates/period";
 import { reportFileMessage, type ReportFormat } from "./export";
+import { NO_OFFICE, type OfficeSettings } from "./model";
 
 const EXPORT_RE = /^(?:xuat|export|tai|tao)\s+(?:bao cao|bc|report|du thao bao cao)\b\s*(.*)$/;
 
@@ -13,14 +15,19 @@ function formatOf(rest: string): ReportFormat {
   return "docx";
 }
 
-export const exportHandler: CommandHandler = async (ctx) => {
-  const m = EXPORT_RE.exec(commandKey(ctx.msg.text));
-  if (!m) return null;
-  const refused = needCoordinator(ctx, "xuất báo cáo tổng hợp");
-  if (refused) return refused;
-  const rest = m[1];
-  const words = periodWords(ctx.msg.text);
-  const period = words.kind || words.year ? periodFor(words, ctx.today) : halfYearOf(ctx.today);
-  const file = await reportFileMessage(ctx.db, { period, format: formatOf(rest), planId: ctx.user?.planId ?? null });
-  return [file, ...reply(`${file.caption} Đây là bản dự thảo để anh/chị chỉnh sửa trước khi ký gửi.`)];
-};
+/** The export command; `office` fills the report header and signature (configuration). */
+export function createExportHandler(office: OfficeSettings = NO_OFFICE): CommandHandler {
+  return async (ctx) => {
+    const m = EXPORT_RE.exec(commandKey(ctx.msg.text));
+    if (!m) return null;
+    const refused = needCoordinator(ctx, "xuất báo cáo tổng hợp");
+    if (refused) return refused;
+    const rest = m[1];
+    const words = periodWords(ctx.msg.text);
+    const period = words.kind || words.year ? periodFor(words, ctx.today) : halfYearOf(ctx.today);
+    const file = await reportFileMessage(ctx.db, { period, format: formatOf(rest), today: ctx.today, office });
+    return [file, ...reply(`${file.caption} Đây là bản dự thảo để anh/chị chỉnh sửa trước khi ký gửi.`)];
+  };
+}
+
+export const exportHandler = createExportHandler();

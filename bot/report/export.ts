@@ -2,7 +2,7 @@
 import { fold } from "../../knowledge/vietnamese";
 import type { FileMessage } from "../messages";
 import type { DbQuery } from "../storage/db";
-import { buildReport, type ReportModel } from "./model";
+import { buildReport, type OfficeSettings, type ReportModel } from "./model";
 import { renderDocx } from "./render-docx";
 import { renderCsv, renderMarkdown } from "./render-text";
 
@@ -25,21 +25,31 @@ export function reportFileName(period: string, format: ReportFormat, unitName?: 
   return `bao-cao-tien-do-${period}${unit}.${format}`;
 }
 
+export interface ExportOptions {
+  period: string;
+  format: ReportFormat;
+  /** Calendar date YYYY-MM-DD of the draft. */
+  today: string;
+  planId?: string | null;
+  unitId?: number | null;
+  office?: OfficeSettings;
+}
+
 export async function exportReport(
   q: DbQuery,
-  o: { period: string; format: ReportFormat; planId?: string | null; unitId?: number | null },
+  o: ExportOptions,
 ): Promise<{ model: ReportModel; data: Buffer; fileName: string; mimeType: string }> {
   const model = await buildReport(q, o);
   return { model, data: await renderReport(model, o.format), fileName: reportFileName(o.period, o.format, model.unitName), mimeType: MIME[o.format] };
 }
 
-export async function reportFileMessage(q: DbQuery, o: { period: string; format: ReportFormat; planId?: string | null; unitId?: number | null }): Promise<FileMessage> {
+export async function reportFileMessage(q: DbQuery, o: ExportOptions): Promise<FileMessage> {
   const r = await exportReport(q, o);
   return {
     kind: "file",
     fileName: r.fileName,
     mimeType: r.mimeType,
     data: r.data,
-    caption: `Dự thảo báo cáo ${r.model.periodLabel}${r.model.unitName ? ` của ${r.model.unitName}` : ""}: tổng hợp ${r.model.entryCount} cập nhật.`,
+    caption: `Dự thảo báo cáo ${r.model.subject.charAt(0).toLocaleLowerCase("vi")}${r.model.subject.slice(1)}${r.model.unitName ? ` của ${r.model.unitName}` : ""}: tổng hợp ${r.model.entryCount} cập nhật.`,
   };
 }

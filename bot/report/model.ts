@@ -1,9 +1,32 @@
-// The draft report: per plan, per section (the plan's own titles), per obligation, each
-// responsible unit's latest status, percent and note for the period. Entries that match no
-// obligation are listed under "Nội dung khác".
+// The draft report in the outline of an administrative report (Nghị định 30/2020/NĐ-CP): the
+// office's header, the subject, I. results per task of the current plans under the plans' own
+// section titles (each office unit's latest status, percent and note), II. problems (entries marked
+// vướng mắc), III. the tasks due in the next period, IV. proposals (placeholders), a summary of
+// units × status, "Nơi nhận" (the plans' recipient for this report) and the signature block.
+// What the data does not give is the placeholder PLACEHOLDER, never invented.
+import type { Period, ScheduleItem } from "../../knowledge/types";
+import { datedOccurrences } from "../nudges/due-dates";
 import type { DbQuery } from "../storage/db";
+import { periodLabel, periodRange } from "../updates/period";
 import type { Status } from "../updates/status";
-import { periodLabel, periodsWithin } from "../updates/period";
+import { cellKey, loadProgress, type ProgressSnapshot, type ProgressTask } from "./progress";
+
+export const PLACEHOLDER = "[...]";
+
+/** The office that issues the report, from configuration (OFFICE_*); null where not configured. */
+export interface OfficeSettings {
+  /** The body above the issuer ("UBND HUYỆN ..."), printed above its name; often none. */
+  parent: string | null;
+  name: string | null;
+  /** The issuer's abbreviation in the number: "UBND" gives "Số: .../BC-UBND". */
+  symbol: string | null;
+  place: string | null;
+  /** The signing authority's lines: ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]. */
+  signAs: string[];
+  signer: string | null;
+}
+
+export const NO_OFFICE: OfficeSettings = { parent: null, name: null, symbol: null, place: null, signAs: [], signer: null };
 
 export interface ReportRow {
   unitId: number;
@@ -15,18 +38,30 @@ export interface ReportRow {
   reporterName: string | null;
   doneOn: string | null;
   updatedAt: Date | null;
-  /** For "Nội dung khác": what the entry was about. */
-  task?: string;
+  overdue: boolean;
 }
 
 export interface ReportObligation {
   obligationId: string;
+  /** The task in full. */
   task: string;
   responsible: string[];
+  /** The last day of its deadline in the period, when the plan (or the office) gives one. */
+  due: string | null;
   rows: ReportRow[];
 }
 
+export interface ReportHeading {
+  sectionId: string;
+  /** "II. TỔ CHỨC THỰC HIỆN", "1. Chế độ báo cáo": the plan's number and title, in full. */
+  text: string;
+  level: number;
+}
+
 export interface ReportSection {
+  /** The section and its parents, top level first. */
+  headings: ReportHeading[];
+  /** The same as one line ("II. TỔ CHỨC THỰC HIỆN › 1. Chế độ báo cáo"), for CSV. */
   title: string;
   obligations: ReportObligation[];
 }
@@ -34,109 +69,263 @@ export interface ReportSection {
 export interface ReportPlan {
   planId: string;
   title: string;
+  /** "Kế hoạch ... số 12/KH-UBND ngày 2/2023 của Ủy ban nhân dân thị xã" as far as the plan says. */
+  reference: string;
   sections: ReportSection[];
-  others: ReportRow[];
+  /** Entries on this plan that match none of its tasks. */
+  others: (ReportRow & { task?: string })[];
+}
+
+export interface ReportProblem {
+  unitName: string;
+  task: string;
+  note: string;
+}
+
+export interface ReportNextTask {
+  task: string;
+  /** The last day in the next period, or null when the plan states the period without a date. */
+  due: string | null;
+  units: string[];
+}
+
+export interface ReportSummaryRow {
+  unitName: string;
+  tasks: number;
+  done: number;
+  doing: number;
+  blocked: number;
+  notStarted: number;
+  notUpdated: number;
+  overdue: number;
 }
 
 export interface ReportModel {
   period: string;
   periodLabel: string;
+  /** The day the draft is made (YYYY-MM-DD): its year goes on the date line. */
+  today: string;
   unitName: string | null;
+  office: OfficeSettings;
+  /** "Kết quả thực hiện công tác dân vận chính quyền 6 tháng đầu năm 2027". */
+  subject: string;
+  /** The plans' recipients of this kind of report ("Ủy ban nhân dân thị xã (qua phòng Nội vụ)"). */
+  recipients: string[];
   plans: ReportPlan[];
+  problems: ReportProblem[];
+  nextPeriodLabel: string;
+  nextTasks: ReportNextTask[];
+  summary: ReportSummaryRow[];
   /** Entries of the period counted in the report. */
   entryCount: number;
 }
 
-interface EntryRow {
-  planId: string | null;
-  obligationId: string | null;
-  unitId: number;
-  unitName: string;
-  status: Status;
-  percent: number | null;
-  note: string;
-  reporterName: string;
-  doneOn: string | null;
-  updatedAt: Date;
+/** The period after this one: 2027-H1 -> 2027-H2, 2027-H2 -> 2028-H1, 2027-Q4 -> 2028-Q1, 2027 -> 2028. */
+export function nextPeriod(period: string): string {
+  const y = Number(period.slice(0, 4));
+  const p = period.slice(5);
+  if (!p) return String(y + 1);
+  if (p === "H1") return `${y}-H2`;
+  if (p === "H2") return `${y + 1}-H1`;
+  if (p === "9M") return `${y}-Q4`;
+  if (p.startsWith("Q")) return Number(p[1]) === 4 ? `${y + 1}-Q1` : `${y}-Q${Number(p[1]) + 1}`;
+  const m = Number(p);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 }
 
-/**
- * Builds the report. Plans: `planId`, else the plans with entries in the period (all plans when
- * none has any). `unitId` narrows it to one unit's obligations and entries.
- */
-export async function buildReport(q: DbQuery, o: { period: string; planId?: string | null; unitId?: number | null }): Promise<ReportModel> {
-  const periods = periodsWithin(o.period);
-  if (!periods.length) throw new Error(`"${o.period}" is not a period: use 2026, 2026-H1, 2026-Q2, 2026-9M or 2026-09.`);
+/** The schedule word of a period key's report: 2027-H1 is a half_year report. */
+export function reportKind(period: string): Period {
+  const p = period.slice(5);
+  if (!p) return "yearly";
+  if (p.startsWith("H")) return "half_year";
+  if (p === "9M") return "nine_months";
+  if (p.startsWith("Q")) return "quarterly";
+  return "monthly";
+}
+
+/** Which undated recurring tasks fall due in a period: its own kind, and the year's at its end. */
+function kindsEndingIn(period: string): Period[] {
+  const kind = reportKind(period);
+  const r = periodRange(period);
+  const endsYear = !!r && r[1].slice(5) === "12-31";
+  const kinds: Period[] = [kind];
+  if (kind !== "monthly" && kind !== "yearly") kinds.push("monthly");
+  if (kind === "half_year" || kind === "nine_months") kinds.push("quarterly");
+  if (endsYear && kind !== "yearly") kinds.push("yearly");
+  return kinds;
+}
+
+/** The topic of a plan from its title: "Kế hoạch thực hiện công tác Dân vận chính quyền năm 2023" -> "công tác dân vận chính quyền". */
+export function planTopic(title: string): string | null {
+  const t = title.replace(/\s+/g, " ").trim();
+  const cut = (s: string) => s.replace(/\s+(?:năm|giai đoạn|thời kỳ|đến năm|từ năm)\s+\d{4}.*$/iu, "").replace(/[\s,.;:]+$/, "").trim();
+  const m = /(công tác\s+.+)$/iu.exec(t);
+  if (m) return cut(m[1]).toLocaleLowerCase("vi");
+  const rest = cut(t.replace(/^(?:kế hoạch|chương trình(?: phối hợp)?|đề án)\s+(?:(?:phối hợp\s+)?thực hiện|triển khai(?: thực hiện)?|tổ chức)?\s*/iu, ""));
+  if (!rest || rest === t) return null;
+  return `thực hiện ${rest.charAt(0).toLocaleLowerCase("vi")}${rest.slice(1)}`;
+}
+
+function reference(p: ProgressSnapshot["plans"][number]): string {
+  const m = p.meta;
+  return [p.title, m.number ? `số ${m.number}` : "", m.date ? `ngày ${m.date}` : "", m.issuer ? `của ${m.issuer}` : ""].filter(Boolean).join(" ");
+}
+
+interface SectionRow {
+  planId: string;
+  id: string;
+  number: string;
+  title: string;
+  level: number;
+  parentId: string | null;
+}
+
+function headingText(s: SectionRow): string {
+  if (!s.number) return s.title;
+  if (s.number === "-" || s.number === "+") return `${s.number} ${s.title}`;
+  return `${s.number}${/[.)]$/.test(s.number) ? "" : /^[a-zđ]$/.test(s.number) ? ")" : "."} ${s.title}`;
+}
+
+export interface BuildReportOptions {
+  period: string;
+  /** Calendar date YYYY-MM-DD of the draft (overdue marks, the year on the date line). */
+  today: string;
+  planId?: string | null;
+  unitId?: number | null;
+  office?: OfficeSettings;
+}
+
+export async function buildReport(q: DbQuery, o: BuildReportOptions): Promise<ReportModel> {
+  const s = await loadProgress(q, { period: o.period, today: o.today, planId: o.planId, unitId: o.unitId });
   const unitId = o.unitId ?? null;
-  // Latest live entry per (plan, obligation, unit) in the period.
-  const entries = await q.query<EntryRow>(
-    `SELECT DISTINCT ON (e.plan_id, e.obligation_id, e.unit_id)
-        e.plan_id AS "planId", e.obligation_id AS "obligationId", e.unit_id AS "unitId", n.name AS "unitName", e.status, e.percent, e.note,
-        u.name AS "reporterName", e.done_on AS "doneOn", e.updated_at AS "updatedAt"
-     FROM report_entries e JOIN units n ON n.id = e.unit_id JOIN users u ON u.id = e.reporter_id
-     WHERE e.withdrawn_at IS NULL AND e.period = ANY($1::text[]) AND ($2::int IS NULL OR e.unit_id = $2)
-     ORDER BY e.plan_id, e.obligation_id, e.unit_id, e.updated_at DESC, e.id DESC`,
-    [periods, unitId],
-  );
-  const allPlans = await q.query<{ id: string; title: string }>("SELECT id, title FROM plans ORDER BY id");
-  let planIds: string[];
-  if (o.planId) planIds = [o.planId];
-  else {
-    const withEntries = new Set(entries.map((e) => e.planId).filter((p): p is string => p !== null));
-    planIds = withEntries.size ? allPlans.map((p) => p.id).filter((id) => withEntries.has(id)) : allPlans.map((p) => p.id);
-  }
-  const titles = new Map(allPlans.map((p) => [p.id, p.title]));
   const [unit] = unitId !== null ? await q.query<{ name: string }>("SELECT name FROM units WHERE id = $1", [unitId]) : [];
-
-  const plans: ReportPlan[] = [];
-  for (const planId of planIds) {
-    const obligations = await q.query<{ id: string; section: string; task: string; responsible: string[] }>(
-      "SELECT id, section, task, responsible FROM obligations WHERE plan_id = $1 ORDER BY ord",
-      [planId],
-    );
-    const links = await q.query<{ obligationId: string; unitId: number; unitName: string }>(
-      `SELECT ou.obligation_id AS "obligationId", ou.unit_id AS "unitId", n.name AS "unitName"
-       FROM obligation_units ou JOIN units n ON n.id = ou.unit_id WHERE ou.plan_id = $1 ORDER BY n.name`,
-      [planId],
-    );
-    const planEntries = entries.filter((e) => e.planId === planId);
-    const sections = new Map<string, ReportSection>();
-    for (const ob of obligations) {
-      const rows: ReportRow[] = [];
-      const seen = new Set<number>();
-      for (const e of planEntries.filter((x) => x.obligationId === ob.id)) {
-        rows.push(toRow(e));
-        seen.add(e.unitId);
-      }
-      for (const l of links.filter((x) => x.obligationId === ob.id)) {
-        if (seen.has(l.unitId) || (unitId !== null && l.unitId !== unitId)) continue;
-        rows.push({ unitId: l.unitId, unitName: l.unitName, status: null, percent: null, note: "", reporterName: null, doneOn: null, updatedAt: null });
-      }
-      if (unitId !== null && rows.length === 0) continue;
-      rows.sort((a, b) => a.unitName.localeCompare(b.unitName, "vi"));
-      const title = ob.section || "(Phần mở đầu)";
-      const s = sections.get(title) ?? { title, obligations: [] };
-      s.obligations.push({ obligationId: ob.id, task: ob.task, responsible: ob.responsible, rows });
-      sections.set(title, s);
+  const sections = await q.query<SectionRow>(
+    `SELECT plan_id AS "planId", id, number, title, level, parent_id AS "parentId" FROM sections WHERE plan_id = ANY($1::text[])`,
+    [s.plans.map((p) => p.id)],
+  );
+  const sectionOf = new Map(sections.map((x) => [`${x.planId}|${x.id}`, x]));
+  const chain = (planId: string, id: string): ReportHeading[] => {
+    const out: ReportHeading[] = [];
+    for (let cur = sectionOf.get(`${planId}|${id}`); cur; cur = cur.parentId ? sectionOf.get(`${planId}|${cur.parentId}`) : undefined) {
+      out.unshift({ sectionId: cur.id, text: headingText(cur), level: cur.level });
+      if (out.length > 8) break;
     }
-    const others = planEntries.filter((e) => e.obligationId === null || !obligations.some((ob) => ob.id === e.obligationId)).map(toRow);
-    plans.push({ planId, title: titles.get(planId) ?? planId, sections: [...sections.values()], others });
-  }
-  // Entries under no plan at all (a user with no plan who matched nothing).
-  const loose = entries.filter((e) => e.planId === null).map(toRow);
-  if (loose.length) plans.push({ planId: "", title: "Cập nhật không thuộc kế hoạch nào", sections: [], others: loose });
-  return { period: o.period, periodLabel: periodLabel(o.period), unitName: unit?.name ?? null, plans, entryCount: entries.length };
-}
+    return out;
+  };
+  const unitName = new Map(s.units.map((u) => [u.id, u.name]));
+  const rowsOf = (t: ProgressTask): ReportRow[] =>
+    s.units
+      .map((u) => s.cells.get(cellKey(u.id, t.planId, t.obligationId)))
+      .filter((c) => c !== undefined)
+      .map((c) => ({
+        unitId: c.unitId,
+        unitName: unitName.get(c.unitId) ?? "",
+        status: c.status,
+        percent: c.percent,
+        note: c.note,
+        reporterName: c.reporterName,
+        doneOn: c.doneOn,
+        updatedAt: c.updatedAt,
+        overdue: c.overdue,
+      }));
 
-function toRow(e: EntryRow): ReportRow {
+  const plans: ReportPlan[] = s.plans.map((p) => {
+    const bySection = new Map<string, ReportSection>();
+    for (const t of s.tasks.filter((x) => x.planId === p.id)) {
+      const rows = rowsOf(t);
+      if (unitId !== null && rows.length === 0) continue;
+      let sec = bySection.get(t.sectionId);
+      if (!sec) {
+        const headings = chain(p.id, t.sectionId);
+        sec = { headings, title: headings.map((h) => h.text).join(" › ") || "(Phần mở đầu)", obligations: [] };
+        bySection.set(t.sectionId, sec);
+      }
+      sec.obligations.push({ obligationId: t.obligationId, task: t.task, responsible: t.responsible, due: t.due, rows });
+    }
+    const others = s.loose
+      .filter((e) => e.planId === p.id)
+      .map((e) => ({ unitId: e.unitId, unitName: e.unitName, status: e.status, percent: e.percent, note: e.note, reporterName: e.reporterName, doneOn: e.doneOn, updatedAt: e.updatedAt, overdue: false }));
+    return { planId: p.id, title: p.title, reference: reference(p), sections: [...bySection.values()], others };
+  });
+  const loose = s.loose.filter((e) => e.planId === null);
+  if (loose.length) {
+    plans.push({
+      planId: "",
+      title: "Cập nhật không thuộc kế hoạch nào",
+      reference: "",
+      sections: [],
+      others: loose.map((e) => ({ unitId: e.unitId, unitName: e.unitName, status: e.status, percent: e.percent, note: e.note, reporterName: e.reporterName, doneOn: e.doneOn, updatedAt: e.updatedAt, overdue: false })),
+    });
+  }
+
+  const taskOf = new Map(s.tasks.map((t) => [`${t.planId}|${t.obligationId}`, t]));
+  const problems: ReportProblem[] = [];
+  for (const c of s.cells.values()) {
+    if (c.status !== "vướng mắc") continue;
+    problems.push({ unitName: unitName.get(c.unitId) ?? "", task: taskOf.get(`${c.planId}|${c.obligationId}`)?.task ?? "", note: c.note });
+  }
+  for (const e of s.loose) if (e.status === "vướng mắc") problems.push({ unitName: e.unitName, task: "", note: e.note });
+  problems.sort((a, b) => a.unitName.localeCompare(b.unitName, "vi"));
+
+  // III: the tasks of the current plans that fall due in the next period.
+  const next = nextPeriod(o.period);
+  const nextRange = periodRange(next);
+  const kinds = kindsEndingIn(next);
+  const validity = new Map(s.plans.map((p) => [p.id, p.meta.period]));
+  const nextTasks: ReportNextTask[] = [];
+  if (nextRange) {
+    for (const t of s.tasks) {
+      const v = validity.get(t.planId) ?? null;
+      const ny = Number(next.slice(0, 4));
+      if (v && (ny < v.from || ny > v.to)) continue;
+      const dated = datedOccurrences(t.schedule, t.officeItems, nextRange[0], nextRange[1], v);
+      const undated = t.schedule.some((i: ScheduleItem) => !i.due && kinds.includes(i.period));
+      if (!dated.length && !undated) continue;
+      const units = s.units.filter((u) => s.cells.get(cellKey(u.id, t.planId, t.obligationId))?.responsible).map((u) => u.name);
+      nextTasks.push({ task: t.task, due: dated[0]?.lastDay ?? null, units: units.length ? units : t.responsible });
+    }
+  }
+
+  // The summary: each unit's tasks by status.
+  const summary: ReportSummaryRow[] = s.units.map((u) => {
+    const row: ReportSummaryRow = { unitName: u.name, tasks: 0, done: 0, doing: 0, blocked: 0, notStarted: 0, notUpdated: 0, overdue: 0 };
+    for (const t of s.tasks) {
+      const c = s.cells.get(cellKey(u.id, t.planId, t.obligationId));
+      if (!c) continue;
+      row.tasks++;
+      if (c.overdue) row.overdue++;
+      if (c.status === "hoàn thành") row.done++;
+      else if (c.status === "đang thực hiện") row.doing++;
+      else if (c.status === "vướng mắc") row.blocked++;
+      else if (c.status === "chưa bắt đầu") row.notStarted++;
+      else row.notUpdated++;
+    }
+    return row;
+  });
+
+  // The recipients of this kind of report, as the plans write them.
+  const kind = reportKind(o.period);
+  const recipients = [...new Set(s.tasks.filter((t) => t.recipient && t.schedule.some((i) => i.period === kind)).map((t) => (t.recipient ?? "").trim()))];
+
+  // The subject: the topic of the plan with the most entries (the first plan on a tie).
+  const entriesPer = new Map<string, number>();
+  for (const c of s.cells.values()) if (c.status) entriesPer.set(c.planId, (entriesPer.get(c.planId) ?? 0) + 1);
+  const main = [...s.plans].sort((a, b) => (entriesPer.get(b.id) ?? 0) - (entriesPer.get(a.id) ?? 0))[0];
+  const topic = main ? planTopic(main.title) : null;
+
   return {
-    unitId: e.unitId,
-    unitName: e.unitName,
-    status: e.status,
-    percent: e.percent,
-    note: e.note,
-    reporterName: e.reporterName,
-    doneOn: e.doneOn,
-    updatedAt: e.updatedAt,
+    period: o.period,
+    periodLabel: s.periodLabel,
+    today: o.today,
+    unitName: unit?.name ?? null,
+    office: o.office ?? NO_OFFICE,
+    subject: `Kết quả thực hiện ${topic ?? PLACEHOLDER} ${s.periodLabel}`,
+    recipients,
+    plans,
+    problems,
+    nextPeriodLabel: periodLabel(next),
+    nextTasks,
+    summary,
+    entryCount: s.entryCount,
   };
 }

@@ -1,14 +1,31 @@
-// The draft report as Markdown and as CSV (UTF-8 with a BOM so Excel shows Vietnamese correctly).
+// The draft report as Markdown and as CSV (UTF-8 with a BOM so Excel shows Vietnamese correctly),
+// and the lines the Word renderer shares with them.
 import { formatDate } from "../core/replies";
-import type { ReportModel, ReportRow } from "./model";
+import { PLACEHOLDER, type ReportModel, type ReportObligation, type ReportProblem, type ReportRow, type ReportSummaryRow } from "./model";
 
 export const NOT_UPDATED = "chưa cập nhật";
 
 export function reportTitle(m: ReportModel): string {
-  return `BÁO CÁO KẾT QUẢ THỰC HIỆN ${m.periodLabel.toUpperCase()} (DỰ THẢO)`;
+  return `BÁO CÁO ${m.subject.toLocaleUpperCase("vi")} (DỰ THẢO)`;
 }
 
-export function statusCell(r: ReportRow): string {
+/** The left column of the header: the body above (or null) and the issuer, upper case. */
+export function headerLeft(m: ReportModel): [string | null, string] {
+  const up = (s: string) => s.toLocaleUpperCase("vi");
+  return [m.office.parent ? up(m.office.parent) : null, m.office.name ? up(m.office.name) : "[TÊN CƠ QUAN BAN HÀNH]"];
+}
+
+/** "Số: .../BC-UBND": the number is given when the report is signed. */
+export function numberLine(m: ReportModel): string {
+  return `Số: .../BC-${m.office.symbol ?? PLACEHOLDER}`;
+}
+
+/** "Hồng Lĩnh, ngày ... tháng ... năm 2027": day and month are written when it is signed. */
+export function dateLine(m: ReportModel): string {
+  return `${m.office.place ?? PLACEHOLDER}, ngày ... tháng ... năm ${m.today.slice(0, 4)}`;
+}
+
+export function statusCell(r: Pick<ReportRow, "status" | "percent">): string {
   if (!r.status) return NOT_UPDATED;
   return r.percent !== null ? `${r.status} (${r.percent}%)` : r.status;
 }
@@ -19,30 +36,101 @@ export function noteCell(r: ReportRow): string {
   return parts.filter(Boolean).join("; ");
 }
 
+/** "- Tổng hợp báo cáo ... (hạn 9/6/2027):" */
+export function taskLine(o: ReportObligation): string {
+  return `- ${o.task.replace(/[.;:]+$/, "")}${o.due ? ` (hạn ${formatDate(o.due)})` : ""}:`;
+}
+
+/** "+ Phòng Nội vụ: đang thực hiện (80%); còn chờ số liệu (cập nhật 5/6/2027)." */
+export function rowLine(r: ReportRow & { task?: string }): string {
+  const note = noteCell(r);
+  const status = r.status ? statusCell(r) : `${NOT_UPDATED} ${PLACEHOLDER}`;
+  const when = r.updatedAt ? ` (cập nhật ${formatDate(r.updatedAt)})` : "";
+  const late = r.overdue ? "; quá hạn" : "";
+  return `+ ${r.unitName}: ${status}${late}${note ? `; ${note}` : ""}${when}.`;
+}
+
+export function problemLine(p: ReportProblem): string {
+  const task = p.task ? ` (nhiệm vụ: ${p.task.replace(/[.;:]+$/, "")})` : "";
+  return `- ${p.unitName}${task}: ${p.note || PLACEHOLDER}.`;
+}
+
+export const SUMMARY_COLUMNS = ["STT", "Đơn vị", "Số nhiệm vụ", "Hoàn thành", "Đang thực hiện", "Vướng mắc", "Chưa bắt đầu", "Chưa cập nhật", "Quá hạn"];
+
+export function summaryTotal(rows: ReportSummaryRow[]): ReportSummaryRow {
+  const t: ReportSummaryRow = { unitName: "Tổng cộng", tasks: 0, done: 0, doing: 0, blocked: 0, notStarted: 0, notUpdated: 0, overdue: 0 };
+  for (const r of rows) {
+    t.tasks += r.tasks;
+    t.done += r.done;
+    t.doing += r.doing;
+    t.blocked += r.blocked;
+    t.notStarted += r.notStarted;
+    t.notUpdated += r.notUpdated;
+    t.overdue += r.overdue;
+  }
+  return t;
+}
+
 const mdCell = (s: string) => s.replace(/\|/g, "\\|").replace(/\s+/g, " ").trim();
 
 export function renderMarkdown(m: ReportModel): string {
-  const out = [`# ${reportTitle(m)}`, "", `Kỳ báo cáo: ${m.periodLabel}${m.unitName ? ` — đơn vị: ${m.unitName}` : ""}. Số cập nhật: ${m.entryCount}.`, ""];
-  const table = (rows: ReportRow[], first = "Đơn vị") => {
-    out.push(`| ${first} | Tình trạng | Ghi chú | Người cập nhật |`, "|---|---|---|---|");
-    for (const r of rows) out.push(`| ${mdCell(r.task ?? r.unitName)} | ${mdCell(statusCell(r))} | ${mdCell(noteCell(r))} | ${mdCell(r.reporterName ?? "")} |`);
-    out.push("");
-  };
-  for (const p of m.plans) {
-    out.push(`## ${p.title}`, "");
+  const [parent, name] = headerLeft(m);
+  const out = [
+    ...(parent ? [parent] : []),
+    `**${name}**`,
+    numberLine(m),
+    "",
+    "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**  ",
+    "**Độc lập - Tự do - Hạnh phúc**",
+    "",
+    `_${dateLine(m)}_`,
+    "",
+    "# BÁO CÁO",
+    "",
+    `**${m.subject}** (dự thảo)${m.unitName ? ` — đơn vị: ${m.unitName}` : ""}`,
+    "",
+    `Kính gửi: ${m.recipients.length ? m.recipients.join("; ") : PLACEHOLDER}`,
+    "",
+  ];
+  const refs = m.plans.filter((p) => p.reference).map((p) => p.reference);
+  out.push(`Thực hiện ${refs.length ? refs.join("; ") : PLACEHOLDER}, ${m.office.name ?? PLACEHOLDER} báo cáo kết quả thực hiện ${m.periodLabel} như sau:`, "");
+  out.push("## I. KẾT QUẢ ĐẠT ĐƯỢC", "");
+  m.plans.forEach((p, i) => {
+    if (m.plans.length > 1) out.push(`### ${i + 1}. ${p.title}`, "");
+    const shown = new Set<string>();
     for (const s of p.sections) {
-      out.push(`### ${s.title}`, "");
+      for (const h of s.headings) {
+        if (shown.has(h.sectionId)) continue;
+        shown.add(h.sectionId);
+        out.push(h.level <= 1 ? `**${h.text}**` : `_${h.text}_`, "");
+      }
       for (const o of s.obligations) {
-        out.push(`**${o.task}**`, "");
-        if (o.rows.length) table(o.rows);
-        else out.push("_Kế hoạch không ghi đơn vị thực hiện; chưa có cập nhật._", "");
+        out.push(taskLine(o));
+        if (!o.rows.length) out.push(`  + Đơn vị thực hiện theo kế hoạch: ${o.responsible.join("; ") || PLACEHOLDER}; chưa có báo cáo ${PLACEHOLDER}.`);
+        for (const r of o.rows) out.push(`  ${rowLine(r)}`);
+        out.push("");
       }
     }
     if (p.others.length) {
-      out.push("### Nội dung khác (chưa gắn với nhiệm vụ của kế hoạch)", "");
-      table(p.others);
+      out.push("_Nội dung khác (chưa gắn với nhiệm vụ của kế hoạch):_", "");
+      for (const r of p.others) out.push(`  ${rowLine(r)}`);
+      out.push("");
     }
-  }
+  });
+  out.push("## II. TỒN TẠI, HẠN CHẾ", "");
+  out.push(...(m.problems.length ? m.problems.map(problemLine) : [`- ${PLACEHOLDER}`]), "");
+  out.push(`## III. PHƯƠNG HƯỚNG, NHIỆM VỤ ${m.nextPeriodLabel.toLocaleUpperCase("vi")}`, "");
+  out.push(
+    ...(m.nextTasks.length ? m.nextTasks.map((t) => `- ${t.task} (${t.due ? `hạn ${formatDate(t.due)}` : "kế hoạch không ghi ngày"}${t.units.length ? `; ${t.units.join(", ")}` : ""}).`) : [`- ${PLACEHOLDER}`]),
+    "",
+  );
+  out.push("## IV. KIẾN NGHỊ, ĐỀ XUẤT", "", `- ${PLACEHOLDER}`, "");
+  out.push("## Tổng hợp theo đơn vị", "", `| ${SUMMARY_COLUMNS.join(" | ")} |`, `|${SUMMARY_COLUMNS.map(() => "---").join("|")}|`);
+  const sumRow = (r: ReportSummaryRow, no: string) => `| ${[no, mdCell(r.unitName), r.tasks, r.done, r.doing, r.blocked, r.notStarted, r.notUpdated, r.overdue].join(" | ")} |`;
+  m.summary.forEach((r, i) => out.push(sumRow(r, String(i + 1))));
+  out.push(sumRow(summaryTotal(m.summary), ""), "");
+  out.push("**Nơi nhận:**", ...(m.recipients.length ? m.recipients : [PLACEHOLDER]).map((r) => `- ${r};`), "- Lưu: VT.", "");
+  out.push(...(m.office.signAs.length ? m.office.signAs : [PLACEHOLDER]).map((l) => `**${l.toLocaleUpperCase("vi")}**  `), "", m.office.signer ? `**${m.office.signer}**` : "", "");
   return out.join("\n");
 }
 

@@ -1,0 +1,160 @@
+// The progress board in headless Chromium against the real server (390 and 1280 px): three units
+// register and send updates on the chat page, the coordinator sees them on the board with the
+// right statuses and can download the report; a member sees their own row only and gets 403 for
+// another unit's data. Screenshots in test-output/.
+import { mkdirSync } from "node:fs";
+import JSZip from "jszip";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { localDate } from "../../knowledge/occurrences";
+import { ingestPlan } from "../../bot/plans/library";
+import { createInvite } from "../../bot/users/invites";
+import { ensureUnit } from "../../bot/users/units";
+import { plans } from "../bot/report/half-year";
+import { startHarness, type Harness } from "./harness";
+
+let h: Harness;
+let browser: Browser;
+const contexts = new Map<string, { ctx: BrowserContext; page: Page }>();
+// The server reads the clock: the office's plan is made for the current year.
+const YEAR = Number(localDate(new Date()).slice(0, 4));
+
+beforeAll(async () => {
+  h = await startHarness();
+  for (const p of plans(YEAR)) await ingestPlan(h.app.db, p, new Date());
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await h?.stop();
+});
+
+/** A person on the chat page (a browser context of their own, so a session cookie of their own). */
+async function person(name: string): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await ctx.newPage();
+  await page.goto(h.server.url + "/");
+  await page.fill("#name", name);
+  contexts.set(name, { ctx, page });
+  return page;
+}
+
+/** Sends a message and returns the bot's reply; picks the office plan's task when asked which. */
+async function say(page: Page, text: string, pick?: string): Promise<string> {
+  const before = await page.locator("#log li.bot").count();
+  await page.fill("#text", text);
+  await page.click("#send");
+  await expect.poll(() => page.locator("#log li.bot").count(), { timeout: 20_000 }).toBeGreaterThan(before);
+  const reply = await page.locator("#log li.bot").last().innerText();
+  if (pick && /nhiệm vụ nào/.test(reply)) {
+    const line = reply.split("\n").find((l) => /^\d+\. /.test(l) && l.includes(pick));
+    if (!line) throw new Error(`no choice with "${pick}" in: ${reply}`);
+    return say(page, line.split(".")[0]);
+  }
+  return reply;
+}
+
+async function register(name: string, unit: string, role: "coordinator" | "member"): Promise<Page> {
+  const u = await ensureUnit(h.app.db, unit, "admin");
+  // Invited under the office's plan of the year (the sample plans name the same units).
+  const invite = await createInvite(h.app.db, { unitId: u.id, role, planId: `thixa-${YEAR}`, now: new Date(), days: 30 });
+  const page = await person(name);
+  expect(await say(page, `đăng ký ${invite.code}`)).toContain("thành công");
+  return page;
+}
+
+async function openBoard(page: Page, width: number, query = ""): Promise<void> {
+  await page.setViewportSize({ width, height: 900 });
+  await page.goto(`${h.server.url}/board${query}`);
+  await page.waitForSelector("body[data-ready='1']", { timeout: 20_000 });
+}
+
+async function cellStatus(page: Page, unit: string, taskWords: string): Promise<string | null> {
+  const titles = await page.locator("#matrix thead th").evaluateAll((ths) => ths.map((t) => t.getAttribute("title") ?? ""));
+  const col = titles.findIndex((t) => t.includes(taskWords));
+  const row = page.locator(`#matrix tbody tr[data-unit="${unit}"]`);
+  if (col < 0 || (await row.count()) !== 1) return null;
+  return (await row.locator("td").nth(col).innerText()).replace(/\s+/g, " ").trim();
+}
+
+describe("the progress board", () => {
+  let lan: Page;
+  let minh: Page;
+
+  it("shows the coordinator the statuses of the updates sent by chat", async () => {
+    lan = await register("Lê Thị Lan", "Phòng Nội vụ", "coordinator");
+    minh = await register("Trần Văn Minh", "Phòng Văn hóa - Thông tin", "member");
+    const hoa = await register("Phạm Thị Hoa", "Phòng Tư pháp", "member");
+    expect(await say(lan, "cập nhật báo cáo 6 tháng: đang thực hiện 80%, còn chờ số liệu phường Bắc Hồng", "tổng hợp báo cáo 6 tháng và báo cáo năm")).toMatch(/Đã ghi nhận[\s\S]*80%/);
+    expect(await say(minh, "cập nhật tuyên truyền Dân vận khéo: đã xong 100%", "Dân vận khéo")).toMatch(/Đã ghi nhận[\s\S]*hoàn thành/);
+    expect(await say(hoa, "cập nhật phổ biến pháp luật: vướng mắc 30%, chưa có kinh phí", "phổ biến pháp luật")).toMatch(/Đã ghi nhận[\s\S]*vướng mắc/);
+
+    // The link from the chat page, then the board at desktop width.
+    await lan.setViewportSize({ width: 1280, height: 900 });
+    await lan.click("#board-link");
+    await lan.waitForSelector("body[data-ready='1']", { timeout: 20_000 });
+    expect(await lan.locator("#error").isHidden()).toBe(true);
+    // The whole year, whatever half-year the clock is in ("báo cáo 6 tháng" is a first-half entry).
+    const ready = lan.locator("body[data-ready='1']");
+    await lan.selectOption("#period", String(YEAR));
+    await ready.waitFor({ timeout: 20_000 });
+    await expect.poll(() => lan.locator("#matrix-title").innerText()).toContain(`năm ${YEAR}`);
+    // The sample plans in force this year are on the board too; look at the office's own plan.
+    expect(await lan.locator("#plan option").count()).toBeGreaterThan(2);
+    await lan.selectOption("#plan", `thixa-${YEAR}`);
+    await ready.waitFor({ timeout: 20_000 });
+    await expect.poll(() => lan.locator("#matrix thead th").count()).toBe(6);
+    expect(await cellStatus(lan, "Phòng Nội vụ", "tổng hợp báo cáo 6 tháng")).toMatch(/^đang thực hiện 80%/);
+    expect(await cellStatus(lan, "Phòng Văn hóa - Thông tin", "Dân vận khéo")).toMatch(/^hoàn thành 100%/);
+    expect(await cellStatus(lan, "Phòng Tư pháp", "phổ biến pháp luật")).toMatch(/^vướng mắc 30%/);
+    expect(await cellStatus(lan, "Phòng Tư pháp", "Dân vận khéo")).toBe("—");
+    expect(await cellStatus(lan, "Phòng Nội vụ", "quy chế dân chủ")).toMatch(/^chưa cập nhật/);
+    // Colour and a word: the blocked cell is red and says so.
+    const blocked = lan.locator("#matrix span.st-blocked").first();
+    expect(await blocked.innerText()).toContain("vướng mắc");
+    expect(await blocked.evaluate((e) => e.ownerDocument.defaultView?.getComputedStyle(e).backgroundColor)).toBe("rgb(253, 229, 228)");
+    expect(await lan.locator("#summary").innerText()).toMatch(/Vướng mắc: 1 đơn vị/);
+    expect(await lan.locator("#matrix tbody tr").count()).toBe(3);
+    mkdirSync("test-output", { recursive: true });
+    await lan.screenshot({ path: "test-output/board-1280.png", fullPage: true });
+
+    // A phone: the same board, scrollable, the unit column in view.
+    await openBoard(lan, 390, `?period=${YEAR}&plan=thixa-${YEAR}`);
+    expect(await cellStatus(lan, "Phòng Tư pháp", "phổ biến pháp luật")).toMatch(/^vướng mắc 30%/);
+    const pageWidth = await lan.locator("html").evaluate((e) => e.scrollWidth);
+    expect(pageWidth, "the page itself does not scroll sideways").toBeLessThanOrEqual(390);
+    await lan.screenshot({ path: "test-output/board-390.png", fullPage: true });
+
+    // Filter by unit, then the export button downloads the Word report.
+    const tuPhap = await lan.locator("#unit option", { hasText: "Phòng Tư pháp" }).getAttribute("value");
+    await lan.selectOption("#unit", tuPhap ?? "");
+    await expect.poll(() => lan.locator("#matrix tbody tr").count(), { timeout: 10_000 }).toBe(1);
+    const href = await lan.locator("#export").getAttribute("href");
+    const res = await lan.request.get(h.server.url + href);
+    expect(res.status()).toBe(200);
+    const zip = await JSZip.loadAsync(await res.body());
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    expect(xml).toContain("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM");
+    expect(xml).toContain("vướng mắc (30%)");
+  }, 120_000);
+
+  it("keeps a member to their own unit: other units' data is refused with 403", async () => {
+    await openBoard(minh, 390, `?period=${YEAR}`);
+    expect(await minh.locator("#matrix tbody tr").count()).toBe(1);
+    expect(await minh.locator("#matrix tbody tr").first().getAttribute("data-unit")).toBe("Phòng Văn hóa - Thông tin");
+    expect(await minh.locator("#export").isHidden()).toBe(true);
+    const other = await ensureUnit(h.app.db, "Phòng Tư pháp", "admin");
+    const json = await minh.request.get(`${h.server.url}/api/board?unit=${other.id}`);
+    expect(json.status()).toBe(403);
+    expect((await json.json()).error).toContain("đơn vị mình");
+    expect((await minh.request.get(`${h.server.url}/api/board/export?format=csv`)).status()).toBe(403);
+    await openBoard(minh, 390, `?unit=${other.id}`);
+    expect(await minh.locator("#error").innerText()).toContain("đơn vị mình");
+    expect(await minh.locator("#matrix tbody tr").count()).toBe(0);
+    // Not signed in at all: 401.
+    expect((await fetch(`${h.server.url}/api/board`)).status).toBe(401);
+  }, 60_000);
+});
