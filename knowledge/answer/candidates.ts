@@ -131,7 +131,9 @@ export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, se
   // Plans have no weekly period type; "báo cáo tuần" is matched on the word.
   if (WEEKLY.test(q.folded)) period = /\btuan\b/.test(folded(`${sentence.text} ${intro ?? ""}`)) ? 1 : -1;
   else if (q.periods.length) {
-    const stated = new Set<Period>([...detectPeriods(folded(`${sentence.text} ${intro ?? ""}`)), ...obligations.flatMap((o) => o.schedule.map((s) => s.period))]);
+    // The sentence's own periods ("Báo cáo tháng: ...") before those of its list intro.
+    const own = new Set<Period>([...detectPeriods(folded(sentence.text)), ...obligations.flatMap((o) => o.schedule.map((s) => s.period))]);
+    const stated = own.size ? own : new Set<Period>(intro ? detectPeriods(folded(intro)) : []);
     period = q.periods.some((p) => stated.has(p)) ? 1 : stated.size ? -1 : 0;
   }
   return {
