@@ -20,6 +20,9 @@ import { ZaloChannel } from "./zalo/channel";
 import { parseKeywords } from "./zalo/inbound";
 import { runWhenLeader, ZALO_LISTENER_LOCK } from "./zalo/leader";
 import type { ZaloPort } from "./zalo/port";
+import { ZaloBotApi } from "./zalo-bot/api";
+import { WEBHOOK_PATH, ZaloBotChannel, type ZaloBotChannelDeps } from "./zalo-bot/channel";
+import { SECRET_HEADER } from "./zalo-bot/webhook-secret";
 
 /** What the server needs of the application (bot/app.ts createApp). */
 export interface AppLike extends BotCore {
@@ -45,6 +48,8 @@ export interface ServerOptions {
   /**
    * Started once the senders exist. Default: the nudge scheduler when NUDGES_ENABLED; null for none.
    */
+  /** Overrides of the Zalo bot channel's timings (tests); the channel is on when ZALO_BOT_TOKEN is set. */
+  zaloBot?: Partial<Pick<ZaloBotChannelDeps, "rateLimits" | "backoff" | "pollTimeoutSec" | "random">> & { sendBackoff?: { baseDelayMs: number; maxDelayMs: number } };
   background?: ((senders: Map<ChannelName, ProactiveSender>) => Stoppable | null | Promise<Stoppable | null>) | null;
 }
 
@@ -53,10 +58,14 @@ export interface RunningServer {
   port: number;
   senders: Map<ChannelName, ProactiveSender>;
   zalo: ZaloChannel | null;
+  zaloBot: ZaloBotChannel | null;
   close(): Promise<void>;
 }
 
 const TEAMS_BODY_BYTES = 1024 * 1024;
+const ZALO_BOT_BODY_BYTES = 256 * 1024;
+/** Advisory lock key of the Zalo bot poller (one getUpdates loop per bot token). */
+export const ZALO_BOT_POLLER_LOCK = 520_002;
 const CHAT_BODY_BYTES = MAX_TEXT_CHARS * 4 + 4096;
 
 async function defaultZalo(config: Config) {
@@ -136,8 +145,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }
 
   server.get("/files/:id/:name", async (req: restify.Request, res: restify.Response) => {
-    const q = (req.query ?? {}) as Record<string, unknown>;
-    const file = await downloads.get(String(req.params.id), String(q.exp ?? ""), String(q.sig ?? ""), new Date());
+    // No queryParser plugin is registered, so the signed parameters are read from the URL itself.
+    const q = new URL(req.url ?? "", "http://localhost").searchParams;
+    const file = await downloads.get(String(req.params.id), q.get("exp") ?? "", q.get("sig") ?? "", new Date());
     if (!file) {
       res.send(404, { error: "Liên kết tải về không hợp lệ hoặc đã hết hạn. Hãy yêu cầu xuất báo cáo lại." });
       return;
@@ -152,13 +162,36 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.end(file.data);
   });
 
+  // The official Zalo bot: webhook calls at /api/zalo (any replica answers), or polling (below).
+  const zaloBot = config.ZALO_BOT_TOKEN
+    ? new ZaloBotChannel({
+        api: new ZaloBotApi({ baseUrl: config.ZALO_BOT_API_URL, token: config.ZALO_BOT_TOKEN, sendBackoff: opts.zaloBot?.sendBackoff }),
+        core: { handle: (msg) => track(app.handle(msg)) },
+        log,
+        mode: config.ZALO_BOT_MODE,
+        secret: config.ZALO_BOT_WEBHOOK_SECRET,
+        webhookUrl: () => `${publicUrl}${WEBHOOK_PATH}`,
+        link,
+        ...opts.zaloBot,
+      })
+    : null;
+  if (zaloBot) senders.set("zalo-bot", zaloBot.sender);
+  server.post(WEBHOOK_PATH, restify.plugins.bodyParser({ maxBodySize: ZALO_BOT_BODY_BYTES }), async (req: restify.Request, res: restify.Response) => {
+    if (!zaloBot) {
+      res.send(404, { error: "The Zalo bot is off on this server (no ZALO_BOT_TOKEN)." });
+      return;
+    }
+    const out = zaloBot.handleWebhook(req.headers[SECRET_HEADER], req.body);
+    res.send(out.status, out.body);
+  });
+
   server.get("/healthz", async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { ok: true });
   });
   server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {
     try {
       await app.db.query("SELECT 1");
-      res.send(200, { ok: true, zalo: zalo ? (zalo.connected ? "connected" : "connecting") : "off" });
+      res.send(200, { ok: true, zalo: zalo ? (zalo.connected ? "connected" : "connecting") : "off", zaloBot: zaloBot ? zaloBot.status : "off" });
     } catch (err) {
       log.warn({ err }, "readiness check failed");
       res.send(503, { ok: false, error: "database unavailable" });
@@ -201,6 +234,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const actualPort = typeof address === "object" && address ? address.port : port;
   if (!config.PUBLIC_BASE_URL) publicUrl = `http://localhost:${actualPort}`;
 
+  // Polling: one getUpdates loop per token, so only the replica holding the lock polls.
+  let zaloBotLeader: Stoppable | null = null;
+  if (zaloBot?.mode === "polling") {
+    zaloBotLeader = runWhenLeader({
+      tryLock: () => app.db.tryAdvisoryLock(ZALO_BOT_POLLER_LOCK),
+      start: () => zaloBot.start(),
+      stop: () => zaloBot.stop(),
+      log: log.child({ channel: "zalo-bot" }),
+    });
+  } else if (zaloBot) void zaloBot.start();
+
   const startBackground =
     opts.background === undefined
       ? config.NUDGES_ENABLED
@@ -214,6 +258,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       port: actualPort,
       teams: teams.authenticated ? "on (authenticated)" : "on (Emulator mode, no MicrosoftAppId)",
       zalo: zalo ? "on" : `off (no ${config.ZALO_CREDENTIALS_FILE})`,
+      zaloBot: zaloBot ? `on (${zaloBot.mode})` : "off (no ZALO_BOT_TOKEN)",
       web: `${publicUrl}/`,
       nudges: background ? "on" : "off",
     },
@@ -228,6 +273,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     await Promise.allSettled([...inFlight]);
     await background?.stop();
     await zaloLeader?.stop();
+    await (zaloBotLeader ?? zaloBot)?.stop();
     server.server.closeAllConnections?.();
     await closed;
     await app.close();
@@ -239,6 +285,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port: actualPort,
     senders,
     zalo,
+    zaloBot,
     close: () => (closing ??= close()),
   };
 }
