@@ -22,6 +22,7 @@ import { runWhenLeader, ZALO_LISTENER_LOCK } from "./zalo/leader";
 import type { ZaloPort } from "./zalo/port";
 import { ZaloBotApi } from "./zalo-bot/api";
 import { WEBHOOK_PATH, ZaloBotChannel, type ZaloBotChannelDeps } from "./zalo-bot/channel";
+import { runZaloBot } from "./zalo-bot/run";
 import { SECRET_HEADER } from "./zalo-bot/webhook-secret";
 
 /** What the server needs of the application (bot/app.ts createApp). */
@@ -64,8 +65,6 @@ export interface RunningServer {
 
 const TEAMS_BODY_BYTES = 1024 * 1024;
 const ZALO_BOT_BODY_BYTES = 256 * 1024;
-/** Advisory lock key of the Zalo bot poller (one getUpdates loop per bot token). */
-export const ZALO_BOT_POLLER_LOCK = 520_002;
 const CHAT_BODY_BYTES = MAX_TEXT_CHARS * 4 + 4096;
 
 async function defaultZalo(config: Config) {
@@ -234,16 +233,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const actualPort = typeof address === "object" && address ? address.port : port;
   if (!config.PUBLIC_BASE_URL) publicUrl = `http://localhost:${actualPort}`;
 
-  // Polling: one getUpdates loop per token, so only the replica holding the lock polls.
-  let zaloBotLeader: Stoppable | null = null;
-  if (zaloBot?.mode === "polling") {
-    zaloBotLeader = runWhenLeader({
-      tryLock: () => app.db.tryAdvisoryLock(ZALO_BOT_POLLER_LOCK),
-      start: () => zaloBot.start(),
-      stop: () => zaloBot.stop(),
-      log: log.child({ channel: "zalo-bot" }),
-    });
-  } else if (zaloBot) void zaloBot.start();
+  // Webhook: registered by every replica. Polling: only by the replica holding the lock.
+  const zaloBotRun: Stoppable | null = zaloBot ? runZaloBot(zaloBot, { tryLock: (key) => app.db.tryAdvisoryLock(key), log }) : null;
 
   const startBackground =
     opts.background === undefined
@@ -273,7 +264,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     await Promise.allSettled([...inFlight]);
     await background?.stop();
     await zaloLeader?.stop();
-    await (zaloBotLeader ?? zaloBot)?.stop();
+    await zaloBotRun?.stop();
     server.server.closeAllConnections?.();
     await closed;
     await app.close();
