@@ -1,5 +1,5 @@
-// `npm start` (scripts/start.ts as a child process) with and without ZALO_BOT_TOKEN: the start line
-// says whether the Zalo bot is on, and without a token nothing about it is an error.
+// `npm start` (scripts/start.ts as a child process) with ZALO_BOT_TOKEN: the start line says the Zalo
+// bot is on, and it answers through the fake Zalo Bot API. (Without a token: start.e2e.test.ts.)
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -43,7 +43,7 @@ async function runStart(env: Record<string, string>, during: () => Promise<void>
   try {
     child.stdout.on("data", (d: Buffer) => (log += d.toString()));
     child.stderr.on("data", (d: Buffer) => (log += d.toString()));
-    const until = Date.now() + 90_000;
+    const until = Date.now() + 240_000; // a slow start on a loaded machine is not what this tests
     while (!(await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok, () => false))) {
       if (Date.now() > until || child.exitCode !== null) throw new Error(`server did not become ready:\n${log}`);
       await new Promise((r) => setTimeout(r, 300));
@@ -57,7 +57,7 @@ async function runStart(env: Record<string, string>, during: () => Promise<void>
   }
 }
 
-describe("npm start and the Zalo bot", () => {
+describe("npm start with the Zalo bot", () => {
   it("with ZALO_BOT_TOKEN: logs the Zalo bot as on, polls and answers", async () => {
     const { log, code } = await runStart({ ZALO_BOT_TOKEN: FAKE_BOT_TOKEN, ZALO_BOT_API_URL: fake.url }, async () => {
       await fake.waitForCall("getUpdates", 200);
@@ -70,12 +70,5 @@ describe("npm start and the Zalo bot", () => {
     expect(log).toContain("Zalo bot token accepted");
     expect(log).not.toContain(FAKE_BOT_TOKEN);
     expect(code).toBe(0);
-  }, 180_000);
-
-  it("without it: logs the Zalo bot as off, with no error", async () => {
-    const { log, code } = await runStart({});
-    expect(log).toMatch(/"zaloBot":"off \(no ZALO_BOT_TOKEN\)"/);
-    expect(log).not.toMatch(/"level":(50|60)/);
-    expect(code).toBe(0);
-  }, 180_000);
+  }, 400_000);
 });
