@@ -32,5 +32,6 @@ export function runZaloBot(channel: ZaloBotChannel, opts: RunZaloBotOptions): { 
     stop: () => channel.stop(),
     log: opts.log.child({ channel: "zalo-bot" }),
     retryMs: opts.retryMs,
+    what: "the Zalo bot poller",
   });
 }

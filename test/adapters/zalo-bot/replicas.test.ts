@@ -57,7 +57,7 @@ describe("Zalo bot replicas on PostgreSQL", () => {
     const a = replica("A", dbs[0], "polling");
     await fake.waitForCall("getUpdates", 200);
     const b = replica("B", dbs[1], "polling");
-    await until(() => b.logLines.some((l) => l.includes("standing by")), "B to stand by");
+    await until(() => b.logLines.some((l) => l.includes("another replica runs the Zalo bot poller; standing by")), "B to stand by");
     expect(a.channel.status).toBe("polling");
     expect(b.channel.status).toBe("starting");
     expect(fake.calls.filter((c) => c.method === "getMe")).toHaveLength(1);
