@@ -1,6 +1,7 @@
 // One restify server for every channel: Teams (/api/messages), the web chat (/ and /api/chat),
-// signed downloads (/files/...), health checks, and the Zalo listener beside it. close() is the
-// graceful shutdown: stop accepting, finish turns in progress, stop Zalo and nudges, close the store.
+// signed downloads (/files/...), health checks, the Zalo bot (/api/zalo or polling) and the Zalo
+// listener beside it. close() is the graceful shutdown: stop accepting, finish turns in progress,
+// stop Zalo and nudges, close the store.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import restify from "restify";
@@ -20,6 +21,7 @@ import { ZaloChannel } from "./zalo/channel";
 import { parseKeywords } from "./zalo/inbound";
 import { runWhenLeader, ZALO_LISTENER_LOCK } from "./zalo/leader";
 import type { ZaloPort } from "./zalo/port";
+import type { BackoffOptions } from "./zalo/backoff";
 import { ZaloBotApi } from "./zalo-bot/api";
 import { WEBHOOK_PATH, ZaloBotChannel, type ZaloBotChannelDeps } from "./zalo-bot/channel";
 import { runZaloBot } from "./zalo-bot/run";
@@ -46,11 +48,11 @@ export interface ServerOptions {
   addresses?: AddressBook;
   /** Zalo login; default: cookie login from ZALO_CREDENTIALS_FILE when that file exists. */
   zalo?: { login(): Promise<ZaloPort>; persist?(port: ZaloPort): Promise<void> } | null;
+  /** Overrides of the Zalo bot channel's timings (tests); the channel is on when ZALO_BOT_TOKEN is set. */
+  zaloBot?: Partial<Pick<ZaloBotChannelDeps, "rateLimits" | "backoff" | "pollTimeoutSec" | "random">> & { sendBackoff?: BackoffOptions };
   /**
    * Started once the senders exist. Default: the nudge scheduler when NUDGES_ENABLED; null for none.
    */
-  /** Overrides of the Zalo bot channel's timings (tests); the channel is on when ZALO_BOT_TOKEN is set. */
-  zaloBot?: Partial<Pick<ZaloBotChannelDeps, "rateLimits" | "backoff" | "pollTimeoutSec" | "random">> & { sendBackoff?: { baseDelayMs: number; maxDelayMs: number } };
   background?: ((senders: Map<ChannelName, ProactiveSender>) => Stoppable | null | Promise<Stoppable | null>) | null;
 }
 
