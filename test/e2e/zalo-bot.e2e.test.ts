@@ -90,6 +90,13 @@ describe("Zalo bot in webhook mode", () => {
     expect(rows).toEqual([]);
   });
 
+  it("answers a sticker in a direct chat with how to ask, and stores nothing", async () => {
+    const sticker = textUpdate({ from: "u-sticker", text: "" });
+    const [reply] = await say(fake, { ...sticker, event_name: "message.sticker.received" });
+    expect(reply).toMatchObject({ chatId: "u-sticker", text: expect.stringContaining("Tôi chỉ đọc được tin nhắn chữ") });
+    expect(await h.app.db.query("SELECT 1 FROM addresses WHERE channel_user_id = 'u-sticker'")).toEqual([]);
+  });
+
   it("ignores the same message delivered twice", async () => {
     const update = textUpdate({ from: "u-web-3", text: "help", id: "dup-1" });
     await say(fake, update);
