@@ -1,6 +1,7 @@
 // One restify server for every channel: Teams (/api/messages), the web chat (/ and /api/chat),
-// signed downloads (/files/...), health checks, and the Zalo listener beside it. close() is the
-// graceful shutdown: stop accepting, finish turns in progress, stop Zalo and nudges, close the store.
+// signed downloads (/files/...), health checks, the Zalo bot (/api/zalo or polling) and the Zalo
+// listener beside it. close() is the graceful shutdown: stop accepting, finish turns in progress,
+// stop Zalo and nudges, close the store.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import restify from "restify";
@@ -22,6 +23,11 @@ import { ZaloChannel } from "./zalo/channel";
 import { parseKeywords } from "./zalo/inbound";
 import { runWhenLeader, ZALO_LISTENER_LOCK } from "./zalo/leader";
 import type { ZaloPort } from "./zalo/port";
+import type { BackoffOptions } from "./zalo/backoff";
+import { ZaloBotApi } from "./zalo-bot/api";
+import { WEBHOOK_PATH, ZaloBotChannel, type ZaloBotChannelDeps } from "./zalo-bot/channel";
+import { runZaloBot } from "./zalo-bot/run";
+import { SECRET_HEADER } from "./zalo-bot/webhook-secret";
 
 /** What the server needs of the application (bot/app.ts createApp). */
 export interface AppLike extends BotCore {
@@ -44,6 +50,8 @@ export interface ServerOptions {
   addresses?: AddressBook;
   /** Zalo login; default: cookie login from ZALO_CREDENTIALS_FILE when that file exists. */
   zalo?: { login(): Promise<ZaloPort>; persist?(port: ZaloPort): Promise<void> } | null;
+  /** Overrides of the Zalo bot channel's timings (tests); the channel is on when ZALO_BOT_TOKEN is set. */
+  zaloBot?: Partial<Pick<ZaloBotChannelDeps, "rateLimits" | "backoff" | "pollTimeoutSec" | "random">> & { sendBackoff?: BackoffOptions };
   /**
    * Started once the senders exist. Default: the nudge scheduler when NUDGES_ENABLED; null for none.
    */
@@ -55,10 +63,12 @@ export interface RunningServer {
   port: number;
   senders: Map<ChannelName, ProactiveSender>;
   zalo: ZaloChannel | null;
+  zaloBot: ZaloBotChannel | null;
   close(): Promise<void>;
 }
 
 const TEAMS_BODY_BYTES = 1024 * 1024;
+const ZALO_BOT_BODY_BYTES = 256 * 1024;
 const CHAT_BODY_BYTES = MAX_TEXT_CHARS * 4 + 4096;
 
 async function defaultZalo(config: Config) {
@@ -140,8 +150,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   registerBoard(server, { db: app.db, secret, office: officeSettings(config), log }, track);
 
   server.get("/files/:id/:name", async (req: restify.Request, res: restify.Response) => {
-    const q = (req.query ?? {}) as Record<string, unknown>;
-    const file = await downloads.get(String(req.params.id), String(q.exp ?? ""), String(q.sig ?? ""), new Date());
+    // No queryParser plugin is registered, so the signed parameters are read from the URL itself.
+    const q = new URL(req.url ?? "", "http://localhost").searchParams;
+    const file = await downloads.get(String(req.params.id), q.get("exp") ?? "", q.get("sig") ?? "", new Date());
     if (!file) {
       res.send(404, { error: "Liên kết tải về không hợp lệ hoặc đã hết hạn. Hãy yêu cầu xuất báo cáo lại." });
       return;
@@ -156,13 +167,36 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.end(file.data);
   });
 
+  // The official Zalo bot: webhook calls at /api/zalo (any replica answers), or polling (below).
+  const zaloBot = config.ZALO_BOT_TOKEN
+    ? new ZaloBotChannel({
+        api: new ZaloBotApi({ baseUrl: config.ZALO_BOT_API_URL, token: config.ZALO_BOT_TOKEN, sendBackoff: opts.zaloBot?.sendBackoff }),
+        core: { handle: (msg) => track(app.handle(msg)) },
+        log,
+        mode: config.ZALO_BOT_MODE,
+        secret: config.ZALO_BOT_WEBHOOK_SECRET,
+        webhookUrl: () => `${publicUrl}${WEBHOOK_PATH}`,
+        link,
+        ...opts.zaloBot,
+      })
+    : null;
+  if (zaloBot) senders.set("zalo-bot", zaloBot.sender);
+  server.post(WEBHOOK_PATH, restify.plugins.bodyParser({ maxBodySize: ZALO_BOT_BODY_BYTES }), async (req: restify.Request, res: restify.Response) => {
+    if (!zaloBot) {
+      res.send(404, { error: "The Zalo bot is off on this server (no ZALO_BOT_TOKEN)." });
+      return;
+    }
+    const out = zaloBot.handleWebhook(req.headers[SECRET_HEADER], req.body);
+    res.send(out.status, out.body);
+  });
+
   server.get("/healthz", async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { ok: true });
   });
   server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {
     try {
       await app.db.query("SELECT 1");
-      res.send(200, { ok: true, zalo: zalo ? (zalo.connected ? "connected" : "connecting") : "off" });
+      res.send(200, { ok: true, zalo: zalo ? (zalo.connected ? "connected" : "connecting") : "off", zaloBot: zaloBot ? zaloBot.status : "off" });
     } catch (err) {
       log.warn({ err }, "readiness check failed");
       res.send(503, { ok: false, error: "database unavailable" });
@@ -205,6 +239,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const actualPort = typeof address === "object" && address ? address.port : port;
   if (!config.PUBLIC_BASE_URL) publicUrl = `http://localhost:${actualPort}`;
 
+  // Webhook: registered by every replica. Polling: only by the replica holding the lock.
+  const zaloBotRun: Stoppable | null = zaloBot ? runZaloBot(zaloBot, { tryLock: (key) => app.db.tryAdvisoryLock(key), log }) : null;
+
   const startBackground =
     opts.background === undefined
       ? config.NUDGES_ENABLED
@@ -218,6 +255,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       port: actualPort,
       teams: teams.authenticated ? "on (authenticated)" : "on (Emulator mode, no MicrosoftAppId)",
       zalo: zalo ? "on" : `off (no ${config.ZALO_CREDENTIALS_FILE})`,
+      zaloBot: zaloBot ? `on (${zaloBot.mode})` : "off (no ZALO_BOT_TOKEN)",
       web: `${publicUrl}/`,
       nudges: background ? "on" : "off",
     },
@@ -232,6 +270,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     await Promise.allSettled([...inFlight]);
     await background?.stop();
     await zaloLeader?.stop();
+    await zaloBotRun?.stop();
     server.server.closeAllConnections?.();
     await closed;
     await app.close();
@@ -243,6 +282,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port: actualPort,
     senders,
     zalo,
+    zaloBot,
     close: () => (closing ??= close()),
   };
 }

@@ -68,6 +68,20 @@ export const envSchema = z.object({
     .string()
     .default("@trolý,/tl")
     .describe("Comma-separated keywords that address the bot in Zalo groups (besides an @mention)."),
+  ZALO_BOT_TOKEN: optionalString.describe(
+    "Token of the official Zalo bot (Zalo Bot Manager > Zalo Bot Creator); the Zalo bot channel is on when it is set.",
+  ),
+  ZALO_BOT_MODE: z
+    .enum(["polling", "webhook"])
+    .default("polling")
+    .describe("polling (works behind NAT; one replica polls) or webhook (Zalo posts to PUBLIC_BASE_URL/api/zalo; any replica answers)."),
+  ZALO_BOT_WEBHOOK_SECRET: optionalString.describe(
+    "Secret (8-256 characters) that Zalo sends back in every webhook call; required when ZALO_BOT_MODE=webhook.",
+  ),
+  ZALO_BOT_API_URL: z
+    .string()
+    .default("https://bot-api.zaloplatforms.com")
+    .describe("Base address of the Zalo Bot API (change only for a proxy or a test server)."),
   WEB_SESSION_SECRET: optionalString.describe(
     "Secret that signs web chat session cookies; when empty one is generated and kept in DATA_DIR.",
   ),
@@ -112,6 +126,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (c.MicrosoftAppId && c.MicrosoftAppType !== "UserAssignedMSI" && !c.MicrosoftAppPassword) {
     throw new ConfigError("MicrosoftAppPassword is required when MicrosoftAppId is set: create a client secret for the bot's app registration.");
+  }
+  if (c.ZALO_BOT_TOKEN && c.ZALO_BOT_MODE === "webhook") {
+    const secret = c.ZALO_BOT_WEBHOOK_SECRET ?? "";
+    if (secret.length < 8 || secret.length > 256) {
+      throw new ConfigError(
+        "ZALO_BOT_WEBHOOK_SECRET must be 8 to 256 characters when ZALO_BOT_MODE=webhook: set a long random value (e.g. `openssl rand -hex 32`), or use ZALO_BOT_MODE=polling.",
+      );
+    }
   }
   const offsets = c.NUDGE_OFFSETS.split(",").map((s) => Number(s.trim()));
   if (offsets.some((n) => !Number.isInteger(n) || n < -30 || n > 60)) {

@@ -2,7 +2,9 @@
 // Adapters turn their events into IncomingMessage and render OutgoingMessage; bot/ never sees a
 // botbuilder Activity or a zca-js Message.
 
-export type ChannelName = "teams" | "zalo" | "web" | "console";
+/** Every channel; "zalo" is the personal account (zca-js), "zalo-bot" the official Zalo Bot API. */
+export const CHANNEL_NAMES = ["teams", "zalo", "zalo-bot", "web", "console"] as const;
+export type ChannelName = (typeof CHANNEL_NAMES)[number];
 
 /**
  * Where a proactive message (a nudge) can be sent later. Opaque to the core: each adapter stores

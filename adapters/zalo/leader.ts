@@ -11,26 +11,29 @@ export interface LeaderOptions {
   stop(): Promise<void>;
   log: Logger;
   retryMs?: number;
+  /** What runs under the lock, for the log lines (default "the Zalo listener"). */
+  what?: string;
 }
 
 export function runWhenLeader(opts: LeaderOptions): { stop(): Promise<void> } {
   let lock: { release(): Promise<void> } | null = null;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
+  const what = opts.what ?? "the Zalo listener";
 
   const attempt = async (): Promise<void> => {
     timer = undefined;
     try {
       lock = await opts.tryLock();
     } catch (err) {
-      opts.log.warn({ err }, "could not ask for the Zalo listener lock");
+      opts.log.warn({ err }, `could not ask for the lock of ${what}`);
     }
     if (stopped) return;
     if (lock) {
       await opts.start();
       return;
     }
-    opts.log.info("another replica runs the Zalo listener; standing by");
+    opts.log.info(`another replica runs ${what}; standing by`);
     timer = setTimeout(() => void attempt(), opts.retryMs ?? 60_000).unref();
   };
   const first = attempt();
@@ -42,7 +45,7 @@ export function runWhenLeader(opts: LeaderOptions): { stop(): Promise<void> } {
       await first.catch(() => {});
       if (lock) {
         await opts.stop();
-        await lock.release().catch((err: unknown) => opts.log.warn({ err }, "could not release the Zalo listener lock"));
+        await lock.release().catch((err: unknown) => opts.log.warn({ err }, `could not release the lock of ${what}`));
         lock = null;
       }
     },

@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { z } from "zod";
 import { saveAddress } from "../addresses";
 import { UserInputError } from "../errors";
-import type { IncomingMessage, OutgoingMessage } from "../messages";
+import { CHANNEL_NAMES, type IncomingMessage, type OutgoingMessage } from "../messages";
 import type { Db } from "../storage/db";
 import type { CommandHandler, TurnContext } from "../turn";
 import { answerMessage, type Answerer } from "./answerer";
@@ -17,14 +17,14 @@ import { reply } from "./replies";
 export const MAX_MESSAGE_CHARS = 2000;
 
 const addressSchema = z.object({
-  channel: z.enum(["teams", "zalo", "web", "console"]),
+  channel: z.enum(CHANNEL_NAMES),
   channelUserId: z.string().min(1),
   conversationKey: z.string().min(1),
   data: z.record(z.string(), z.unknown()),
 });
 
 export const incomingSchema = z.object({
-  channel: z.enum(["teams", "zalo", "web", "console"]),
+  channel: z.enum(CHANNEL_NAMES),
   messageId: z.string().min(1).max(500),
   channelUserId: z.string().min(1).max(500),
   userName: z.string().max(500).optional(),

@@ -13,9 +13,12 @@ import { renderForTeams } from "../../adapters/teams/render";
 import { createWebChat, renderWebReply } from "../../adapters/web/chat";
 import { parseKeywords, zaloMessageToIncoming } from "../../adapters/zalo/inbound";
 import { renderForZalo } from "../../adapters/zalo/render";
+import { webhookBodySchema, zaloBotUpdateToIncoming } from "../../adapters/zalo-bot/inbound";
+import { renderForZaloBot } from "../../adapters/zalo-bot/render";
 import { incomingSchema } from "../../bot/core/router";
 import type { ChannelName, IncomingMessage, OutgoingMessage, UpdateFormMessage } from "../../bot/messages";
 import { BOT_UID, dm, groupMsg } from "../fakes/fake-zalo";
+import { FAKE_BOT_NAME, textUpdate } from "../fakes/fake-zalo-bot";
 import { messageActivity } from "./teams/activities";
 
 // The instant every fake delivery carries (Zalo's fake messages are stamped with it).
@@ -70,6 +73,19 @@ function zalo(): ChannelSurface {
     group: async (d) => zaloMessageToIncoming(groupMsg("g-1", d.sender, `/tl ${d.text}`, undefined, d.id), BOT_UID, kw, new Date()),
     answerForm: async (_form, d) => zaloMessageToIncoming(dm(d.sender, "1: đang thực hiện 60%", d.id), BOT_UID, kw, new Date()),
     seen: async (msg) => renderForZalo(msg).map((c) => [c.msg, ...[c.attachments ?? []].flat().map((a) => (typeof a === "string" ? a : a.filename))].join("\n")).join("\n"),
+  };
+}
+
+function zaloBot(): ChannelSurface {
+  // Through the webhook body parser, as POST /api/zalo receives it.
+  const incoming = (update: ReturnType<typeof textUpdate>) => zaloBotUpdateToIncoming(webhookBodySchema.parse({ ok: true, result: update }), FAKE_BOT_NAME, new Date());
+  const date = SENT_AT.getTime();
+  return {
+    channel: "zalo-bot",
+    direct: async (d) => incoming(textUpdate({ from: d.sender, text: d.text, id: d.id, date })),
+    group: async (d) => incoming(textUpdate({ from: d.sender, chatId: "g-1", group: true, text: `@${FAKE_BOT_NAME} ${d.text}`, id: d.id, date })),
+    answerForm: async (_form, d) => incoming(textUpdate({ from: d.sender, text: "1: đang thực hiện 60%", id: d.id, date })),
+    seen: async (msg) => (await renderForZaloBot(msg, link)).join("\n"),
   };
 }
 
@@ -134,7 +150,7 @@ const FORM: UpdateFormMessage = {
   statuses: ["đang thực hiện", "hoàn thành", "vướng mắc", "chưa bắt đầu"],
 };
 
-const surfaces = [teams(), zalo(), web(), consoleSurface()];
+const surfaces = [teams(), zalo(), zaloBot(), web(), consoleSurface()];
 
 describe.each(surfaces.map((s) => [s.channel, s] as const))("%s adapter", (channel, s) => {
   it("maps a direct text message to an IncomingMessage the core accepts", async () => {
@@ -204,7 +220,7 @@ describe.each(surfaces.map((s) => [s.channel, s] as const))("%s adapter", (chann
 });
 
 describe("text channels number the form the way the core reads it back", () => {
-  it.each([["zalo", zalo()], ["console", consoleSurface()]] as const)("%s", async (_name, s) => {
+  it.each([["zalo", zalo()], ["zalo-bot", zaloBot()], ["console", consoleSurface()]] as const)("%s", async (_name, s) => {
     const seen = await s.seen(FORM);
     FORM.obligations.forEach((o, i) => expect(seen).toContain(`${i + 1}. ${o.label}`));
     expect(seen).toMatch(/“1: đang thực hiện 60%/);

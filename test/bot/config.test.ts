@@ -16,6 +16,9 @@ describe("config", () => {
     expect(() => loadConfig({ MicrosoftAppId: "abc", MicrosoftAppPassword: "x" })).toThrow(/MicrosoftAppTenantId/);
     expect(() => loadConfig({ MicrosoftAppId: "abc", MicrosoftAppTenantId: "t" })).toThrow(/MicrosoftAppPassword/);
     expect(() => loadConfig({ NUDGE_OFFSETS: "7,x" })).toThrow(ConfigError);
+    expect(() => loadConfig({ ZALO_BOT_TOKEN: "t", ZALO_BOT_MODE: "webhook" })).toThrow(/ZALO_BOT_WEBHOOK_SECRET[\s\S]*ZALO_BOT_MODE=polling/);
+    expect(() => loadConfig({ ZALO_BOT_MODE: "push" })).toThrow(/ZALO_BOT_MODE/);
+    expect(loadConfig({ ZALO_BOT_TOKEN: "t" }).ZALO_BOT_MODE).toBe("polling");
   });
 
   it("documents every variable in .env.example and the README", () => {

@@ -45,6 +45,8 @@ describe("npm start", () => {
     }
     expect(log).toContain("Emulator mode");
     expect(log).toMatch(/"zalo":"off/);
+    expect(log, "without ZALO_BOT_TOKEN the Zalo bot is off, and that is no error").toMatch(/"zaloBot":"off \(no ZALO_BOT_TOKEN\)"/);
+    expect(log).not.toMatch(/"level":(50|60)/);
 
     const turn = postJson(`${base}/api/chat`, { name: "An", text: "khi nao nop bao cao 6 thang" });
     await new Promise((r) => setTimeout(r, 20)); // the request is in flight when SIGTERM arrives
