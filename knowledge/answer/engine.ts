@@ -315,7 +315,9 @@ export class KnowledgeEngine {
         ? [{ period: /h[aằà]ng năm|mỗi năm/iu.test(c.sentence.text) ? "yearly" : "once", due: fact.due }]
         : [];
     if (!items.length) return null;
-    const validity = c.plan.meta.period;
+    // Only a plan or programme is for its years; a standing rule (Quyết định, Quy chế, Công văn) is not.
+    const kind = c.plan.meta.attached?.kind ?? c.plan.meta.kind;
+    const validity = !kind || /^(Kế hoạch|Chương trình)/u.test(kind) ? c.plan.meta.period : null;
     const next = nextOccurrence(items, today, validity);
     const ref = { obligationId: obligation?.id ?? null, plan: c.plan.id };
     if (next) return { next: { date: next.lastDay, daysLeft: daysBetween(today, next.lastDay), ...ref }, ended: false };
