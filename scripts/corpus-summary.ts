@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { loadPlans } from "../knowledge/load-plan";
 import type { Plan } from "../knowledge/types";
 import { cliArgs, runCli, UsageError } from "./cli";
+import { furnitureTitle } from "./eval/furniture";
 
 const HELP = `Usage: npm run --silent corpus:summary -- <folder> [--skip <name> ...] [--list]
 
@@ -18,11 +19,6 @@ Options:
   --skip <name>  leave out documents whose file name contains <name> (repeatable)
   --list         also one line per document: id, kind, number, issuer, title, obligations
   -h, --help     this help`;
-
-/** A title that is page furniture rather than the document's: a URL, a source line, a table border, a page date. */
-export function furnitureTitle(title: string): boolean {
-  return /^(?:#|\||source:|https?:|www\.)|^(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật)\b|^[\d\s/:,-]+$/iu.test(title.trim()) || title.trim().length < 4;
-}
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(0)}%` : "-");
 
