@@ -153,4 +153,9 @@ describe("obligations in the forms of real documents", () => {
     // A group row ("II | TRIỂN KHAI ĐỒNG BỘ ...") is a heading, not a task.
     expect(p.obligations.some((o) => /^(?:I|II|III)\s*\|/u.test(o.quote))).toBe(false);
   });
+
+  it("does not take 'Trường hợp' (in case) for a school as the responsible unit (Chỉ thị 010/CT-UBND)", () => {
+    const p = planFromText("ct010", "1. Phối hợp thẩm định\n\nTrường hợp các cơ quan phối hợp thẩm định có ý kiến khác nhau, cơ quan chủ trì có trách nhiệm phối hợp với các cơ quan xem xét, làm rõ nội dung.\n");
+    for (const o of p.obligations) expect(o.responsible).not.toContain("Trường");
+  });
 });
