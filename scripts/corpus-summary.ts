@@ -60,7 +60,8 @@ async function main(): Promise<number> {
     `ingest: ${((all.length + errors.length) / seconds).toFixed(1)} documents/s (${seconds.toFixed(1)} s for ${all.length + errors.length}), ${((all.length + errors.length) / Math.max(cpuSeconds, 1e-3)).toFixed(1)} documents per CPU second`,
   );
   for (const e of errs) lines.push(`failed: ${e.message}`);
-  process.stdout.write(`${lines.join("\n")}\n`);
+  // Wait for the write: the process exits next, and a pipe (| python3 ...) would lose the tail.
+  await new Promise<void>((done) => process.stdout.write(`${lines.join("\n")}\n`, () => done()));
   return errs.length ? 1 : 0;
 }
 
