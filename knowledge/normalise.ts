@@ -467,7 +467,9 @@ function cellPerLineRows(lines: Line[]): Map<number, number> {
       }
       return false;
     };
-    const cut = breaks.findIndex((b, x) => longCell(b, ends[x]));
+    // The two-column header or signature block is layout, whatever table precedes it.
+    const layout = (a: number, b: number) => lines.slice(a, b).some((l) => isLayoutLine(l.text));
+    const cut = breaks.findIndex((b, x) => longCell(b, ends[x]) || layout(b, ends[x]));
     if (cut >= 0) {
       breaks.splice(cut);
       ends = ends.slice(0, cut);
@@ -483,7 +485,7 @@ function cellPerLineRows(lines: Line[]): Map<number, number> {
     let h = breaks[0] - 1;
     for (let cells = 0; h >= 0 && cells < columns; h--) if (lines[h].bars >= 1) cells++;
     h++;
-    if (h < breaks[0] && lines[h].bars >= 1 && cellsIn(h, breaks[0]) >= 3 && breaks[0] - h <= columns * 4 && !longCell(h, breaks[0])) rows.set(h, breaks[0]);
+    if (h < breaks[0] && lines[h].bars >= 1 && cellsIn(h, breaks[0]) >= 3 && breaks[0] - h <= columns * 4 && !longCell(h, breaks[0]) && !layout(h, breaks[0])) rows.set(h, breaks[0]);
     breaks.forEach((b, x) => {
       // The last row ends after `columns` cells: what follows the table's closing "|" is text again.
       let end = b + 1;

@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { loadPlans } from "../knowledge/load-plan";
 import type { Plan } from "../knowledge/types";
 import { cliArgs, runCli, UsageError } from "./cli";
+import { furnitureTitle } from "./eval/furniture";
 
 const HELP = `Usage: npm run --silent corpus:summary -- <folder> [--skip <name> ...] [--list]
 
@@ -18,11 +19,6 @@ Options:
   --skip <name>  leave out documents whose file name contains <name> (repeatable)
   --list         also one line per document: id, kind, number, issuer, title, obligations
   -h, --help     this help`;
-
-/** A title that is page furniture rather than the document's: a URL, a source line, a table border, a page date. */
-export function furnitureTitle(title: string): boolean {
-  return /^(?:#|\||source:|https?:|www\.)|^(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật)\b|^[\d\s/:,-]+$/iu.test(title.trim()) || title.trim().length < 4;
-}
 
 const pct = (n: number, d: number) => (d ? `${((100 * n) / d).toFixed(0)}%` : "-");
 
@@ -64,7 +60,8 @@ async function main(): Promise<number> {
     `ingest: ${((all.length + errors.length) / seconds).toFixed(1)} documents/s (${seconds.toFixed(1)} s for ${all.length + errors.length}), ${((all.length + errors.length) / Math.max(cpuSeconds, 1e-3)).toFixed(1)} documents per CPU second`,
   );
   for (const e of errs) lines.push(`failed: ${e.message}`);
-  process.stdout.write(`${lines.join("\n")}\n`);
+  // Wait for the write: the process exits next, and a pipe (| python3 ...) would lose the tail.
+  await new Promise<void>((done) => process.stdout.write(`${lines.join("\n")}\n`, () => done()));
   return errs.length ? 1 : 0;
 }
 

@@ -74,7 +74,8 @@ async function main(): Promise<number> {
   lines.push(`extracted: ${got.length} in ${plans.length} documents (${(got.length / Math.max(1, plans.length)).toFixed(1)} per document), ${pct(unit, got.length)} with a unit, ${pct(rule, got.length)} with a due rule`);
   lines.push(`found: ${found}/${gold.length}  right: ${right}  wrong: ${found - right}${causes.size ? `  (${[...causes].map(([c, n]) => `${c} ${n}`).join(", ")})` : ""}`);
   lines.push(`score: ${right}/${gold.length}`);
-  process.stdout.write(`${lines.join("\n")}\n`);
+  // Wait for the write: the process exits next, and a pipe (| python3 ...) would lose the tail.
+  await new Promise<void>((done) => process.stdout.write(`${lines.join("\n")}\n`, () => done()));
   return 0;
 }
 

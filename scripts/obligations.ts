@@ -39,7 +39,8 @@ async function main(): Promise<number> {
       for (const o of plan.obligations) out.push(JSON.stringify(obligationRecord(plan, o, source)));
     }
   }
-  process.stdout.write(out.length ? `${out.join("\n")}\n` : "");
+  // Wait for the write: the process exits next, and a pipe (| python3 ...) would lose the tail.
+  await new Promise<void>((done) => process.stdout.write(out.length ? `${out.join("\n")}\n` : "", () => done()));
   return plans.length === 0 && errors.length > 0 ? 1 : 0;
 }
 

@@ -96,6 +96,11 @@ function headerIssuer(lines: string[]): string | null {
   return locality && !own.includes(locality) ? `${own} ${locality}` : own;
 }
 
+/** An upper-case title lowered keeps its closing place name: "... tỉnh bắc ninh" -> "... tỉnh Bắc Ninh". */
+function placeNames(t: string): string {
+  return t.replace(/(?<=(?:^|\s)(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|đặc khu)\s)((?:\p{Ll}+\s?){1,3})$/u, (m) => m.replace(/(^|\s)(\p{Ll})/gu, (_x, sp: string, c: string) => sp + c.toLocaleUpperCase("vi")));
+}
+
 function titleOf(texts: string[], start: number): { title: string; kind: string; index: number } | null {
   for (let i = start; i < Math.min(texts.length, start + 25); i++) {
     const t = texts[i];
@@ -116,7 +121,7 @@ function titleOf(texts: string[], start: number): { title: string; kind: string;
         }
       }
     }
-    if (rest) rest = isAllCaps(rest) ? lowerCaps(rest) : rest.charAt(0).toLocaleLowerCase("vi") + rest.slice(1);
+    if (rest) rest = isAllCaps(rest) ? placeNames(lowerCaps(rest)) : rest.charAt(0).toLocaleLowerCase("vi") + rest.slice(1);
     // Keep proper nouns that lowerCaps or the first-letter change lowered: names after "giữa"/"của" are left as written.
     return { title: rest ? `${kind} ${rest}` : kind, kind, index: last };
   }

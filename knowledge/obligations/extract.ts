@@ -303,9 +303,9 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     if (c.section.path === plan.sections[0].path && !preambleDuty(c.text, c.verb)) continue;
     // A page's info table ("Ngày ban hành: | 02/12/2025") or a table's header row is not a task.
     if (c.text.includes("|") && (/:\s*\|/u.test(c.text) || cellTexts(c.text).every((cell) => cell.length <= 40))) continue;
-    // The quote is the whole sentence, with its list marker when it opens the paragraph ("a) Theo dõi ...").
+    // The quote is the whole sentence (the source quote adds its list marker, see format.ts).
     const sentence = plan.sentences[c.sentence];
-    const quoteStart = withMarker(plan.text, paraStarts[c.paragraph], sentence.start);
+    const quoteStart = sentence.start;
     quoteEnd = Math.max(quoteEnd, sentence.end);
     const quote = plan.text.slice(quoteStart, quoteEnd);
     out.push({
@@ -329,7 +329,7 @@ export function extractObligations(plan: PlanInput): Obligation[] {
 }
 
 /** The start of a sentence's quote: the paragraph start when only a list marker ("a)", "(6)", "1.", "-") precedes the sentence. */
-function withMarker(text: string, paragraphStart: number, start: number): number {
+export function withMarker(text: string, paragraphStart: number, start: number): number {
   if (start <= paragraphStart || start - paragraphStart > 12) return start;
   return /^\s*(?:\(?\d{1,2}\)|\(?[a-zđ]\)|[IVXLC]{1,6}\.|\d{1,2}(?:\.\d{1,2}){0,3}\.?|Điều\s+\d{1,3}\.|[-+*•–])\s*$/u.test(text.slice(paragraphStart, start)) ? paragraphStart : start;
 }

@@ -2,6 +2,7 @@
 // labels for periods and due dates, and a fixed-width table.
 import { originalOffset } from "../normalise";
 import { formatDue } from "../occurrences";
+import { withMarker } from "./extract";
 import type { Due, Obligation, Period, Plan } from "../types";
 
 export interface ObligationRecord {
@@ -16,9 +17,11 @@ export interface ObligationRecord {
 }
 
 /** The quote as the source file has it (line breaks and bold marks included), from the obligation's span. */
-export function sourceQuote(plan: Pick<Plan, "offsetRuns">, o: Pick<Obligation, "span">, source: string): string {
+export function sourceQuote(plan: Pick<Plan, "offsetRuns" | "text">, o: Pick<Obligation, "span">, source: string): string {
   if (o.span.end <= o.span.start) return "";
-  const start = originalOffset(plan.offsetRuns, o.span.start);
+  // With its list marker when it opens the paragraph ("a) Theo dõi ...", "(6) Từ 16/4/2025 ...").
+  const lineStart = plan.text.lastIndexOf("\n", o.span.start - 1) + 1;
+  const start = originalOffset(plan.offsetRuns, withMarker(plan.text, lineStart, o.span.start));
   const end = originalOffset(plan.offsetRuns, o.span.end - 1) + 1;
   return end > start ? source.slice(start, end) : "";
 }

@@ -110,6 +110,8 @@ export function unitAt(s: string, start: number): UnitMatch | null {
     end += word[0].length;
   }
   const name = s.slice(start, end).replace(/[\s,.;:]+$/u, "");
+  // A bare head word is not a unit: "Trường hợp ..." (in case), "Sở" alone.
+  if (!/\s/u.test(name)) return null;
   return { start, end: start + name.length, name };
 }
 
