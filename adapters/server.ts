@@ -224,7 +224,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     zalo = channel;
     senders.set("zalo", channel.sender);
     zaloLeader = runWhenLeader({
-      tryLock: () => app.db.tryAdvisoryLock(ZALO_LISTENER_LOCK),
+      tryLock: (onLost) => app.db.tryAdvisoryLock(ZALO_LISTENER_LOCK, onLost),
       start: () => channel.start(),
       stop: () => channel.stop(),
       log: log.child({ channel: "zalo" }),
@@ -240,7 +240,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (!config.PUBLIC_BASE_URL) publicUrl = `http://localhost:${actualPort}`;
 
   // Webhook: registered by every replica. Polling: only by the replica holding the lock.
-  const zaloBotRun: Stoppable | null = zaloBot ? runZaloBot(zaloBot, { tryLock: (key) => app.db.tryAdvisoryLock(key), log }) : null;
+  const zaloBotRun: Stoppable | null = zaloBot ? runZaloBot(zaloBot, { tryLock: (key, onLost) => app.db.tryAdvisoryLock(key, onLost), log }) : null;
 
   const startBackground =
     opts.background === undefined
