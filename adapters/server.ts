@@ -55,6 +55,8 @@ export interface ServerOptions {
   /**
    * Started once the senders exist. Default: the nudge scheduler when NUDGES_ENABLED; null for none.
    */
+  /** The clock of the edge (default: the system clock); e2e tests pass a fixed one. */
+  clock?: () => Date;
   background?: ((senders: Map<ChannelName, ProactiveSender>) => Stoppable | null | Promise<Stoppable | null>) | null;
 }
 
@@ -101,7 +103,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // The clock is read here, at the edge.
   const link = (file: FileMessage) => downloads.put(file, new Date());
 
-  const teams = createTeamsChannel({ config, core: app, addresses, link, log });
+  const teams = createTeamsChannel({ config, core: app, addresses, link, log, clock: opts.clock });
   const web = createWebChat({ core: app, secret, secureCookies: baseUrl.startsWith("https:"), link: (f, now) => downloads.put(f, now), log });
   const senders = new Map<ChannelName, ProactiveSender>([["teams", teams.sender]]);
 

@@ -60,6 +60,9 @@ export const envSchema = z.object({
     .default("SingleTenant")
     .describe("SingleTenant (default, for new bots), MultiTenant or UserAssignedMSI."),
   MicrosoftAppTenantId: optionalString.describe("Entra tenant id; required for SingleTenant and UserAssignedMSI."),
+  TEAMS_EMULATOR_REMOTE: bool(false).describe(
+    "Emulator mode (no MicrosoftAppId) also serves callers on other machines (true/false); by default only this machine.",
+  ),
   ZALO_CREDENTIALS_FILE: z
     .string()
     .default("./data/zalo-credentials.json")
