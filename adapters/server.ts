@@ -13,12 +13,13 @@ import type { Db } from "../bot/storage/db";
 import { dbAddressBook } from "./address-book";
 import type { AddressBook, BotCore } from "./core";
 import { Downloads } from "./downloads";
-import { loadOrCreateSecret } from "./signing";
+import { sharedSecret } from "./signing";
 import { loadPage } from "./static-files";
 import { createTeamsChannel } from "./teams/channel";
 import { officeSettings } from "../bot/report/office";
 import { registerBoard } from "./web/board/routes";
 import { createWebChat, MAX_TEXT_CHARS } from "./web/chat";
+import { dbSessionStore, WebSessions } from "./web/session";
 import { ZaloChannel } from "./zalo/channel";
 import { parseKeywords } from "./zalo/inbound";
 import { runWhenLeader, ZALO_LISTENER_LOCK } from "./zalo/leader";
@@ -89,7 +90,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const addresses = opts.addresses ?? dbAddressBook(app.db);
   const port = opts.port ?? config.PORT;
   const baseUrl = (config.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
-  const secret = loadOrCreateSecret(config.WEB_SESSION_SECRET, config.DATA_DIR);
+  const secret = await sharedSecret(app.db, config.WEB_SESSION_SECRET, config.DATA_DIR);
   let publicUrl = baseUrl;
   const downloads = new Downloads({ dir: join(config.DATA_DIR, "downloads"), secret, baseUrl: () => publicUrl });
   const inFlight = new Set<Promise<unknown>>();
@@ -104,7 +105,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const link = (file: FileMessage) => downloads.put(file, new Date());
 
   const teams = createTeamsChannel({ config, core: app, addresses, link, log, clock: opts.clock });
-  const web = createWebChat({ core: app, secret, secureCookies: baseUrl.startsWith("https:"), link: (f, now) => downloads.put(f, now), log });
+  const sessions = new WebSessions({
+    secret,
+    store: dbSessionStore(app.db),
+    secure: baseUrl.startsWith("https:"),
+    idleDays: config.WEB_SESSION_IDLE_DAYS,
+    maxDays: config.WEB_SESSION_MAX_DAYS,
+  });
+  const web = createWebChat({ core: app, secret, sessions, secureCookies: baseUrl.startsWith("https:"), link: (f, now) => downloads.put(f, now), log });
   const senders = new Map<ChannelName, ProactiveSender>([["teams", teams.sender]]);
 
   const server = restify.createServer({ name: "tro-ly-ke-hoach", handleUncaughtExceptions: false });
@@ -135,14 +143,26 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   });
 
+  // Logout: the session ends on the server and the cookie is cleared. JSON only, like /api/chat
+  // (SameSite=Strict and no CORS: another site cannot log a user out).
+  server.post("/api/logout", restify.plugins.bodyParser({ maxBodySize: 1024 }), async (req: restify.Request, res: restify.Response) => {
+    if (!req.is("application/json")) {
+      res.send(415, { error: "Gửi JSON (content-type: application/json)." });
+      return;
+    }
+    const out = await web.logout({ cookieHeader: req.headers.cookie, now: new Date() });
+    res.send(out.status, out.body, out.headers);
+  });
+
   const page = loadPage();
   for (const [route, file] of page) {
     server.get(route, async (_req: restify.Request, res: restify.Response) => {
       res.writeHead(200, {
         "content-type": file.contentType,
         "content-length": file.body.length,
-        "content-security-policy": "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'",
+        "content-security-policy": "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         "x-content-type-options": "nosniff",
+        "x-frame-options": "DENY",
         "cache-control": "no-cache",
       });
       res.end(file.body);
