@@ -13,6 +13,7 @@ import type { Db } from "../bot/storage/db";
 import { dbAddressBook } from "./address-book";
 import type { AddressBook, BotCore } from "./core";
 import { Downloads } from "./downloads";
+import { createLimits, TOO_MANY, type LimitSettings } from "./rate-limits";
 import { sharedSecret } from "./signing";
 import { loadPage } from "./static-files";
 import { createTeamsChannel } from "./teams/channel";
@@ -56,6 +57,8 @@ export interface ServerOptions {
   /**
    * Started once the senders exist. Default: the nudge scheduler when NUDGES_ENABLED; null for none.
    */
+  /** Rate limits (default: createLimits()); tests pass lower ones. */
+  limits?: LimitSettings;
   /** The clock of the edge (default: the system clock); e2e tests pass a fixed one. */
   clock?: () => Date;
   background?: ((senders: Map<ChannelName, ProactiveSender>) => Stoppable | null | Promise<Stoppable | null>) | null;
@@ -112,7 +115,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     idleDays: config.WEB_SESSION_IDLE_DAYS,
     maxDays: config.WEB_SESSION_MAX_DAYS,
   });
-  const web = createWebChat({ core: app, secret, sessions, secureCookies: baseUrl.startsWith("https:"), link: (f, now) => downloads.put(f, now), log });
+  const limits = createLimits(opts.limits);
+  const web = createWebChat({ core: app, secret, sessions, limits, secureCookies: baseUrl.startsWith("https:"), link: (f, now) => downloads.put(f, now), log });
   const senders = new Map<ChannelName, ProactiveSender>([["teams", teams.sender]]);
 
   const server = restify.createServer({ name: "tro-ly-ke-hoach", handleUncaughtExceptions: false });
@@ -125,6 +129,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return next();
   });
 
+  // Every POST counts against its client address; a refused one costs nothing further.
+  server.pre((req, res, next) => {
+    if (req.method !== "POST") return next();
+    limits.request(req.socket?.remoteAddress ?? "?").then(
+      (wait) => {
+        if (wait === null) return next();
+        res.header("retry-after", String(wait));
+        res.send(429, { error: TOO_MANY(wait) });
+        return next(false);
+      },
+      (err: unknown) => next(err as Error),
+    );
+  });
+
   server.post("/api/messages", restify.plugins.bodyParser({ maxBodySize: TEAMS_BODY_BYTES }), async (req: restify.Request, res: restify.Response) => {
     await track(teams.process(req, res));
   });
@@ -135,7 +153,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     try {
-      const out = await track(web.handle({ cookieHeader: req.headers.cookie, body: req.body, now: new Date() }));
+      const out = await track(web.handle({ cookieHeader: req.headers.cookie, body: req.body, now: new Date(), ip: req.socket?.remoteAddress }));
       res.send(out.status, out.body, out.headers);
     } catch (err) {
       log.error({ err }, "web chat turn failed");
@@ -253,6 +271,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   }
 
+  // A request must arrive whole within 30 s (headers within 15 s), not Node's 300 s: a client that
+  // trickles its body cannot hold connections open.
+  server.server.requestTimeout = 30_000;
+  server.server.headersTimeout = 15_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, opts.host ?? "0.0.0.0", () => resolve());

@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { FileMessage, IncomingMessage, OutgoingMessage } from "../../bot/messages";
 import type { BotCore } from "../core";
 import { citationsToShow } from "../plain-text";
+import { TOO_MANY, type Limits } from "../rate-limits";
 import { memorySessionStore, WebSessions } from "./session";
 
 export const MAX_TEXT_CHARS = 4000;
@@ -29,6 +30,8 @@ export type WebReply =
 export interface WebChatDeps {
   core: BotCore;
   secret: string;
+  /** Per-user and registration rate limits (the server's); none when absent. */
+  limits?: Limits;
   /** The sessions (server: kept in the database); default: in memory, signed with `secret`. */
   sessions?: WebSessions;
   /** Cookies get `Secure` when the public URL is https. */
@@ -74,7 +77,7 @@ export function createWebChat(deps: WebChatDeps) {
       const cookie = await sessions.logout(req.cookieHeader, req.now);
       return { status: 200, headers: { "cache-control": "no-store", "set-cookie": cookie }, body: { ok: true } };
     },
-    async handle(req: { cookieHeader?: string; body: unknown; now: Date }): Promise<WebResponse> {
+    async handle(req: { cookieHeader?: string; body: unknown; now: Date; ip?: string }): Promise<WebResponse> {
       const headers: Record<string, string> = { "cache-control": "no-store" };
       let session = await sessions.resolve(req.cookieHeader, req.now);
       if (session.setCookie) headers["set-cookie"] = session.setCookie;
@@ -95,6 +98,13 @@ export function createWebChat(deps: WebChatDeps) {
         value: b.value,
         receivedAt: req.now,
       };
+      const wait = deps.limits
+        ? ((await deps.limits.turn(sid)) ?? (REGISTER.test(msg.text) ? await deps.limits.register(req.ip ?? "?", sid) : null))
+        : null;
+      if (wait !== null) {
+        deps.log.info({ status: 429 }, "web chat rate limit");
+        return { status: 429, headers: { ...headers, "retry-after": String(wait) }, body: { error: TOO_MANY(wait) } };
+      }
       deps.log.debug({ messageId: msg.messageId, text: msg.text }, "web message");
       const replies = await deps.core.handle(msg);
       if (REGISTER.test(msg.text)) {
