@@ -57,12 +57,12 @@ describe("plan files that would exhaust the server", () => {
       expect(by["honglinh-2023.txt"].status).toBe("ingested");
       const grew = (process.memoryUsage().rss - rssBefore) / 1048576;
       console.log(`ingest bombs: ${out.length} files in ${elapsed} ms, server RSS grew ${grew.toFixed(0)} MB`);
-      expect(elapsed).toBeLessThan(30_000);
+      expect(elapsed).toBeLessThan(60_000); // 7 s on an idle machine; most of it is the real plan
       expect(grew).toBeLessThan(300);
     } finally {
       await db.close();
     }
-  }, 120_000);
+  }, 300_000);
 
   it("a parse over its time limit or its memory cap is stopped and the file refused", async () => {
     const plan = "knowledge/sample-plans/honglinh-2023.txt";

@@ -18,7 +18,7 @@ beforeAll(async () => {
   // Bound on every interface, so a request can also come from this machine's LAN address.
   emulator = await startHarness({}, { host: "0.0.0.0" });
   secured = await startHarness({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: "not-a-real-secret", MicrosoftAppTenantId: "11111111-2222-3333-4444-555555555555" });
-}, 180_000);
+}, 300_000);
 afterAll(async () => {
   await emulator?.stop();
   await secured?.stop();
