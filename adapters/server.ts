@@ -187,7 +187,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   }
 
-  registerBoard(server, { db: app.db, secret, office: officeSettings(config), log }, track);
+  registerBoard(server, { db: app.db, secret, sessions, office: officeSettings(config), log }, track);
 
   server.get("/files/:id/:name", async (req: restify.Request, res: restify.Response) => {
     // No queryParser plugin is registered, so the signed parameters are read from the URL itself.

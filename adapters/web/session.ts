@@ -71,6 +71,20 @@ export function memorySessionStore(): SessionStore {
   };
 }
 
+/** Length of the earlier cookie format's id (18 random bytes, base64url). */
+const LEGACY_LENGTH = 24;
+
+/**
+ * A cookie in the earlier format (the signed id is the identity, no server row). Kept for tools
+ * and benchmarks that sign a web user in directly; WebSessions moves such a cookie to a token.
+ */
+export function newSession(secret: string, secure: boolean): { sid: string; setCookie: string } {
+  const sid = randomBytes(18).toString("base64url");
+  const attrs = [`${SESSION_COOKIE}=${sid}.${sign(secret, PURPOSE, sid)}`, "Path=/", "HttpOnly", "SameSite=Strict"];
+  if (secure) attrs.push("Secure");
+  return { sid, setCookie: attrs.join("; ") };
+}
+
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 /** The signed token in a Cookie header, or null when absent or not signed with `secret`. */
@@ -137,13 +151,26 @@ export class WebSessions {
           return { identity: row.identity, token };
         }
         await this.o.store.revoke(h, now);
-      } else if (!row && token.length === 24) {
+      } else if (!row && token.length === LEGACY_LENGTH) {
         // A cookie of the earlier format (signed id, no server row): the id was the identity.
-        // Kept, so registered web users stay registered, and moved to a new token at once.
+        // Kept, so registered web users stay registered, and moved to a new token at once; the
+        // old cookie is recorded as ended, so it works only this once.
+        await this.o.store.put(h, token, now);
+        await this.o.store.revoke(h, now);
         return this.start(token, now);
       }
     }
     return this.start(randomBytes(18).toString("base64url"), now);
+  }
+
+  /** The identity of the request's live session, or null; never starts one (read-only pages). */
+  async identityOf(cookieHeader: string | undefined, now: Date): Promise<string | null> {
+    const token = readSessionToken(cookieHeader, this.o.secret);
+    if (!token) return null;
+    const row = await this.o.store.get(hashToken(token));
+    if (!row) return token.length === LEGACY_LENGTH ? token : null;
+    if (row.revokedAt || now.getTime() - row.lastSeenAt.getTime() > this.idleMs || now.getTime() - row.createdAt.getTime() > this.maxMs) return null;
+    return row.identity;
   }
 
   /** A new token for the same identity; the old one stops working (after registration). */

@@ -15,7 +15,7 @@ describe("CSV cells are neutralised (OWASP CSV injection)", () => {
     const model: ReportModel = {
       period: "2026-H1", periodLabel: "6 tháng đầu năm 2026", unitName: null, entryCount: 1,
       plans: [{ planId: "p", title: "Kế hoạch", sections: [{ title: "I", obligations: [{ obligationId: "o", task: "+task", responsible: [], rows: [row] }] }], others: [] }],
-    } as ReportModel;
+    } as unknown as ReportModel;
     const csv = renderCsv(model);
     const line = csv.split("\r\n")[1];
     expect(line).toContain(`"'=HYPERLINK(""http://x"",""bấm"")"`);
