@@ -13,12 +13,14 @@ import type { Db } from "../bot/storage/db";
 import { dbAddressBook } from "./address-book";
 import type { AddressBook, BotCore } from "./core";
 import { Downloads } from "./downloads";
-import { loadOrCreateSecret } from "./signing";
+import { createLimits, TOO_MANY, type LimitSettings } from "./rate-limits";
+import { sharedSecret } from "./signing";
 import { loadPage } from "./static-files";
 import { createTeamsChannel } from "./teams/channel";
 import { officeSettings } from "../bot/report/office";
 import { registerBoard } from "./web/board/routes";
 import { createWebChat, MAX_TEXT_CHARS } from "./web/chat";
+import { dbSessionStore, WebSessions } from "./web/session";
 import { ZaloChannel } from "./zalo/channel";
 import { parseKeywords } from "./zalo/inbound";
 import { runWhenLeader, ZALO_LISTENER_LOCK } from "./zalo/leader";
@@ -55,6 +57,10 @@ export interface ServerOptions {
   /**
    * Started once the senders exist. Default: the nudge scheduler when NUDGES_ENABLED; null for none.
    */
+  /** Rate limits (default: createLimits()); tests pass lower ones. */
+  limits?: LimitSettings;
+  /** The clock of the edge (default: the system clock); e2e tests pass a fixed one. */
+  clock?: () => Date;
   background?: ((senders: Map<ChannelName, ProactiveSender>) => Stoppable | null | Promise<Stoppable | null>) | null;
 }
 
@@ -87,7 +93,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const addresses = opts.addresses ?? dbAddressBook(app.db);
   const port = opts.port ?? config.PORT;
   const baseUrl = (config.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
-  const secret = loadOrCreateSecret(config.WEB_SESSION_SECRET, config.DATA_DIR);
+  const secret = await sharedSecret(app.db, config.WEB_SESSION_SECRET, config.DATA_DIR);
   let publicUrl = baseUrl;
   const downloads = new Downloads({ dir: join(config.DATA_DIR, "downloads"), secret, baseUrl: () => publicUrl });
   const inFlight = new Set<Promise<unknown>>();
@@ -101,8 +107,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // The clock is read here, at the edge.
   const link = (file: FileMessage) => downloads.put(file, new Date());
 
-  const teams = createTeamsChannel({ config, core: app, addresses, link, log });
-  const web = createWebChat({ core: app, secret, secureCookies: baseUrl.startsWith("https:"), link: (f, now) => downloads.put(f, now), log });
+  const teams = createTeamsChannel({ config, core: app, addresses, link, log, clock: opts.clock });
+  const sessions = new WebSessions({
+    secret,
+    store: dbSessionStore(app.db),
+    secure: baseUrl.startsWith("https:"),
+    idleDays: config.WEB_SESSION_IDLE_DAYS,
+    maxDays: config.WEB_SESSION_MAX_DAYS,
+  });
+  const limits = createLimits(opts.limits);
+  const web = createWebChat({ core: app, secret, sessions, limits, secureCookies: baseUrl.startsWith("https:"), link: (f, now) => downloads.put(f, now), log });
   const senders = new Map<ChannelName, ProactiveSender>([["teams", teams.sender]]);
 
   const server = restify.createServer({ name: "tro-ly-ke-hoach", handleUncaughtExceptions: false });
@@ -115,6 +129,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     return next();
   });
 
+  // Every POST counts against its client address; a refused one costs nothing further.
+  server.pre((req, res, next) => {
+    if (req.method !== "POST") return next();
+    limits.request(req.socket?.remoteAddress ?? "?").then(
+      (wait) => {
+        if (wait === null) return next();
+        res.header("retry-after", String(wait));
+        res.send(429, { error: TOO_MANY(wait) });
+        return next(false);
+      },
+      (err: unknown) => next(err as Error),
+    );
+  });
+
   server.post("/api/messages", restify.plugins.bodyParser({ maxBodySize: TEAMS_BODY_BYTES }), async (req: restify.Request, res: restify.Response) => {
     await track(teams.process(req, res));
   });
@@ -125,12 +153,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     try {
-      const out = await track(web.handle({ cookieHeader: req.headers.cookie, body: req.body, now: new Date() }));
+      const out = await track(web.handle({ cookieHeader: req.headers.cookie, body: req.body, now: new Date(), ip: req.socket?.remoteAddress }));
       res.send(out.status, out.body, out.headers);
     } catch (err) {
       log.error({ err }, "web chat turn failed");
       res.send(500, { error: "Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Vui lòng thử lại sau ít phút." });
     }
+  });
+
+  // Logout: the session ends on the server and the cookie is cleared. JSON only, like /api/chat
+  // (SameSite=Strict and no CORS: another site cannot log a user out).
+  server.post("/api/logout", restify.plugins.bodyParser({ maxBodySize: 1024 }), async (req: restify.Request, res: restify.Response) => {
+    if (!req.is("application/json")) {
+      res.send(415, { error: "Gửi JSON (content-type: application/json)." });
+      return;
+    }
+    const out = await web.logout({ cookieHeader: req.headers.cookie, now: new Date() });
+    res.send(out.status, out.body, out.headers);
   });
 
   const page = loadPage();
@@ -139,15 +178,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.writeHead(200, {
         "content-type": file.contentType,
         "content-length": file.body.length,
-        "content-security-policy": "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'",
+        "content-security-policy": "default-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
         "x-content-type-options": "nosniff",
+        "x-frame-options": "DENY",
         "cache-control": "no-cache",
       });
       res.end(file.body);
     });
   }
 
-  registerBoard(server, { db: app.db, secret, office: officeSettings(config), log }, track);
+  registerBoard(server, { db: app.db, secret, sessions, office: officeSettings(config), log }, track);
 
   server.get("/files/:id/:name", async (req: restify.Request, res: restify.Response) => {
     // No queryParser plugin is registered, so the signed parameters are read from the URL itself.
@@ -224,13 +264,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     zalo = channel;
     senders.set("zalo", channel.sender);
     zaloLeader = runWhenLeader({
-      tryLock: () => app.db.tryAdvisoryLock(ZALO_LISTENER_LOCK),
+      tryLock: (onLost) => app.db.tryAdvisoryLock(ZALO_LISTENER_LOCK, onLost),
       start: () => channel.start(),
       stop: () => channel.stop(),
       log: log.child({ channel: "zalo" }),
     });
   }
 
+  // A request must arrive whole within 30 s (headers within 15 s), not Node's 300 s: a client that
+  // trickles its body cannot hold connections open.
+  server.server.requestTimeout = 30_000;
+  server.server.headersTimeout = 15_000;
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, opts.host ?? "0.0.0.0", () => resolve());
@@ -240,7 +284,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   if (!config.PUBLIC_BASE_URL) publicUrl = `http://localhost:${actualPort}`;
 
   // Webhook: registered by every replica. Polling: only by the replica holding the lock.
-  const zaloBotRun: Stoppable | null = zaloBot ? runZaloBot(zaloBot, { tryLock: (key) => app.db.tryAdvisoryLock(key), log }) : null;
+  const zaloBotRun: Stoppable | null = zaloBot ? runZaloBot(zaloBot, { tryLock: (key, onLost) => app.db.tryAdvisoryLock(key, onLost), log }) : null;
 
   const startBackground =
     opts.background === undefined

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import { KnowledgeEngine } from "../knowledge/answer/engine";
-import { loadPlanFile } from "../knowledge/load-plan";
+import { loadPlanFileGuarded } from "../knowledge/load/guard";
 import { createOpenAIEmbedder } from "../knowledge/search/openai-embedder";
 import type { Plan } from "../knowledge/types";
 import { embeddingSettings, llmSettings, type Config } from "./config";
@@ -63,7 +63,7 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   try {
     let ingested: FileOutcome[] = [];
     if (!deps.skipIngest && existsSync(config.PLANS_DIR)) {
-      const load = deps.loadPlanFile ?? loadPlanFile;
+      const load = deps.loadPlanFile ?? ((file: string) => loadPlanFileGuarded(file));
       ingested = await ingestFiles(db, [config.PLANS_DIR], {
         load,
         now: clock(),

@@ -60,6 +60,9 @@ export const envSchema = z.object({
     .default("SingleTenant")
     .describe("SingleTenant (default, for new bots), MultiTenant or UserAssignedMSI."),
   MicrosoftAppTenantId: optionalString.describe("Entra tenant id; required for SingleTenant and UserAssignedMSI."),
+  TEAMS_EMULATOR_REMOTE: bool(false).describe(
+    "Emulator mode (no MicrosoftAppId) also serves callers on other machines (true/false); by default only this machine.",
+  ),
   ZALO_CREDENTIALS_FILE: z
     .string()
     .default("./data/zalo-credentials.json")
@@ -83,8 +86,10 @@ export const envSchema = z.object({
     .default("https://bot-api.zaloplatforms.com")
     .describe("Base address of the Zalo Bot API (change only for a proxy or a test server)."),
   WEB_SESSION_SECRET: optionalString.describe(
-    "Secret that signs web chat session cookies; when empty one is generated and kept in DATA_DIR.",
+    "Secret (at least 32 bytes) that signs web chat session cookies; when empty one is generated and kept in the database, shared by replicas.",
   ),
+  WEB_SESSION_IDLE_DAYS: intIn(1, 365, 30).describe("A web chat session ends after this many days without use."),
+  WEB_SESSION_MAX_DAYS: intIn(1, 3650, 180).describe("A web chat session ends this many days after it began, used or not."),
   NUDGES_ENABLED: bool(true).describe("Send deadline nudges from this server (true/false)."),
   NUDGE_HOUR: intIn(0, 23, 8).describe("Hour of the day (Asia/Ho_Chi_Minh) when nudges go out on working days."),
   NUDGE_OFFSETS: z
@@ -134,6 +139,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         "ZALO_BOT_WEBHOOK_SECRET must be 8 to 256 characters when ZALO_BOT_MODE=webhook: set a long random value (e.g. `openssl rand -hex 32`), or use ZALO_BOT_MODE=polling.",
       );
     }
+  }
+  if (c.WEB_SESSION_SECRET && Buffer.byteLength(c.WEB_SESSION_SECRET) < 32) {
+    throw new ConfigError(
+      `WEB_SESSION_SECRET is too short (${Buffer.byteLength(c.WEB_SESSION_SECRET)} bytes; at least 32): use e.g. the output of \`openssl rand -base64 48\`, or leave it empty to have one generated.`,
+    );
   }
   const offsets = c.NUDGE_OFFSETS.split(",").map((s) => Number(s.trim()));
   if (offsets.some((n) => !Number.isInteger(n) || n < -30 || n > 60)) {

@@ -1,7 +1,11 @@
 // The Teams channel: POST /api/messages through CloudAdapter. Without MicrosoftAppId it serves the
-// Bot Framework Emulator (no auth); with it, requests without a valid token get 401.
+// Bot Framework Emulator (no auth, loopback callers only: see gate.ts); with it, a request whose
+// token fails validation in any way gets 401. The request is authenticated here, before the
+// adapter runs the turn, so every failure has its status (415, 400, 401, 403) and one structured
+// log line, never botbuilder's 500 with internal text.
 import {
   ActivityTypes,
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type Request,
@@ -12,6 +16,7 @@ import type { Logger } from "pino";
 import type { Config } from "../../bot/config";
 import type { FileMessage, ProactiveSender } from "../../bot/messages";
 import type { AddressBook, BotCore } from "../core";
+import { gateTeamsRequest } from "./gate";
 import { activityToIncoming } from "./inbound";
 import { isPersonal, referenceFromActivity, teamsAddress } from "./reference";
 import { renderForTeams } from "./render";
@@ -21,7 +26,8 @@ export const WELCOME_TEXT =
   "Xin chào! Tôi là Trợ lý Kế hoạch. Hỏi tôi về hạn nộp báo cáo và nhiệm vụ trong các kế hoạch, hoặc gửi cập nhật tiến độ. Gõ “giúp” để xem hướng dẫn.";
 const SORRY_TEXT = "Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Vui lòng thử lại sau ít phút.";
 
-export type TeamsConfig = Pick<Config, "MicrosoftAppId" | "MicrosoftAppPassword" | "MicrosoftAppType" | "MicrosoftAppTenantId">;
+export type TeamsConfig = Pick<Config, "MicrosoftAppId" | "MicrosoftAppPassword" | "MicrosoftAppType" | "MicrosoftAppTenantId"> &
+  Partial<Pick<Config, "TEAMS_EMULATOR_REMOTE">>;
 
 export interface TeamsDeps {
   config: TeamsConfig;
@@ -29,11 +35,13 @@ export interface TeamsDeps {
   addresses: AddressBook;
   link(file: FileMessage): Promise<string>;
   log: Logger;
+  /** The server's clock (tests pass a fixed one); the turn's time when the request is not authenticated. */
+  clock?: () => Date;
 }
 
 export interface TeamsChannel {
   /** restify's request and response fit botbuilder's minimal Request/Response shapes. */
-  process(req: Request, res: Response): Promise<void>;
+  process(req: Request & { socket?: { remoteAddress?: string } }, res: Response): Promise<void>;
   sender: ProactiveSender;
   authenticated: boolean;
 }
@@ -50,9 +58,19 @@ export function createAuthentication(c: TeamsConfig): ConfigurationBotFrameworkA
   });
 }
 
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication["authenticateRequest"]>>;
+
+/** CloudAdapter with its turn runner reachable once the request is authenticated here. */
+class TeamsAdapter extends CloudAdapter {
+  run(auth: AuthenticateRequestResult, activity: Activity, logic: (ctx: TurnContext) => Promise<void>) {
+    return this.processActivity(auth, activity, logic);
+  }
+}
+
 export function createTeamsChannel(deps: TeamsDeps): TeamsChannel {
   const appId = deps.config.MicrosoftAppId ?? "";
-  const adapter = new CloudAdapter(createAuthentication(deps.config));
+  const auth = createAuthentication(deps.config);
+  const adapter = new TeamsAdapter(auth);
   const log = deps.log.child({ channel: "teams" });
 
   adapter.onTurnError = async (ctx, err) => {
@@ -63,7 +81,9 @@ export function createTeamsChannel(deps: TeamsDeps): TeamsChannel {
   };
 
   async function onMessage(ctx: TurnContext): Promise<void> {
-    const msg = activityToIncoming(ctx.activity, new Date());
+    // Without authentication the sender's timestamp is not evidence of anything: the server's clock.
+    const activity = appId ? ctx.activity : { ...ctx.activity, timestamp: undefined };
+    const msg = activityToIncoming(activity, (deps.clock ?? (() => new Date()))());
     if (!msg) {
       log.warn({ activityId: ctx.activity.id }, "message without id, sender or conversation; ignored");
       return;
@@ -115,6 +135,41 @@ export function createTeamsChannel(deps: TeamsDeps): TeamsChannel {
   return {
     authenticated: appId !== "",
     sender: new TeamsSender(adapter, appId, deps.link),
-    process: (req, res) => adapter.process(req, res, onTurn),
+    async process(req, res) {
+      const end = (status: number, body?: unknown) => {
+        res.status(status);
+        if (body !== undefined) res.send(body);
+        res.end();
+      };
+      const headers = req.headers as Record<string, string | string[] | undefined>;
+      const gate = gateTeamsRequest({
+        contentType: String(headers["content-type"] ?? ""),
+        body: req.body,
+        remoteAddress: req.socket?.remoteAddress,
+        authenticated: appId !== "",
+        allowRemoteEmulator: deps.config.TEAMS_EMULATOR_REMOTE ?? false,
+      });
+      if (!gate.ok) {
+        log.info({ status: gate.status }, "Teams request refused");
+        return end(gate.status, { error: gate.error });
+      }
+      const activity = gate.body as unknown as Activity;
+      const authHeader = String(headers.authorization ?? "");
+      let authResult: AuthenticateRequestResult;
+      try {
+        authResult = await auth.authenticateRequest(activity, authHeader);
+      } catch (err) {
+        // Every validation failure (bad signature, issuer, audience, expiry, unknown key, not a JWT) is a 401.
+        log.info({ reason: (err as Error).name, status: 401 }, "Teams request with an invalid token refused");
+        return end(401, { error: "Unauthorized" });
+      }
+      try {
+        const invoke = await adapter.run(authResult, activity, onTurn);
+        return end(invoke?.status ?? 200, invoke?.body);
+      } catch (err) {
+        log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, "Teams activity failed");
+        return end(500, { error: "Internal error" });
+      }
+    },
   };
 }

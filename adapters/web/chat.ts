@@ -6,7 +6,8 @@ import { z } from "zod";
 import type { FileMessage, IncomingMessage, OutgoingMessage } from "../../bot/messages";
 import type { BotCore } from "../core";
 import { citationsToShow } from "../plain-text";
-import { newSession, readSession } from "./session";
+import { TOO_MANY, type Limits } from "../rate-limits";
+import { memorySessionStore, WebSessions } from "./session";
 
 export const MAX_TEXT_CHARS = 4000;
 
@@ -29,6 +30,10 @@ export type WebReply =
 export interface WebChatDeps {
   core: BotCore;
   secret: string;
+  /** Per-user and registration rate limits (the server's); none when absent. */
+  limits?: Limits;
+  /** The sessions (server: kept in the database); default: in memory, signed with `secret`. */
+  sessions?: WebSessions;
   /** Cookies get `Secure` when the public URL is https. */
   secureCookies: boolean;
   link(file: FileMessage, now: Date): Promise<string>;
@@ -61,16 +66,22 @@ export async function renderWebReply(m: OutgoingMessage, link: WebChatDeps["link
   }
 }
 
+/** "đăng ký MÃ": the turn that may register this browser, after which its session is renewed. */
+const REGISTER = /^\s*(?:đăng\s*ký|dang\s*ky|dangky|register)(?=\s|:|$)/iu;
+
 export function createWebChat(deps: WebChatDeps) {
+  const sessions = deps.sessions ?? new WebSessions({ secret: deps.secret, store: memorySessionStore(), secure: deps.secureCookies });
   return {
-    async handle(req: { cookieHeader?: string; body: unknown; now: Date }): Promise<WebResponse> {
+    sessions,
+    async logout(req: { cookieHeader?: string; now: Date }): Promise<WebResponse> {
+      const cookie = await sessions.logout(req.cookieHeader, req.now);
+      return { status: 200, headers: { "cache-control": "no-store", "set-cookie": cookie }, body: { ok: true } };
+    },
+    async handle(req: { cookieHeader?: string; body: unknown; now: Date; ip?: string }): Promise<WebResponse> {
       const headers: Record<string, string> = { "cache-control": "no-store" };
-      let sid = readSession(req.cookieHeader, deps.secret);
-      if (!sid) {
-        const session = newSession(deps.secret, deps.secureCookies);
-        sid = session.sid;
-        headers["set-cookie"] = session.setCookie;
-      }
+      let session = await sessions.resolve(req.cookieHeader, req.now);
+      if (session.setCookie) headers["set-cookie"] = session.setCookie;
+      const sid = session.identity;
       const parsed = chatRequestSchema.safeParse(req.body);
       if (!parsed.success) {
         const detail = parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ");
@@ -87,8 +98,19 @@ export function createWebChat(deps: WebChatDeps) {
         value: b.value,
         receivedAt: req.now,
       };
+      const wait = deps.limits
+        ? ((await deps.limits.turn(sid)) ?? (REGISTER.test(msg.text) ? await deps.limits.register(req.ip ?? "?", sid) : null))
+        : null;
+      if (wait !== null) {
+        deps.log.info({ status: 429 }, "web chat rate limit");
+        return { status: 429, headers: { ...headers, "retry-after": String(wait) }, body: { error: TOO_MANY(wait) } };
+      }
       deps.log.debug({ messageId: msg.messageId, text: msg.text }, "web message");
       const replies = await deps.core.handle(msg);
+      if (REGISTER.test(msg.text)) {
+        session = await sessions.rotate(session, req.now);
+        headers["set-cookie"] = session.setCookie!;
+      }
       return { status: 200, headers, body: { replies: await Promise.all(replies.map((r) => renderWebReply(r, deps.link, req.now))) } };
     },
   };

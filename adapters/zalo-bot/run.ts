@@ -10,7 +10,7 @@ import type { ZaloBotChannel } from "./channel";
 export const ZALO_BOT_POLLER_LOCK = 520_002;
 
 export interface RunZaloBotOptions {
-  tryLock(key: number): Promise<{ release(): Promise<void> } | null>;
+  tryLock(key: number, onLost?: (err: Error) => void): Promise<{ release(): Promise<void> } | null>;
   log: Logger;
   /** How often a standby replica asks for the lock again (default 60 s). */
   retryMs?: number;
@@ -27,7 +27,7 @@ export function runZaloBot(channel: ZaloBotChannel, opts: RunZaloBotOptions): { 
     };
   }
   return runWhenLeader({
-    tryLock: () => opts.tryLock(ZALO_BOT_POLLER_LOCK),
+    tryLock: (onLost) => opts.tryLock(ZALO_BOT_POLLER_LOCK, onLost),
     start: () => channel.start(),
     stop: () => channel.stop(),
     log: opts.log.child({ channel: "zalo-bot" }),

@@ -3,6 +3,10 @@
 // on one PostgreSQL. Then it is sent to the user's live addresses and marked sent. A channel
 // failure is retried with backoff; a claim left behind by a process that died before sending is
 // taken over once its lease has expired (so a live scheduler's claim is never taken over).
+// Claims and leases use the database's clock at the moment of the statement (clock_timestamp()),
+// never the tick's `now`: a long tick or a replica whose clock is off cannot make a fresh claim
+// look abandoned. Just before the channel is called the row becomes 'sending'; a 'sending' row
+// whose process died may have reached the user, so it is given up, never sent a second time.
 import type { Logger } from "pino";
 import { localDate } from "../../knowledge/occurrences";
 import { addressesForUser, markAddressDead } from "../addresses";
@@ -54,12 +58,12 @@ export function retryDelayMs(attempts: number, opts: Pick<DeliveryOptions, "retr
 }
 
 /** Inserts the row as claimed by this worker; null when the key is already taken (by anyone, at any time). */
-export async function claim(db: DbQuery, m: PlannedMessage, now: Date, workerId: string): Promise<ClaimedRow | null> {
+export async function claim(db: DbQuery, m: PlannedMessage, _now: Date, workerId: string): Promise<ClaimedRow | null> {
   const rows = await db.query<{ key: string }>(
     `INSERT INTO nudge_log (key, user_id, plan_id, obligation_id, occurrence, offset_days, status, attempts, claimed_by, claimed_at, kind, payload)
-     VALUES ($1, $2, $3, $4, $5, $6, 'claimed', 1, $7, $8, $9, $10::jsonb)
+     VALUES ($1, $2, $3, $4, $5, $6, 'claimed', 1, $7, clock_timestamp(), $8, $9::jsonb)
      ON CONFLICT (key) DO NOTHING RETURNING key`,
-    [m.key, m.userId, m.planId, m.obligationId, m.occurrence, m.offsetDays, workerId, now, m.kind, JSON.stringify(m.payload)],
+    [m.key, m.userId, m.planId, m.obligationId, m.occurrence, m.offsetDays, workerId, m.kind, JSON.stringify(m.payload)],
   );
   return rows.length ? { key: m.key, userId: m.userId, kind: m.kind, payload: m.payload, attempts: 1 } : null;
 }
@@ -69,22 +73,29 @@ export async function claim(db: DbQuery, m: PlannedMessage, now: Date, workerId:
  * whose lease expired (their process died between claim and send). Each row goes to one worker.
  */
 export async function reclaimPending(db: DbQuery, now: Date, opts: DeliveryOptions, limit = 200): Promise<ClaimedRow[]> {
-  const staleBefore = new Date(now.getTime() - opts.leaseMs);
-  // Stale claims that used up their attempts are given up rather than sent again.
+  const lease = `${Math.max(1, Math.round(opts.leaseMs))} milliseconds`;
+  // Stale claims that used up their attempts are given up rather than sent again; a stale
+  // 'sending' row may have been delivered by the process that died, so it is never sent again.
   await db.query(
     `UPDATE nudge_log SET status = 'dead', last_error = COALESCE(last_error, 'claimed but never sent') || ' (gave up)'
-      WHERE status = 'claimed' AND claimed_at < $1 AND attempts >= $2`,
-    [staleBefore, opts.maxAttempts],
+      WHERE status = 'claimed' AND claimed_at < clock_timestamp() - $1::interval AND attempts >= $2`,
+    [lease, opts.maxAttempts],
   );
+  await db.query(
+    `UPDATE nudge_log SET status = 'dead', last_error = 'the sender stopped during the send; it may have arrived, so it is not sent again'
+      WHERE status = 'sending' AND claimed_at < clock_timestamp() - $1::interval`,
+    [lease],
+  );
+  // Failed rows wait for next_attempt_at, which was set from the tick's clock like `now`.
   const rows = await db.query<{ key: string; user_id: number; kind: "nudge" | "escalation"; payload: Payload; attempts: number }>(
-    `UPDATE nudge_log SET status = 'claimed', claimed_by = $1, claimed_at = $2, attempts = attempts + 1
+    `UPDATE nudge_log SET status = 'claimed', claimed_by = $1, claimed_at = clock_timestamp(), attempts = attempts + 1
       WHERE key IN (
         SELECT key FROM nudge_log
-         WHERE ((status = 'failed' AND next_attempt_at <= $2) OR (status = 'claimed' AND claimed_at < $3)) AND attempts < $4
+         WHERE ((status = 'failed' AND next_attempt_at <= $2) OR (status = 'claimed' AND claimed_at < clock_timestamp() - $3::interval)) AND attempts < $4
          ORDER BY key LIMIT $5 FOR UPDATE SKIP LOCKED)
-        AND ((status = 'failed' AND next_attempt_at <= $2) OR (status = 'claimed' AND claimed_at < $3)) AND attempts < $4
+        AND ((status = 'failed' AND next_attempt_at <= $2) OR (status = 'claimed' AND claimed_at < clock_timestamp() - $3::interval)) AND attempts < $4
       RETURNING key, user_id, kind, payload, attempts`,
-    [opts.workerId, now, staleBefore, opts.maxAttempts, limit],
+    [opts.workerId, now, lease, opts.maxAttempts, limit],
   );
   return rows.map((r) => ({ key: r.key, userId: r.user_id, kind: r.kind, payload: r.payload, attempts: r.attempts }));
 }
@@ -99,7 +110,19 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
 
 /** Marks the row unless another worker has taken it over meanwhile ('lost'). */
 async function finish(db: DbQuery, row: ClaimedRow, workerId: string, set: string, params: unknown[]): Promise<boolean> {
-  const r = await db.query(`UPDATE nudge_log SET ${set} WHERE key = $1 AND claimed_by = $2 AND status = 'claimed' RETURNING key`, [row.key, workerId, ...params]);
+  const r = await db.query(
+    `UPDATE nudge_log SET ${set} WHERE key = $1 AND claimed_by = $2 AND status IN ('claimed', 'sending') RETURNING key`,
+    [row.key, workerId, ...params],
+  );
+  return r.length > 0;
+}
+
+/** Just before the channel is called: still ours, and now 'sending' (false: taken over, do not send). */
+async function startSending(db: DbQuery, row: ClaimedRow, workerId: string): Promise<boolean> {
+  const r = await db.query(
+    `UPDATE nudge_log SET status = 'sending', claimed_at = clock_timestamp() WHERE key = $1 AND claimed_by = $2 AND status IN ('claimed', 'sending') RETURNING key`,
+    [row.key, workerId],
+  );
   return r.length > 0;
 }
 
@@ -132,6 +155,7 @@ export async function deliver(db: DbQuery, senders: Senders, row: ClaimedRow, no
   for (const address of await addressesForUser(db, row.userId)) {
     const sender = senders.get(address.channel);
     if (!sender) continue;
+    if (!(await startSending(db, row, opts.workerId))) return "lost";
     try {
       await withTimeout(sender.send(address, messages), opts.sendTimeoutMs);
       const ok = await finish(db, row, opts.workerId, "status = 'sent', sent_at = $3, last_error = NULL", [now]);

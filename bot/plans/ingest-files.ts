@@ -1,8 +1,8 @@
 // Ingesting files and folders: one progress line per file, a summary at the end. A file that
 // fails is reported with its reason and the others go on.
-import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { hashPlanFile } from "../../knowledge/load/guard";
 import { planExtension } from "../../knowledge/load/read-file";
 import { planId } from "../../knowledge/load-plan";
 import type { Plan } from "../../knowledge/types";
@@ -57,7 +57,7 @@ export async function ingestFiles(
   for (const file of files) {
     try {
       // Unchanged bytes: skip loading and extraction altogether.
-      const sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+      const sha = await hashPlanFile(file); // a FIFO or an oversized file is refused unread
       const id = planId(file);
       if ((await storedSha(db, id)) === sha) {
         report({ file, status: "unchanged", planId: id });

@@ -1,6 +1,7 @@
 // The draft report as Markdown and as CSV (UTF-8 with a BOM so Excel shows Vietnamese correctly),
 // and the lines the Word renderer shares with them.
 import { formatDate } from "../core/replies";
+import { neutraliseCsvCell } from "./csv-cell";
 import { PLACEHOLDER, type ReportModel, type ReportObligation, type ReportProblem, type ReportRow, type ReportSummaryRow } from "./model";
 
 export const NOT_UPDATED = "chưa cập nhật";
@@ -134,7 +135,8 @@ export function renderMarkdown(m: ReportModel): string {
   return out.join("\n");
 }
 
-const csvCell = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const quoteCsv = (s: string) => (/[",\n\r;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+const csvCell = (s: string) => quoteCsv(neutraliseCsvCell(s));
 
 export function renderCsv(m: ReportModel): string {
   const lines = [["Kế hoạch", "Mục", "Nhiệm vụ", "Đơn vị", "Trạng thái", "Tỷ lệ (%)", "Ghi chú", "Người cập nhật", "Cập nhật ngày", "Kỳ báo cáo"]];

@@ -12,7 +12,8 @@ export interface Db extends DbQuery {
   /**
    * Takes a session-level advisory lock on its own connection, or returns null when another
    * session (another replica) holds it. PGlite is one process, so the lock is always granted there.
+   * `onLost` is called when the lock's connection dies (the server released the lock with it).
    */
-  tryAdvisoryLock(key: number): Promise<{ release(): Promise<void> } | null>;
+  tryAdvisoryLock(key: number, onLost?: (err: Error) => void): Promise<{ release(): Promise<void> } | null>;
   close(): Promise<void>;
 }

@@ -3,6 +3,8 @@ import { PGlite, types } from "@electric-sql/pglite";
 import type { DbQuery } from "./db";
 import type { EngineDb, ScriptTx } from "./engine";
 import { lockFolder } from "./folder-lock";
+import { makeOwnerOnly } from "./owner-only";
+import { cleanParams } from "./params";
 
 // Same value shapes as the pg engine: calendar dates stay "YYYY-MM-DD" strings.
 const parsers = { [types.DATE]: (x: string) => x };
@@ -10,9 +12,24 @@ const parsers = { [types.DATE]: (x: string) => x };
 function wrap(q: { query<T>(sql: string, params?: unknown[]): Promise<{ rows: T[] }> }): DbQuery {
   return {
     async query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> {
-      return (await q.query<T>(sql, params)).rows;
+      try {
+        return (await q.query<T>(sql, cleanParams(params))).rows;
+      } catch (err) {
+        throw scrubbed(err);
+      }
     },
   };
+}
+
+/**
+ * PGlite's errors carry the statement's parameters (message text, names) and the query; a logged
+ * error must not, so both are removed (the SQLSTATE code and the message stay).
+ */
+function scrubbed(err: unknown): unknown {
+  if (err && typeof err === "object") {
+    for (const k of ["params", "query", "queryOptions"]) if (k in err) delete (err as Record<string, unknown>)[k];
+  }
+  return err;
 }
 
 /** Opens PGlite in `dataDir` (created when missing), or in memory when dataDir is null. */
@@ -22,6 +39,7 @@ export async function openPglite(dataDir: string | null): Promise<EngineDb> {
   try {
     pg = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });
     await pg.waitReady;
+    if (dataDir) makeOwnerOnly(dataDir);
   } catch (err) {
     unlock();
     throw err;
@@ -34,7 +52,7 @@ export async function openPglite(dataDir: string | null): Promise<EngineDb> {
       return pg.transaction(async (tx) => {
         const q = wrap(tx);
         return fn({ query: q.query, exec: async (sql: string) => void (await tx.exec(sql)) });
-      });
+      }).catch((err: unknown) => Promise.reject(scrubbed(err)));
     },
     // One process owns the folder, so there is no other session to exclude.
     async tryAdvisoryLock() {
@@ -42,6 +60,7 @@ export async function openPglite(dataDir: string | null): Promise<EngineDb> {
     },
     async close() {
       if (!pg.closed) await pg.close();
+      if (dataDir) makeOwnerOnly(dataDir);
       unlock();
     },
   };

@@ -13,7 +13,8 @@ let connector: FakeConnector;
 
 beforeAll(async () => {
   connector = await startFakeConnector();
-  h = await startHarness();
+  // Emulator mode trusts no sender timestamp: the turn's time is the server's clock, fixed here.
+  h = await startHarness({}, { clock: () => new Date("2023-05-02T02:00:00.000Z") });
 });
 afterAll(async () => {
   await h?.stop();

@@ -15,7 +15,7 @@ import type { OfficeSettings } from "../../../bot/report/model";
 import type { DbQuery } from "../../../bot/storage/db";
 import { halfYearOf, isPeriodKey } from "../../../bot/updates/period";
 import { findUserByIdentity } from "../../../bot/users/users";
-import { readSession } from "../session";
+import { readSessionToken, type WebSessions } from "../session";
 
 const querySchema = z.object({
   period: z.string().refine(isPeriodKey, "period must look like 2027-H1, 2027-Q2 or 2027").optional(),
@@ -27,6 +27,8 @@ const querySchema = z.object({
 export interface BoardDeps {
   db: DbQuery;
   secret: string;
+  /** The server's web sessions; without them a signed earlier-format cookie names the user. */
+  sessions?: WebSessions;
   office: OfficeSettings;
   log: Logger;
 }
@@ -42,7 +44,7 @@ const JSON_HEADERS = { "cache-control": "no-store" };
 export function createBoard(deps: BoardDeps) {
   const boardFor = createBoardCache();
   async function viewerOf(cookieHeader: string | undefined) {
-    const sid = readSession(cookieHeader, deps.secret);
+    const sid = deps.sessions ? await deps.sessions.identityOf(cookieHeader, new Date()) : readSessionToken(cookieHeader, deps.secret);
     return sid ? findUserByIdentity(deps.db, "web", sid) : null;
   }
   function parse(query: unknown) {

@@ -65,22 +65,28 @@
     add(li);
   }
 
+  // One id per message, kept across retries: a resend after a network error is the same message
+  // for the server, which stores it once. The "Gửi lại" button resends the failed message as is.
   async function send(msg) {
     const name = nameInput.value.trim();
     errorBox.hidden = true;
     if (!name) { errorBox.textContent = "Vui lòng nhập tên của bạn trước khi hỏi."; errorBox.hidden = false; nameInput.focus(); return; }
     localStorage.setItem("tlkh_name", name);
-    add(el("li", "me", msg.echo || msg.text));
+    if (!msg.id) { msg.id = newId(); add(el("li", "me", msg.echo || msg.text)); }
     sendButton.disabled = true;
     try {
-      const body = { name: name, text: msg.text || "", id: newId() };
+      const body = { name: name, text: msg.text || "", id: msg.id };
       if (msg.value) body.value = msg.value;
       const res = await fetch("/api/chat", { method: "POST", headers: { "content-type": "application/json" }, credentials: "same-origin", body: JSON.stringify(body) });
       const data = await res.json().catch(() => ({}));
       if (!res.ok) throw new Error(data.error || ("Lỗi " + res.status));
       for (const r of data.replies) renderReply(r);
     } catch (e) {
-      errorBox.textContent = "Không gửi được: " + e.message + " Vui lòng thử lại.";
+      errorBox.textContent = "Không gửi được: " + e.message + " ";
+      const retry = el("button", "", "Gửi lại");
+      retry.type = "button";
+      retry.addEventListener("click", () => send(msg));
+      errorBox.appendChild(retry);
       errorBox.hidden = false;
     } finally {
       sendButton.disabled = false;

@@ -97,11 +97,55 @@ describe("two schedulers on one PostgreSQL", () => {
     const sender = jitterySender(delivered, () => false);
     const a = new NudgeScheduler({ db: dbA, senders: [sender], config, calendar, delivery: { workerId: "live-a" } });
     const b = new NudgeScheduler({ db: dbB, senders: [sender], config, calendar, delivery: { workerId: "live-b" } });
-    for (const m of [1, 5, 9]) await Promise.all([a.tick(at("2023-07-13", 8, m)), b.tick(at("2023-07-13", 8, m))]);
+    for (const m of [1, 5, 9, 30]) await Promise.all([a.tick(at("2023-07-13", 8, m)), b.tick(at("2023-07-13", 8, m))]);
     expect(delivered).toEqual([]);
-    for (const m of [11, 12, 20, 40]) await Promise.all([a.tick(at("2023-07-13", 8, m)), b.tick(at("2023-07-13", 8, m))]);
+    // Eleven minutes pass on the database's clock (the lease is measured there).
+    await dbA.query("UPDATE nudge_log SET claimed_at = claimed_at - interval '11 minutes'");
+    for (const m of [41, 42, 50]) await Promise.all([a.tick(at("2023-07-13", 8, m)), b.tick(at("2023-07-13", 8, m))]);
     expect(delivered.map(userOf).sort()).toEqual(toClaim.map((m) => m.userId).sort());
     const rows = await dbA.query<{ status: string; attempts: number }>("SELECT status, attempts FROM nudge_log");
     for (const r of rows) expect(r).toEqual({ status: "sent", attempts: 2 });
   });
+
+  it("two schedulers with clocks 15 minutes apart and a long tick: every nudge exactly once", async () => {
+    ready();
+    await dbA.query("DELETE FROM nudge_log");
+    const delivered: Delivery[] = [];
+    // A slow channel: a tick with several nudges takes far longer than the other replica's ticks.
+    const slow = new RecordingSender("zalo");
+    const slowSender = {
+      channel: "zalo" as const,
+      async send(...args: Parameters<RecordingSender["send"]>) {
+        await new Promise((r) => setTimeout(r, 400));
+        await slow.send(...args);
+        delivered.push(slow.delivered[slow.delivered.length - 1]);
+      },
+    };
+    const fast = jitterySender(delivered, () => false);
+    // A lease of 1 s, shorter than the slow replica's tick (several 400 ms sends): a lease measured
+    // from the tick's start would hand its later claims to the other replica, whose clock also runs ahead.
+    const a = new NudgeScheduler({ db: dbA, senders: [slowSender], config, calendar, delivery: { workerId: "slow", leaseMs: 1000, sendTimeoutMs: 900 } });
+    const b = new NudgeScheduler({ db: dbB, senders: [fast], config, calendar, delivery: { workerId: "skewed", leaseMs: 1000, sendTimeoutMs: 900 } });
+    // o12 is due 20/7 since the test above: its nudge days, and the coordinator's summaries after.
+    for (const d of ["2023-07-13", "2023-07-17", "2023-07-19", "2023-07-20", "2023-07-21", "2023-07-24"]) {
+      const slowTick = a.tick(at(d, 8, 0));
+      // The other replica's clock runs 15 minutes ahead; it keeps ticking while the slow tick runs.
+      for (let i = 0; i < 12; i++) {
+        await b.tick(new Date(at(d, 8, 15).getTime() + i * 60_000));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await slowTick;
+    }
+    const [row] = await dbA.query<{ sent: number; total: number; dead: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status <> 'skipped')::int AS total,
+              count(*) FILTER (WHERE status = 'dead')::int AS dead FROM nudge_log`,
+    );
+    const keys = delivered.map((x) => `${userOf(x)}:${JSON.stringify(x.messages[0])}`);
+    expect(new Set(keys).size).toBe(keys.length); // nobody got the same nudge twice
+    expect(row.sent).toBe(delivered.length);
+    expect(row.dead).toBe(0);
+    expect(row.total).toBe(delivered.length); // nothing left claimed or in flight
+    expect(delivered.length).toBeGreaterThanOrEqual(10);
+    expect(slow.delivered.length).toBeGreaterThan(0); // the slow replica did take part
+  }, 60_000);
 });

@@ -115,24 +115,46 @@ describe("nudge scheduler over 2023 on PGlite", () => {
     expect(teams.delivered.map(userOf)).toEqual([11, 11]);
   });
 
-  it("a scheduler killed between claim and send: the nudge is sent once after restart, not before the lease ends", async () => {
+  it("a scheduler killed between claim and send: the nudge is sent once after restart, not before the lease ends (database clock)", async () => {
     const dying = scheduler([], "dying");
     const planned = await dying.plan(at("2023-06-02"));
     expect(planned.map((m) => m.userId).sort()).toEqual([10, 11]);
     for (const m of planned) expect(await claim(db, m, at("2023-06-02"), "dying")).not.toBeNull();
-    // ...and the process dies here. The restarted one (another worker id) starts ticking.
+    // ...and the process dies here. The restarted one (another worker id) starts ticking, its
+    // own clock far ahead: the lease is measured on the database's clock, so nothing is taken yet.
     const zalo = new RecordingSender("zalo");
     const restarted = scheduler([zalo], "restarted");
-    await run(restarted, "2023-06-02", "2023-06-02", [8], [1, 5, 9]);
-    expect(zalo.delivered).toEqual([]); // the claim may still belong to a live scheduler
-    await run(restarted, "2023-06-02", "2023-06-02", [8], [10, 11, 12, 30]);
+    await run(restarted, "2023-06-02", "2023-06-02", [8], [1, 5, 9, 30]);
     await run(restarted, "2023-06-02", "2023-06-02", [9, 10], [0]);
+    expect(zalo.delivered).toEqual([]); // the claim may still belong to a live scheduler
+    // Eleven minutes pass on the database's clock.
+    await db.query("UPDATE nudge_log SET claimed_at = claimed_at - interval '11 minutes'");
+    await run(restarted, "2023-06-02", "2023-06-02", [10], [1, 2]);
     expect(zalo.delivered.map(userOf).sort()).toEqual([10, 11]);
     const rows = await db.query<{ status: string; claimed_by: string }>("SELECT status, claimed_by FROM nudge_log");
     expect(rows).toEqual([
       { status: "sent", claimed_by: "restarted" },
       { status: "sent", claimed_by: "restarted" },
     ]);
+  });
+
+  it("a scheduler killed after the send but before the 'sent' mark: the nudge is not sent again", async () => {
+    const planned = await scheduler([], "dying").plan(at("2023-06-02"));
+    expect(planned.length).toBe(2);
+    for (const m of planned) {
+      const row = await claim(db, m, at("2023-06-02"), "dying");
+      // As deliver() leaves a row while the channel is called; the process dies there.
+      await db.query("UPDATE nudge_log SET status = 'sending', claimed_at = clock_timestamp() WHERE key = $1", [row!.key]);
+    }
+    const zalo = new RecordingSender("zalo");
+    const restarted = scheduler([zalo], "restarted");
+    await run(restarted, "2023-06-02", "2023-06-02", [8], [1, 5]);
+    await db.query("UPDATE nudge_log SET claimed_at = claimed_at - interval '11 minutes'");
+    await run(restarted, "2023-06-02", "2023-06-02", [8, 9], [30, 31]);
+    expect(zalo.delivered).toEqual([]);
+    const rows = await db.query<{ status: string; last_error: string }>("SELECT status, last_error FROM nudge_log");
+    expect(rows.map((r) => r.status)).toEqual(["dead", "dead"]);
+    expect(rows[0].last_error).toMatch(/may have arrived/);
   });
 
   it("after a long downtime, one catch-up nudge per occurrence (the latest), not the backlog", async () => {
