@@ -1,5 +1,5 @@
-// Graceful close of a Node HTTP server that loses no request: stop accepting connections, answer
-// every request that has reached the server, then close the connections.
+// Graceful close of a Node HTTP server that loses no request: answer every request that has
+// reached the server, stop accepting connections once nothing is in progress, then close them.
 //
 // Node's own server.close() also closes every connection without a request in progress at once,
 // including one just accepted whose request is still in the socket buffer: that client gets "other
@@ -11,10 +11,13 @@ import type { IncomingMessage, Server, ServerResponse } from "node:http";
 
 /** How long a connection that has sent nothing yet may take to deliver its request during a close. */
 export const FIRST_REQUEST_GRACE_MS = 2_000;
+/** The longest the listener stays open after close() while requests are being answered. */
+export const ACCEPT_WHILE_BUSY_MS = 10_000;
 
 interface Conn {
   active: number;
   served: number;
+  opened: number;
 }
 
 export interface HttpDrain {
@@ -34,7 +37,7 @@ export function drainable(server: Server, graceMs = FIRST_REQUEST_GRACE_MS): Htt
   let changed: () => void = () => {};
 
   server.on("connection", (socket: Socket) => {
-    const conn: Conn = { active: 0, served: 0 };
+    const conn: Conn = { active: 0, served: 0, opened: Date.now() };
     conns.set(socket, conn);
     socket.once("close", () => {
       conns.delete(socket);
@@ -58,27 +61,49 @@ export function drainable(server: Server, graceMs = FIRST_REQUEST_GRACE_MS): Htt
     });
   });
 
+  /** Connections with a request in progress, or opened within the grace and not yet heard from. */
+  const busy = () => [...conns.values()].filter((c) => c.active > 0 || (c.served === 0 && Date.now() - c.opened < graceMs)).length;
+
+  /** Resolves on the next change (a response sent, a connection closed) or after `ms`. */
+  const changeOrAfter = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        changed = () => {};
+        resolve();
+      }
+      changed = done;
+    });
+
   async function close(onStoppedAccepting?: () => void): Promise<void> {
     closing = true;
+    const started = Date.now();
     // Responses not yet started end with Connection: close, so their sockets close once answered.
     for (const res of responses) if (!res.headersSent) res.shouldKeepAlive = false;
-    // Connections already queued by the kernel are accepted in this turn of the event loop, so a
-    // client that connected before the close is served, not reset.
-    await nextTurn();
+    // Keep accepting while requests are being answered: clients that connected before the close
+    // may still wait in the kernel's queue, and closing the listener would reset them. Stop once
+    // nothing is in progress for one turn of the event loop (or after ACCEPT_WHILE_BUSY_MS).
+    for (;;) {
+      await nextTurn();
+      await nextTurn();
+      if (busy() === 0 || Date.now() - started >= ACCEPT_WHILE_BUSY_MS) break;
+      await changeOrAfter(Math.min(graceMs, ACCEPT_WHILE_BUSY_MS - (Date.now() - started)));
+    }
     // net.Server's close, not http.Server's: the latter would also drop connections whose request
     // has not been read yet.
     const listenerClosed = new Promise<void>((resolve) => NetServer.prototype.close.call(server, () => resolve()));
     onStoppedAccepting?.();
     // One more turn reads what already arrived on the open connections.
     await nextTurn();
-    const started = Date.now();
+    const quietSince = Date.now();
     await new Promise<void>((resolve) => {
       let timer: NodeJS.Timeout | null = null;
       const check = () => {
         for (const [socket, conn] of conns) {
           if (conn.active > 0) continue;
           // Idle after a response (keep-alive), or silent for the whole grace: nothing to answer.
-          if (conn.served > 0 || Date.now() - started >= graceMs) socket.destroy();
+          if (conn.served > 0 || Date.now() - quietSince >= graceMs) socket.destroy();
         }
         if (conns.size === 0) {
           if (timer) clearTimeout(timer);
@@ -88,7 +113,7 @@ export function drainable(server: Server, graceMs = FIRST_REQUEST_GRACE_MS): Htt
           timer = setTimeout(() => {
             timer = null;
             check();
-          }, graceMs - (Date.now() - started));
+          }, graceMs - (Date.now() - quietSince));
         }
       };
       changed = check;
