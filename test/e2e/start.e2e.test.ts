@@ -1,6 +1,7 @@
 // `npm start` as a child process: ready on PORT, answers on the web endpoint, and on SIGTERM loses
-// no request. Under load: TURNS chat turns, each on its own connection, all received by the server
-// (its debug log shows each message) when the signal arrives, plus an idle keep-alive connection;
+// no request. Under load: TURNS chat turns, each on its own connection and fully sent, half of them
+// received by the server (its debug log shows each message) when the signal arrives, plus an idle
+// keep-alive connection;
 // every turn is answered with the real answer, a new connection is refused once the server says
 // it stopped accepting, and the process exits 0.
 import { spawn, type ChildProcess } from "node:child_process";
@@ -117,8 +118,9 @@ describe("npm start", { timeout: 420_000 }, () => {
     const answered = new Set<number>();
     turns.forEach((t, i) => void t.reply.then(() => answered.add(i), () => {}));
     await Promise.all(turns.map((t) => t.sent));
-    // Every turn has reached the bot (the web adapter logs each message at debug level).
-    await out.waitFor(/"msg":"web message"/, TURNS + 1);
+    // Half the turns have reached the bot (the web adapter logs each message at debug level); the
+    // others are sent and on their way.
+    await out.waitFor(/"msg":"web message"/, TURNS / 2 + 1);
     const pendingAtSignal = TURNS - answered.size;
     child.kill("SIGTERM");
 
