@@ -1,7 +1,7 @@
 // One restify server for every channel: Teams (/api/messages), the web chat (/ and /api/chat),
 // signed downloads (/files/...), health checks, the Zalo bot (/api/zalo or polling) and the Zalo
-// listener beside it. close() is the graceful shutdown: stop accepting, finish turns in progress,
-// stop Zalo and nudges, close the store.
+// listener beside it. close() is the graceful shutdown: stop accepting, answer every request
+// received (http-drain.ts), stop Zalo and nudges, finish their turns, close the store.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import restify from "restify";
@@ -13,6 +13,7 @@ import type { Db } from "../bot/storage/db";
 import { dbAddressBook } from "./address-book";
 import type { AddressBook, BotCore } from "./core";
 import { Downloads } from "./downloads";
+import { drainable } from "./http-drain";
 import { createLimits, TOO_MANY, type LimitSettings } from "./rate-limits";
 import { sharedSecret } from "./signing";
 import { loadPage } from "./static-files";
@@ -97,7 +98,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   let publicUrl = baseUrl;
   const downloads = new Downloads({ dir: join(config.DATA_DIR, "downloads"), secret, baseUrl: () => publicUrl });
   const inFlight = new Set<Promise<unknown>>();
-  let shuttingDown = false;
 
   function track<T>(p: Promise<T>): Promise<T> {
     inFlight.add(p);
@@ -120,14 +120,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const senders = new Map<ChannelName, ProactiveSender>([["teams", teams.sender]]);
 
   const server = restify.createServer({ name: "tro-ly-ke-hoach", handleUncaughtExceptions: false });
-  server.pre((req, res, next) => {
-    if (shuttingDown && req.url !== "/healthz") {
-      res.header("connection", "close");
-      res.send(503, { error: "Máy chủ đang khởi động lại, vui lòng thử lại sau giây lát." });
-      return next(false);
-    }
-    return next();
-  });
+  const http = drainable(server.server);
 
   // Every POST counts against its client address; a refused one costs nothing further.
   server.pre((req, res, next) => {
@@ -308,15 +301,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   let closing: Promise<void> | null = null;
   async function close(): Promise<void> {
-    shuttingDown = true;
-    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
-    server.server.closeIdleConnections?.();
-    await Promise.allSettled([...inFlight]);
+    log.info({ requests: http.activeRequests, connections: http.openConnections }, "shutting down: answering the requests received");
+    await http.close(() => log.info("stopped accepting connections"));
     await background?.stop();
     await zaloLeader?.stop();
     await zaloBotRun?.stop();
-    server.server.closeAllConnections?.();
-    await closed;
+    // Zalo turns (and any other tracked turn) still running.
+    await Promise.allSettled([...inFlight]);
     await app.close();
     log.info("server stopped");
   }

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    log.info({ signal }, "shutting down: finishing turns in progress");
+    log.info({ signal }, "signal received");
     const limit = setTimeout(() => {
       log.error(`shutdown took longer than ${SHUTDOWN_LIMIT_MS} ms; exiting anyway`);
       process.exit(1);

@@ -4,7 +4,8 @@
 // another unit's data. Screenshots in test-output/.
 import { mkdirSync } from "node:fs";
 import JSZip from "jszip";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { launchBrowser } from "../support/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localDate } from "../../knowledge/occurrences";
 import { ingestPlan } from "../../bot/plans/library";
@@ -22,10 +23,7 @@ const YEAR = Number(localDate(new Date()).slice(0, 4));
 beforeAll(async () => {
   h = await startHarness();
   for (const p of plans(YEAR)) await ingestPlan(h.app.db, p, new Date());
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {
   await browser?.close();

@@ -1,10 +1,11 @@
 // The web chat page in headless Chromium against the real server: ask, see the answer and its
 // citation, a screenshot in test-output/. Plus the JSON endpoint's limits over HTTP.
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvite } from "../../bot/users/invites";
 import { ensureUnit } from "../../bot/users/units";
+import { launchBrowser } from "../support/browser";
 import { postJson, startHarness, type Harness } from "./harness";
 
 let h: Harness;
@@ -12,10 +13,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   h = await startHarness();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,12 +1,12 @@
 // Builders for plan files that the loader tests read: Word documents (docx package), PDFs
-// (pdf-lib with a Vietnamese TTF from the system when there is one; the standard fonts have no
-// Vietnamese glyphs, so without one the text is written without diacritics), a password-protected
-// PDF built by hand, and noise.
+// (pdf-lib with a Vietnamese TTF: the system's, else the one shipped with the npm Chromium, see
+// test/support/fonts.ts), a password-protected PDF built by hand, and noise.
 import { randomBytes } from "node:crypto";
-import { existsSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import fontkit from "@pdf-lib/fontkit";
 import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
 import { PDFDocument } from "pdf-lib";
+import { vietnameseFontFile } from "../../support/fonts";
 
 /** A .docx whose paragraphs are the given lines; lines starting with "# " become headings. */
 export async function makeDocx(lines: string[]): Promise<Buffer> {
@@ -22,20 +22,16 @@ export async function makeDocx(lines: string[]): Promise<Buffer> {
   return Packer.toBuffer(doc);
 }
 
-const FONTS = ["/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf"];
-
-/** A TTF with Vietnamese glyphs on this machine, or null. */
-export const vietnameseFont = FONTS.find((f) => existsSync(f)) ?? null;
-
 /**
  * A PDF with the given lines, `perPage` lines a page, a page number at each page foot. It needs a
- * Vietnamese TTF: without one the test fails and says what to install (.ci/run installs it).
+ * Vietnamese TTF: without one the test fails and says why.
  */
 export async function makePdf(lines: string[], perPage = 30): Promise<Uint8Array> {
   const pdf = await PDFDocument.create();
   pdf.registerFontkit(fontkit);
-  if (!vietnameseFont) throw new Error(`No TTF font with Vietnamese glyphs (looked for ${FONTS.join(", ")}): apt-get install fonts-dejavu-core`);
-  const font = await pdf.embedFont(readFileSync(vietnameseFont), { subset: true });
+  const fontFile = vietnameseFontFile();
+  if (!fontFile) throw new Error("No TTF font with Vietnamese glyphs: run the tests through vitest (its global setup unpacks one) or apt-get install fonts-dejavu-core");
+  const font = await pdf.embedFont(readFileSync(fontFile), { subset: true });
   for (let p = 0; p * perPage < lines.length; p++) {
     const page = pdf.addPage([595, 842]);
     lines.slice(p * perPage, (p + 1) * perPage).forEach((l, i) => page.drawText(l, { x: 50, y: 790 - i * 22, size: 11, font }));
