@@ -103,6 +103,10 @@ export function periodWords(original: string): Found | null {
   return { start: first.index!, end, text: original.slice(first.index!, end).trim(), strength: 1 };
 }
 
+// A unit name ends before the words that start the rest of the clause ("... Chính phủ trước ngày 30/11").
+const NAME_END = /\s+(?:trước|chậm nhất|trong|vào|để|theo|hằng|hàng|định kỳ|khi|nếu|sau|kể từ|bằng|qua hệ thống|ngay)(?![\p{L}]).*$/su;
+const trimName = (name: string) => name.replace(NAME_END, "").trim();
+
 const SEND_BEFORE = /(?:gửi|gởi|nộp|trình|báo cáo|chuyển|cung cấp|phản ánh|đề xuất|kiến nghị|về|cho|đến|tới|lên|với)\s+(?:(?:kết quả|văn bản|hồ sơ|báo cáo|thông tin|số liệu)\s+)?(?:(?:về|cho|đến|tới|lên|với)\s+)?$/iu;
 
 /** A named body that receives something: "gửi về Sở Nội vụ (qua Phòng ...)", "báo cáo Thủ tướng Chính phủ". */
@@ -120,7 +124,8 @@ export function recipient(original: string): Found | null {
     if (via) end += via[0].length;
     else if (text[end] === ")" && text.slice(u.start, end).includes("(")) end += 1;
     const strength = /(?:gửi|gởi|nộp|trình|báo cáo|chuyển|cung cấp)\s+(?:\S+\s+){0,2}$/iu.test(before) ? 1 : 0.7;
-    return { start: u.start, end, text: text.slice(u.start, end).trim(), strength };
+    const name = trimName(text.slice(u.start, end));
+    return { start: u.start, end: u.start + name.length, text: name, strength };
   }
   return null;
 }
@@ -139,7 +144,8 @@ export function unitHead(original: string): Found | null {
       if (!/^\s*(?:,|và|,\s*và|;)\s*$/u.test(text.slice(end, v.start))) break;
       end = v.end;
     }
-    return { start: u.start, end, text: text.slice(u.start, end).trim(), strength: u.start < 8 ? 1 : 0.9 };
+    const name = trimName(text.slice(u.start, end));
+    return { start: u.start, end: u.start + name.length, text: name, strength: u.start < 8 ? 1 : 0.9 };
   }
   return null;
 }
