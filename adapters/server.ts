@@ -17,7 +17,7 @@ import { loadPage } from "./static-files";
 import { createTeamsChannel } from "./teams/channel";
 import { officeSettings } from "../bot/report/office";
 import { registerBoard } from "./web/board/routes";
-import { createWebChat, MAX_TEXT_CHARS } from "./web/chat";
+import { createWebChat, MAX_TEXT_CHARS, webWelcome } from "./web/chat";
 import { ZaloChannel } from "./zalo/channel";
 import { parseKeywords } from "./zalo/inbound";
 import { runWhenLeader, ZALO_LISTENER_LOCK } from "./zalo/leader";
@@ -123,6 +123,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }
   });
 
+  server.get("/api/welcome", async (_req: restify.Request, res: restify.Response) => {
+    try {
+      res.send(200, await webWelcome(app.db, new Date()), { "cache-control": "no-store" });
+    } catch (err) {
+      log.warn({ err }, "welcome failed");
+      res.send(503, { error: "Chưa đọc được danh sách kế hoạch; vui lòng tải lại trang." });
+    }
+  });
+
   const page = loadPage();
   for (const [route, file] of page) {
     server.get(route, async (_req: restify.Request, res: restify.Response) => {
@@ -140,8 +149,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   registerBoard(server, { db: app.db, secret, office: officeSettings(config), log }, track);
 
   server.get("/files/:id/:name", async (req: restify.Request, res: restify.Response) => {
-    const q = (req.query ?? {}) as Record<string, unknown>;
-    const file = await downloads.get(String(req.params.id), String(q.exp ?? ""), String(q.sig ?? ""), new Date());
+    const file = await downloads.fromUrl(req.url ?? "", new Date());
     if (!file) {
       res.send(404, { error: "Liên kết tải về không hợp lệ hoặc đã hết hạn. Hãy yêu cầu xuất báo cáo lại." });
       return;
