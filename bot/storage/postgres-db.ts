@@ -42,8 +42,13 @@ export async function openPostgres(url: string, opts: { schema?: string; max?: n
   });
   // An idle client that loses its server must not crash the process; the next query reconnects.
   pool.on("error", () => {});
-  if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(opts.schema)}`);
-  else await pool.query("SELECT 1");
+  try {
+    if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(opts.schema)}`);
+    else await pool.query("SELECT 1");
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw err;
+  }
   const base = wrap(pool);
   return {
     kind: "postgres",
