@@ -126,6 +126,11 @@ describe("the web page for a coordinator", () => {
     expect(await overflow(page)).toMatchObject({ wide: [] });
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: "test-output/web-form-phone.png" });
+    // The narrowest phones (320 px) do not scroll sideways either.
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await overflow(page)).toMatchObject({ wide: [] });
+    await page.screenshot({ path: "test-output/web-form-320.png" });
+    await page.setViewportSize({ width: 390, height: 844 });
     // The submit button is on screen.
     const button = await form.locator("button[type=submit]").boundingBox();
     expect(button && button.x >= 0 && button.x + button.width <= 390).toBe(true);
