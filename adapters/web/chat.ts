@@ -7,8 +7,7 @@ import type { FileMessage, IncomingMessage, OutgoingMessage } from "../../bot/me
 import type { BotCore } from "../core";
 import { citationsToShow } from "../plain-text";
 import { newSession, readSession } from "./session";
-import { localDate } from "../../knowledge/occurrences";
-import { planStates, type PlanState } from "../../bot/plans/plan-folder";
+import { planStatesAt, type PlanState } from "../../bot/plans/plan-folder";
 import type { DbQuery } from "../../bot/storage/db";
 
 export const MAX_TEXT_CHARS = 4000;
@@ -81,7 +80,7 @@ export const EXAMPLE_QUESTIONS = [
 const STATE_LABEL: Record<PlanState["state"], string> = { current: "đang thực hiện", ended: "đã hết thời hạn", retired: "đã gỡ khỏi thư mục kế hoạch" };
 
 export async function webWelcome(db: DbQuery, now: Date): Promise<WebWelcome> {
-  const states = (await planStates(db, localDate(now))).filter((p) => p.state !== "retired");
+  const states = (await planStatesAt(db, now)).filter((p) => p.state !== "retired");
   return {
     greeting:
       "Tôi là Trợ lý Kế hoạch: tôi trả lời câu hỏi về nhiệm vụ, thời hạn và nơi nhận báo cáo trong các kế hoạch đã nạp (kèm trích dẫn), ghi nhận cập nhật tiến độ và nhắc hạn.",

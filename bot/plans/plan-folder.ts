@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { planId } from "../../knowledge/load-plan";
+import { localDate } from "../../knowledge/occurrences";
 import { ConfigError } from "../config";
 import { audit } from "../audit";
 import type { Db, DbQuery } from "../storage/db";
@@ -90,6 +91,11 @@ export interface PlanState {
   /** current: answered from; ended: its period (meta.period.to) is over, still answered from; retired: its file left PLANS_DIR. */
   state: "current" | "ended" | "retired";
   period: { from: number; to: number } | null;
+}
+
+/** planStates on the Hà Nội calendar day of an instant (for channels, which hold instants). */
+export function planStatesAt(q: DbQuery, now: Date): Promise<PlanState[]> {
+  return planStates(q, localDate(now));
 }
 
 /** Every stored plan with its state on `today` (YYYY-MM-DD): current ones first, then ended, then retired. */
