@@ -182,7 +182,7 @@ describe("plans follow PLANS_DIR", () => {
     const after = await app.answerer.answer(question, { now: NOW });
     expect(after.citations.map((c) => c.plan)).not.toContain("tiencanh-2024");
     // The export of the period (as `npm run export -- --period 2026-H2` makes it) still holds the entry.
-    const file = await reportFileMessage(app.db, { period: "2026-H2", format: "md" });
+    const file = await reportFileMessage(app.db, { period: "2026-H2", format: "md", today: "2026-06-20" });
     expect(file.data.toString("utf8")).toContain("việc của kế hoạch Tiên Cảnh");
     expect(await sayText("guest", "kế hoạch nào đang được nạp?")).not.toMatch(/Tiên Cảnh|2024/);
   });
