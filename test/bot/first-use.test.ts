@@ -23,10 +23,10 @@ const plansDir = join(dir, "plans");
 mkdirSync(plansDir);
 for (const f of ["honglinh-2023.txt", "tiencanh-2024.md"]) copyFileSync(join("knowledge/sample-plans", f), join(plansDir, f));
 const config = loadConfig({ DATA_DIR: join(dir, "data"), PLANS_DIR: plansDir, LOG_LEVEL: "silent", NUDGES_ENABLED: "false" });
-// 20/6/2026, 10:00 in Hà Nội: the calendar says first half, but the plan's 6-month report was due
-// by 9/6, so updates now belong to the second half.
-const NOW = new Date("2026-06-20T03:00:00Z");
-const H2 = "6 tháng cuối năm 2026";
+// 20/6/2023, 10:00 in Hà Nội (the Hồng Lĩnh plan's year): the calendar says first half, but the
+// plan's 6-month report was due by 9/6, so updates now belong to the second half.
+const NOW = new Date("2023-06-20T03:00:00Z");
+const H2 = "6 tháng cuối năm 2023";
 
 let app: App;
 let seq = 0;
@@ -67,7 +67,7 @@ describe("one current reporting period", () => {
     expect(out).toMatch(/tổng hợp báo cáo tình hình/i);
 
     const [form] = (await say("bh", "cập nhật")).filter((m): m is UpdateFormMessage => m.kind === "update_form");
-    expect(form.periods?.[0]).toEqual({ id: "2026-H2", label: H2 });
+    expect(form.periods?.[0]).toEqual({ id: "2023-H2", label: H2 });
     const task = form.obligations.find((o) => /tổng hợp báo cáo tình hình/i.test(o.label));
     expect(task).toBeDefined();
     // As the web page sends it (the period field at its default), and as a Teams card without one.
@@ -76,26 +76,26 @@ describe("one current reporting period", () => {
     const noPeriod = textOf(await say("bh", "", NOW, { kind: "update_form", obligation: task?.id, status: "hoàn thành", note: "bản cuối" }));
     expect(noPeriod).toContain(`Kỳ báo cáo: ${H2}`);
     const periods = await app.db.query<{ period: string }>("SELECT DISTINCT period FROM report_entries WHERE withdrawn_at IS NULL");
-    expect(periods).toEqual([{ period: "2026-H2" }]);
+    expect(periods).toEqual([{ period: "2023-H2" }]);
 
     expect(await sayText("nv", "tiến độ báo cáo 6 tháng")).toContain(H2);
     expect(await sayText("nv", "chưa cập nhật")).toContain(H2);
-    const [file] = await say("nv", "xuất báo cáo 6 tháng md");
+    const [file] = await say("nv", "xuất báo cáo 6 tháng csv");
     expect(file.kind).toBe("file");
     if (file.kind !== "file") return;
-    expect(file.fileName).toContain("2026-H2");
+    expect(file.fileName).toContain("2023-H2");
     expect(file.data.toString("utf8")).toContain("bản cuối");
   });
 
   it("the echo names the period and 'sửa' corrects it", async () => {
     const out = await sayText("bh", "sửa 6 tháng đầu năm");
-    expect(out).toContain("Kỳ báo cáo: 6 tháng đầu năm 2026");
+    expect(out).toContain("Kỳ báo cáo: 6 tháng đầu năm 2023");
     expect(await sayText("bh", "sửa 6 tháng cuối năm")).toContain(`Kỳ báo cáo: ${H2}`);
   });
 
   it("'hủy' shows what it withdraws, and asks before withdrawing an older entry", async () => {
     const first = await sayText("bh", "hủy");
-    expect(first).toMatch(/Đã rút lại cập nhật:[\s\S]*Nhiệm vụ: .*[\s\S]*Kỳ báo cáo: 6 tháng cuối năm 2026[\s\S]*bản cuối/);
+    expect(first).toMatch(/Đã rút lại cập nhật:[\s\S]*Nhiệm vụ: .*[\s\S]*Kỳ báo cáo: 6 tháng cuối năm 2023[\s\S]*bản cuối/);
     const live = async () => (await app.db.query<{ n: number }>("SELECT count(*)::int AS n FROM report_entries WHERE withdrawn_at IS NULL"))[0].n;
     const before = await live();
     const second = await sayText("bh", "hủy");
@@ -137,7 +137,7 @@ describe("conversation basics", () => {
     expect(lines[0]).toMatch(/2023/);
     expect(lines[0]).not.toMatch(/hết thời hạn/);
     expect(lines[1]).toMatch(/2024/);
-    expect(await sayText("guest", "kế hoạch nào đang được nạp?")).toMatch(/đã hết thời hạn/);
+    expect(await sayText("guest", "kế hoạch nào đang được nạp?", new Date("2026-06-20T03:00:00Z"))).toMatch(/đã hết thời hạn/);
   });
 
   it("says what is due this month, from the plans' own dates", async () => {
@@ -160,7 +160,7 @@ describe("plans follow PLANS_DIR", () => {
       reporterId: bh.id,
       planId: "tiencanh-2024",
       obligationId: tien?.obligations[0].id ?? null,
-      period: "2026-H2",
+      period: "2024-H2",
       status: "đang thực hiện",
       percent: 40,
       note: "việc của kế hoạch Tiên Cảnh",
@@ -181,8 +181,8 @@ describe("plans follow PLANS_DIR", () => {
     expect(app.ingested.map((r) => r.status)).toEqual(["unchanged"]);
     const after = await app.answerer.answer(question, { now: NOW });
     expect(after.citations.map((c) => c.plan)).not.toContain("tiencanh-2024");
-    // The export of the period (as `npm run export -- --period 2026-H2` makes it) still holds the entry.
-    const file = await reportFileMessage(app.db, { period: "2026-H2", format: "md", today: "2026-06-20" });
+    // The export of the period (as `npm run export -- --period 2024-H2` makes it) still holds the entry.
+    const file = await reportFileMessage(app.db, { period: "2024-H2", format: "csv", today: "2024-12-01" });
     expect(file.data.toString("utf8")).toContain("việc của kế hoạch Tiên Cảnh");
     expect(await sayText("guest", "kế hoạch nào đang được nạp?")).not.toMatch(/Tiên Cảnh|2024/);
   });
