@@ -59,6 +59,17 @@ export class Downloads {
     }
   }
 
+  /**
+   * The file behind a request path such as "/files/ID/NAME?exp=...&sig=...". The query string is
+   * read here (the server has no query parser), so the link put() returns is the link get() accepts.
+   */
+  async fromUrl(url: string, now: Date): Promise<StoredDownload | null> {
+    const u = new URL(url, "http://local");
+    const m = /^\/files\/([^/]+)\/[^/]*$/.exec(u.pathname);
+    if (!m) return null;
+    return this.get(m[1], u.searchParams.get("exp") ?? "", u.searchParams.get("sig") ?? "", now);
+  }
+
   /** Deletes expired files. */
   async sweep(now: Date): Promise<void> {
     const names = await readdir(this.opts.dir).catch(() => [] as string[]);

@@ -20,7 +20,7 @@ import { loadPage } from "./static-files";
 import { createTeamsChannel } from "./teams/channel";
 import { officeSettings } from "../bot/report/office";
 import { registerBoard } from "./web/board/routes";
-import { createWebChat, MAX_TEXT_CHARS } from "./web/chat";
+import { createWebChat, MAX_TEXT_CHARS, webWelcome } from "./web/chat";
 import { dbSessionStore, WebSessions } from "./web/session";
 import { ZaloChannel } from "./zalo/channel";
 import { parseKeywords } from "./zalo/inbound";
@@ -165,6 +165,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.send(out.status, out.body, out.headers);
   });
 
+  server.get("/api/welcome", async (_req: restify.Request, res: restify.Response) => {
+    try {
+      res.send(200, await webWelcome(app.db, new Date()), { "cache-control": "no-store" });
+    } catch (err) {
+      log.warn({ err }, "welcome failed");
+      res.send(503, { error: "Chưa đọc được danh sách kế hoạch; vui lòng tải lại trang." });
+    }
+  });
+
   const page = loadPage();
   for (const [route, file] of page) {
     server.get(route, async (_req: restify.Request, res: restify.Response) => {
@@ -183,9 +192,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   registerBoard(server, { db: app.db, secret, sessions, office: officeSettings(config), log }, track);
 
   server.get("/files/:id/:name", async (req: restify.Request, res: restify.Response) => {
-    // No queryParser plugin is registered, so the signed parameters are read from the URL itself.
-    const q = new URL(req.url ?? "", "http://localhost").searchParams;
-    const file = await downloads.get(String(req.params.id), q.get("exp") ?? "", q.get("sig") ?? "", new Date());
+    const file = await downloads.fromUrl(req.url ?? "", new Date());
     if (!file) {
       res.send(404, { error: "Liên kết tải về không hợp lệ hoặc đã hết hạn. Hãy yêu cầu xuất báo cáo lại." });
       return;

@@ -1,7 +1,8 @@
-// The web page's three static files, read once at start (no build step).
+// The web page's static files, read once at start (no build step), and its icon.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { colorIcon } from "./teams/manifest";
 
 const PAGE_DIR = join(dirname(fileURLToPath(import.meta.url)), "web", "page");
 
@@ -16,5 +17,8 @@ export function loadPage(): Map<string, StaticFile> {
     ["/app.js", "app.js", "text/javascript; charset=utf-8"],
     ["/style.css", "style.css", "text/css; charset=utf-8"],
   ];
-  return new Map(files.map(([route, file, contentType]) => [route, { contentType, body: readFileSync(join(PAGE_DIR, file)) }]));
+  const page = new Map<string, StaticFile>(files.map(([route, file, contentType]) => [route, { contentType, body: readFileSync(join(PAGE_DIR, file)) }]));
+  // The app's icon (the Teams colour icon, a PNG) as the browser tab's icon.
+  page.set("/favicon.ico", { contentType: "image/png", body: colorIcon() });
+  return page;
 }

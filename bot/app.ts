@@ -1,6 +1,5 @@
 // Composition: opens the store, ingests PLANS_DIR, builds the answering engine and the
 // conversation core. The server and the CLIs call createApp; tests pass their own db/answerer.
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import pino, { type Logger } from "pino";
 import { KnowledgeEngine } from "../knowledge/answer/engine";
@@ -13,7 +12,11 @@ import { createCore, type Handle } from "./core/router";
 import { defaultHandlers } from "./core/handlers";
 import type { Db } from "./storage/db";
 import { openDbFromConfig } from "./storage/open-db";
-import { ingestFiles, type FileOutcome, type LoadPlanFile } from "./plans/ingest-files";
+import type { FileOutcome, LoadPlanFile } from "./plans/ingest-files";
+import { followPlansDir, planStates, unlinkRetired } from "./plans/plan-folder";
+import { localDate } from "../knowledge/occurrences";
+import { setReportingRules } from "./updates/period";
+import { loadReportingRules } from "./updates/period-rules";
 import { loadStoredPlans } from "./plans/library";
 import { officeAwareAnswerer } from "./plans/office-answerer";
 import { refreshUnitCoverage } from "./users/unit-links";
@@ -62,17 +65,27 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const db = deps.db ?? (await openDbFromConfig(config));
   try {
     let ingested: FileOutcome[] = [];
-    if (!deps.skipIngest && existsSync(config.PLANS_DIR)) {
+    if (!deps.skipIngest) {
+      // The plans follow PLANS_DIR: a missing folder stops the start, a removed file retires its plan.
       const load = deps.loadPlanFile ?? ((file: string) => loadPlanFileGuarded(file));
-      ingested = await ingestFiles(db, [config.PLANS_DIR], {
+      const sync = await followPlansDir(db, config.PLANS_DIR, {
         load,
         now: clock(),
         onFile: (r) => (r.status === "error" ? log.warn({ file: r.file, reason: r.reason }, "plan not ingested") : log.info({ file: r.file, status: r.status }, "plan")),
       });
+      ingested = sync.outcomes;
+      for (const d of sync.duplicates) log.warn({ file: d.file, sameAs: d.sameAs }, "plan file skipped: same content as another file in PLANS_DIR");
+      for (const id of sync.retired) log.warn({ plan: id }, "plan retired: its file is no longer in PLANS_DIR (its report entries are kept)");
+      // Units a collective name covers ("UBND các phường, xã" -> "UBND phường Bắc Hồng"), also
+      // for a store written before the rule; ingest and new units keep it current afterwards.
+      await refreshUnitCoverage(db);
+      await unlinkRetired(db);
+      const states = await planStates(db, localDate(clock()));
+      const of = (s: string) => states.filter((p) => p.state === s).map((p) => p.id);
+      log.info({ current: of("current"), ended: of("ended"), retired: of("retired"), dir: config.PLANS_DIR }, "plans");
     }
-    // Units a collective name covers ("UBND các phường, xã" -> "UBND phường Bắc Hồng"), also
-    // for a store written before the rule; ingest and new units keep it current afterwards.
-    if (!deps.skipIngest) await refreshUnitCoverage(db);
+    // One rule for "the current reporting period", set by the current plans' own report dates.
+    setReportingRules(await loadReportingRules(db));
     const plans = await loadStoredPlans(db);
     const answerer = deps.answerer ?? officeAwareAnswerer(await buildEngine(config, plans, log), db);
     const llm = llmSettings(config);

@@ -1,6 +1,7 @@
 // Every environment variable the bot reads, with its description: `.env.example` and the README
 // table mirror this schema (test/bot/config.test.ts checks that they agree).
 import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { z } from "zod";
 
 const optionalString = z
@@ -63,10 +64,9 @@ export const envSchema = z.object({
   TEAMS_EMULATOR_REMOTE: bool(false).describe(
     "Emulator mode (no MicrosoftAppId) also serves callers on other machines (true/false); by default only this machine.",
   ),
-  ZALO_CREDENTIALS_FILE: z
-    .string()
-    .default("./data/zalo-credentials.json")
-    .describe("Zalo login (imei, cookie, userAgent) written by `npm run zalo:login`; Zalo is on when this file exists."),
+  ZALO_CREDENTIALS_FILE: optionalString.describe(
+    "Zalo login (imei, cookie, userAgent) written by `npm run zalo:login`; Zalo is on when this file exists. Default: DATA_DIR/zalo-credentials.json.",
+  ),
   ZALO_GROUP_KEYWORD: z
     .string()
     .default("@trolý,/tl")
@@ -107,7 +107,10 @@ export const envSchema = z.object({
   ),
 });
 
-export type Config = z.output<typeof envSchema>;
+export type Config = Omit<z.output<typeof envSchema>, "ZALO_CREDENTIALS_FILE"> & {
+  /** DATA_DIR/zalo-credentials.json unless set. */
+  ZALO_CREDENTIALS_FILE: string;
+};
 
 /** A setting that cannot work; the message names the variable and how to fix it. */
 export class ConfigError extends Error {
@@ -123,7 +126,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration. Fix these variables in .env or the environment:\n  ${lines.join("\n  ")}`);
   }
-  const c = parsed.data;
+  const c: Config = { ...parsed.data, ZALO_CREDENTIALS_FILE: parsed.data.ZALO_CREDENTIALS_FILE ?? join(parsed.data.DATA_DIR, "zalo-credentials.json") };
   if (c.MicrosoftAppId && c.MicrosoftAppType !== "MultiTenant" && !c.MicrosoftAppTenantId) {
     throw new ConfigError(
       `MicrosoftAppTenantId is required when MicrosoftAppType is ${c.MicrosoftAppType}: set it to your Entra tenant id (Azure portal > Bot > Configuration).`,
@@ -145,11 +148,69 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `WEB_SESSION_SECRET is too short (${Buffer.byteLength(c.WEB_SESSION_SECRET)} bytes; at least 32): use e.g. the output of \`openssl rand -base64 48\`, or leave it empty to have one generated.`,
     );
   }
+  if (c.DATABASE_URL) {
+    const problem = databaseUrlProblem(c.DATABASE_URL);
+    if (problem) throw new ConfigError(`DATABASE_URL ${problem}`);
+  }
   const offsets = c.NUDGE_OFFSETS.split(",").map((s) => Number(s.trim()));
   if (offsets.some((n) => !Number.isInteger(n) || n < -30 || n > 60)) {
     throw new ConfigError(`NUDGE_OFFSETS must be whole numbers of days such as "7,3,1,0,-1"; got "${c.NUDGE_OFFSETS}".`);
   }
   return c;
+}
+
+const DATABASE_URL_FIX =
+  "Set it to a PostgreSQL connection string such as postgres://USER:PASSWORD@HOST:5432/DBNAME, or leave it empty to use the embedded database in DATA_DIR.";
+
+/** The URL with its password hidden, for messages. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/\/([^:/@]*):[^@/]*@/, "//$1:***@");
+}
+
+/** What is wrong with a DATABASE_URL, or null when it reads as a PostgreSQL URL. */
+export function databaseUrlProblem(url: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return `is not a URL ("${redactUrl(url)}"). ${DATABASE_URL_FIX}`;
+  }
+  if (u.protocol !== "postgres:" && u.protocol !== "postgresql:") return `must start with postgres:// (got "${u.protocol}//"). ${DATABASE_URL_FIX}`;
+  if (!u.hostname) return `names no host ("${redactUrl(url)}"). ${DATABASE_URL_FIX}`;
+  return null;
+}
+
+/**
+ * A failure to open the PostgreSQL database of DATABASE_URL, said with the variable and the fix;
+ * null for an error that is not about reaching the database.
+ */
+export function databaseOpenError(err: unknown, url: string): ConfigError | null {
+  const e = err as { code?: string; message?: string };
+  let u: URL | null = null;
+  try {
+    u = new URL(url);
+  } catch {
+    /* checked by loadConfig */
+  }
+  const host = u ? `${u.hostname}:${u.port || "5432"}` : "the server";
+  const db = u ? decodeURIComponent(u.pathname.replace(/^\//, "")) || "(default)" : "the database";
+  const user = u ? decodeURIComponent(u.username) || "(default)" : "the user";
+  switch (e?.code) {
+    case "ECONNREFUSED":
+      return new ConfigError(`DATABASE_URL: nothing accepts connections at ${host}. Start PostgreSQL there, or correct the host and port in DATABASE_URL (or leave it empty to use the embedded database).`);
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+      return new ConfigError(`DATABASE_URL: the host "${u?.hostname ?? ""}" is not known (DNS). Correct the host in DATABASE_URL. ${DATABASE_URL_FIX}`);
+    case "ETIMEDOUT":
+      return new ConfigError(`DATABASE_URL: ${host} did not answer in time. Check the host, the port and the firewall.`);
+    case "3D000":
+      return new ConfigError(`DATABASE_URL: the database "${db}" does not exist on ${host}. Create it (e.g. createdb -h ${u?.hostname ?? "HOST"} -U ${user} ${db}) or correct its name in DATABASE_URL.`);
+    case "28P01":
+    case "28000":
+      return new ConfigError(`DATABASE_URL: PostgreSQL at ${host} refused the user "${user}" (wrong password or no access). Correct the user and password in DATABASE_URL.`);
+    default:
+      return null;
+  }
 }
 
 export function nudgeOffsets(c: Config): number[] {

@@ -59,6 +59,8 @@ export interface UpdateFormMessage {
   text: string;
   obligations: { id: string; label: string }[];
   statuses: string[];
+  /** Reporting periods to choose from, the current half-year (the default) first. */
+  periods?: { id: string; label: string }[];
 }
 
 export interface FileMessage {

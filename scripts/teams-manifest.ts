@@ -3,7 +3,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { ZodError } from "zod";
-import { cliArgs, cliConfig, runCli } from "./cli";
+import { cliArgs, runCli } from "./cli";
+import { loadDotEnvIfPresent } from "../bot/config";
 import { buildAppPackage } from "../adapters/teams/manifest";
 
 const HELP = `Usage: npm run teams:manifest -- [options]
@@ -29,12 +30,15 @@ async function main(): Promise<number> {
     },
     HELP,
   );
-  const config = cliConfig();
-  const out = values.out ?? `${config.DATA_DIR}/teams-app.zip`;
+  // Only what the package holds: the bot id and the public address. The app password and tenant
+  // belong to the server, not to the package, so they are neither read nor required here.
+  loadDotEnvIfPresent();
+  const env = (name: string) => process.env[name]?.trim() || undefined;
+  const out = values.out ?? `${env("DATA_DIR") ?? "./data"}/teams-app.zip`;
   try {
     const zip = await buildAppPackage({
-      botId: config.MicrosoftAppId ?? "",
-      publicBaseUrl: config.PUBLIC_BASE_URL,
+      botId: env("MicrosoftAppId") ?? "",
+      publicBaseUrl: env("PUBLIC_BASE_URL"),
       name: values.name,
       developerName: values.developer,
       websiteUrl: values.website,
@@ -46,8 +50,18 @@ async function main(): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof ZodError) {
-      console.error(`Cannot build the package: ${err.issues.map((i) => i.message).join("; ")}.`);
-      console.error("Set MicrosoftAppId to the Application (client) ID of the Azure Bot's app registration, e.g. in .env.");
+      // Every problem at once, each with the variable or option to fix.
+      for (const i of err.issues) {
+        const field = String(i.path[0] ?? "");
+        const fix: Record<string, string> = {
+          botId: "set MicrosoftAppId (in .env or the environment) to the Application (client) ID of the Azure Bot's app registration",
+          publicBaseUrl: "set PUBLIC_BASE_URL to the server's public https address, e.g. https://bot.example.gov.vn",
+          websiteUrl: "pass --website with a full https:// address",
+          version: "pass --version as X.Y.Z, e.g. 1.0.1",
+          name: "pass --name with at most 30 characters",
+        };
+        console.error(`Cannot build the package: ${i.message}; ${fix[field] ?? `check --${field}`}.`);
+      }
       return 2;
     }
     throw err;

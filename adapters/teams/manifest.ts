@@ -50,12 +50,15 @@ export const manifestInputSchema = z.object({
 
 export type ManifestInput = z.input<typeof manifestInputSchema>;
 
+/** The app manifest schema version (the current one at learn.microsoft.com: 1.22). */
+export const MANIFEST_VERSION = "1.22";
+
 export function buildManifest(input: ManifestInput): Record<string, unknown> {
   const c = manifestInputSchema.parse(input);
   const domains = c.publicBaseUrl ? [new URL(c.publicBaseUrl).host] : [];
   return {
-    $schema: "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json",
-    manifestVersion: "1.17",
+    $schema: `https://developer.microsoft.com/json-schemas/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`,
+    manifestVersion: MANIFEST_VERSION,
     version: c.version,
     id: c.botId,
     developer: {

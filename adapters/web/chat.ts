@@ -8,6 +8,8 @@ import type { BotCore } from "../core";
 import { citationsToShow } from "../plain-text";
 import { TOO_MANY, type Limits } from "../rate-limits";
 import { memorySessionStore, WebSessions } from "./session";
+import { planStatesAt, type PlanState } from "../../bot/plans/plan-folder";
+import type { DbQuery } from "../../bot/storage/db";
 
 export const MAX_TEXT_CHARS = 4000;
 
@@ -24,7 +26,7 @@ export const chatRequestSchema = z
 export type WebReply =
   /** A citation's quote is "" when the text already quotes it (the page shows a compact source line). */
   | { kind: "text"; text: string; citations: { planTitle: string; section: string; quote: string }[]; quickReplies: string[] }
-  | { kind: "form"; text: string; obligations: { id: string; label: string }[]; statuses: string[] }
+  | { kind: "form"; text: string; obligations: { id: string; label: string }[]; statuses: string[]; periods: { id: string; label: string }[] }
   | { kind: "file"; caption: string; fileName: string; url: string };
 
 export interface WebChatDeps {
@@ -60,7 +62,7 @@ export async function renderWebReply(m: OutgoingMessage, link: WebChatDeps["link
       };
     }
     case "update_form":
-      return { kind: "form", text: m.text, obligations: m.obligations, statuses: m.statuses };
+      return { kind: "form", text: m.text, obligations: m.obligations, statuses: m.statuses, periods: m.periods ?? [] };
     case "file":
       return { kind: "file", caption: m.caption, fileName: m.fileName, url: await link(m, now) };
   }
@@ -68,6 +70,37 @@ export async function renderWebReply(m: OutgoingMessage, link: WebChatDeps["link
 
 /** "đăng ký MÃ": the turn that may register this browser, after which its session is renewed. */
 const REGISTER = /^\s*(?:đăng\s*ký|dang\s*ky|dangky|register)(?=\s|:|$)/iu;
+
+/** What the page's first screen shows: what the bot does, the loaded plans, example questions. */
+export interface WebWelcome {
+  greeting: string;
+  plans: { id: string; title: string; state: PlanState["state"]; label: string }[];
+  examples: string[];
+}
+
+export const EXAMPLE_QUESTIONS = [
+  "Khi nào nộp báo cáo 6 tháng?",
+  "Tháng này có việc gì đến hạn?",
+  "Kế hoạch nào đang được nạp?",
+  "Ai chủ trì đối thoại với nhân dân?",
+];
+
+const STATE_LABEL: Record<PlanState["state"], string> = { current: "đang thực hiện", ended: "đã hết thời hạn", retired: "đã gỡ khỏi thư mục kế hoạch" };
+
+export async function webWelcome(db: DbQuery, now: Date): Promise<WebWelcome> {
+  const states = (await planStatesAt(db, now)).filter((p) => p.state !== "retired");
+  return {
+    greeting:
+      "Tôi là Trợ lý Kế hoạch: tôi trả lời câu hỏi về nhiệm vụ, thời hạn và nơi nhận báo cáo trong các kế hoạch đã nạp (kèm trích dẫn), ghi nhận cập nhật tiến độ và nhắc hạn.",
+    plans: states.map((p) => ({
+      id: p.id,
+      title: p.title,
+      state: p.state,
+      label: `${STATE_LABEL[p.state]}${p.period ? ` (${p.period.from === p.period.to ? p.period.from : `${p.period.from}–${p.period.to}`})` : ""}`,
+    })),
+    examples: EXAMPLE_QUESTIONS,
+  };
+}
 
 export function createWebChat(deps: WebChatDeps) {
   const sessions = deps.sessions ?? new WebSessions({ secret: deps.secret, store: memorySessionStore(), secure: deps.secureCookies });

@@ -12,6 +12,7 @@ import type { CommandHandler, TurnContext } from "../turn";
 import { answerMessage, type Answerer } from "./answerer";
 import { buildTurn, commandKey } from "./context";
 import { helpHandler } from "./help";
+import { smallTalkHandler } from "./small-talk";
 import { reply } from "./replies";
 
 export const MAX_MESSAGE_CHARS = 2000;
@@ -58,7 +59,7 @@ const unknownCommand: CommandHandler = async (ctx) => {
 };
 
 export function createCore(o: CoreOptions): { handle: Handle } {
-  const chain = [helpHandler, ...o.handlers, unknownCommand];
+  const chain = [helpHandler, ...o.handlers, unknownCommand, smallTalkHandler];
 
   async function ask(ctx: TurnContext): Promise<OutgoingMessage[]> {
     const a = await o.answerer.answer(ctx.msg.text.trim(), { planId: ctx.user?.planId ?? null, now: ctx.now });

@@ -12,7 +12,8 @@ import { currentNudge, isDone } from "./done";
 import { DONE_STATUS } from "./nudge-state";
 import { datedOccurrences } from "./due-dates";
 import { loadDone, loadNudgeObligations } from "./nudge-state";
-import { parseSetDeadline, setOfficeDeadline, undatedObligations } from "./office-deadlines";
+import { deadlineTarget, parseSetDeadline, setOfficeDeadline, undatedObligations } from "./office-deadlines";
+import { obligationLabel } from "../updates/match";
 import { doneKey, MAX_SNOOZE_DAYS, nudgeEvents } from "./planner";
 import { periodLabel } from "../updates/period";
 import { daysLeftText, longDate } from "./text";
@@ -244,7 +245,29 @@ async function setDeadline(ctx: TurnContext, lang: Lang, rest: string): Promise<
     else if (withUndated.length === 0) return say(lang === "vi" ? "Không kế hoạch nào đã nạp có việc kỳ này mà chưa nêu ngày; không cần đặt hạn." : "No loaded plan has a task of this period without a date; nothing to set.");
     else return say(`Kế hoạch nào? Hãy ghi thêm mã kế hoạch, ví dụ: "đặt hạn ${rest} ${withUndated[0].id}". Các kế hoạch: ${withUndated.map((p) => p.id).join(", ")}.`);
   }
-  const set = await setOfficeDeadline(ctx.db, { planId: plan.id, period, due, userId: user.id, now: ctx.now });
+  // The task the words name, matched like an update; a date the plan states is never replaced.
+  const topic = rest.replace(/(?:trước|truoc|before)?\s*(?:ngày|ngay)?\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?/iu, " ").replace(/\s+/g, " ").trim();
+  const target = await deadlineTarget(ctx.db, plan.id, period, topic);
+  if (target.kind === "stated") {
+    return say(
+      lang === "vi"
+        ? `Kế hoạch "${plan.title}" đã nêu hạn cho việc này: "${target.due.text}" (${obligationLabel({ task: target.task })}). Hạn của kế hoạch được giữ nguyên; không đặt hạn khác.${
+            target.others.length
+              ? ` Nếu bạn muốn đặt hạn cho việc kế hoạch không nêu ngày, hãy gửi lại kèm vài chữ trong tên việc:\n${target.others.map((o, i) => `${i + 1}. ${obligationLabel({ task: o.task })}`).join("\n")}`
+              : ""
+          }`
+        : `"${plan.title}" already states a date for this task: "${target.due.text}" (${obligationLabel({ task: target.task })}). The plan's date stands; nothing was set.`,
+    );
+  }
+  if (target.kind === "several") {
+    const list = target.choices.map((c, i) => `${i + 1}. ${obligationLabel({ task: c.task })}`).join("\n");
+    return say(
+      lang === "vi"
+        ? `Có ${target.choices.length} việc kỳ này mà kế hoạch không nêu ngày; chưa đặt hạn. Hãy gửi lại kèm vài chữ trong tên việc, ví dụ: "đặt hạn ${rest} ${target.choices[0].task.split(/\s+/).slice(0, 4).join(" ")}".\n${list}`
+        : `${target.choices.length} tasks of this period have no date; nothing set. Repeat with words of the task's name.\n${list}`,
+    );
+  }
+  const set = target.kind === "one" ? await setOfficeDeadline(ctx.db, { planId: plan.id, period, due, userId: user.id, now: ctx.now, targets: [target.target] }) : [];
   if (set.length === 0) {
     return say(lang === "vi" ? `Kế hoạch "${plan.title}" không có việc kỳ này mà chưa nêu ngày (kế hoạch đã ghi hạn thì theo kế hoạch).` : `"${plan.title}" has no task of this period without a date (the plan's own dates stand).`);
   }

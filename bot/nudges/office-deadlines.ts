@@ -6,6 +6,7 @@ import type { Due, Period, ScheduleItem } from "../../knowledge/types";
 import { key } from "../../knowledge/vietnamese";
 import { audit } from "../audit";
 import type { Db, DbQuery } from "../storage/db";
+import { matchObligation, type ObligationRef } from "../updates/match";
 
 export { loadOfficeSchedules as officeSchedules } from "./nudge-state";
 
@@ -68,12 +69,52 @@ export async function undatedObligations(db: DbQuery, planId: string, period: Pe
     .map((r) => ({ planId, obligationId: r.id, task: r.task }));
 }
 
+export type DeadlineTarget =
+  /** The best-matching task has a date in the plan: it stands, nothing is set. */
+  | { kind: "stated"; task: string; due: Due; others: UndatedObligation[] }
+  | { kind: "one"; target: UndatedObligation }
+  | { kind: "several"; choices: UndatedObligation[] }
+  | { kind: "none" };
+
+const KIND_WORD: Partial<Record<Period, string>> = { half_year: "H", quarterly: "Q1", yearly: "Y", nine_months: "9M", monthly: "01" };
+
+/**
+ * The task an "đặt hạn" message means, matched on its words among the plan's tasks of that period
+ * the way updates are matched; a task whose plan states a date for the period is never given an
+ * office date. Without words that single one out, the plan's undated tasks of the period.
+ */
+export async function deadlineTarget(db: DbQuery, planId: string, period: Period, topic: string): Promise<DeadlineTarget> {
+  const rows = await db.query<ObligationRef>(
+    `SELECT plan_id AS "planId", id AS "obligationId", task, section, quote, schedule FROM obligations WHERE plan_id = $1 ORDER BY ord, id`,
+    [planId],
+  );
+  const ofPeriod = rows.filter((r) => r.schedule.some((i) => i.period === period));
+  const stated = (o: ObligationRef) => o.schedule.find((i) => i.period === period && i.due)?.due ?? null;
+  const undated = ofPeriod.filter((o) => !stated(o)).map((o) => ({ planId, obligationId: o.obligationId, task: o.task }));
+  const m = matchObligation(topic, { kind: KIND_WORD[period] ?? null, year: null }, ofPeriod);
+  const ref = (o: ObligationRef) => ({ planId, obligationId: o.obligationId, task: o.task });
+  if (m.kind === "one") {
+    const due = stated(m.obligation);
+    if (due) return { kind: "stated", task: m.obligation.task, due, others: [] };
+    return { kind: "one", target: ref(m.obligation) };
+  }
+  // Several fit and one of them has the plan's date: that date stands; the others are named.
+  const datedFit = m.kind === "several" ? m.choices.find((o) => stated(o)) : undefined;
+  if (m.kind === "several" && datedFit) {
+    return { kind: "stated", task: datedFit.task, due: stated(datedFit) as Due, others: m.choices.filter((o) => !stated(o)).map(ref) };
+  }
+  const pool = m.kind === "several" ? m.choices.map(ref) : undated;
+  if (pool.length === 1) return { kind: "one", target: pool[0] };
+  if (pool.length === 0) return { kind: "none" };
+  return { kind: "several", choices: pool };
+}
+
 /** Records the office's date for each obligation (replacing an earlier one), with an audit entry. */
 export async function setOfficeDeadline(
   db: Db,
-  input: { planId: string; period: Period; due: Due; userId: number; now: Date },
+  input: { planId: string; period: Period; due: Due; userId: number; now: Date; targets?: UndatedObligation[] },
 ): Promise<UndatedObligation[]> {
-  const targets = await undatedObligations(db, input.planId, input.period);
+  const targets = input.targets ?? (await undatedObligations(db, input.planId, input.period));
   if (targets.length === 0) return [];
   await db.transaction(async (tx) => {
     for (const t of targets) {

@@ -69,9 +69,9 @@ export async function ingestPlan(db: Db, plan: Plan, now: Date): Promise<IngestS
   });
 }
 
-/** Every stored plan, as it was ingested. */
+/** Every stored plan that is not retired (see plan-folder.ts), as it was ingested. */
 export async function loadStoredPlans(q: DbQuery): Promise<Plan[]> {
-  const rows = await q.query<{ doc: Plan }>("SELECT doc FROM plans ORDER BY id");
+  const rows = await q.query<{ doc: Plan }>("SELECT doc FROM plans WHERE retired_at IS NULL ORDER BY id");
   return rows.map((r) => r.doc);
 }
 

@@ -22,10 +22,21 @@ export async function loadOfficeDates(db: DbQuery): Promise<OfficeDate[]> {
   return out;
 }
 
+/**
+ * An office date never hides a date the plan states: when the answer with the office's dates rests
+ * on another passage than the answer without them, and that one is answered with a stated date
+ * ("trước ngày 10/6"), the plan's answer is given.
+ */
 export function officeAwareAnswerer(engine: OfficeAwareEngine, db: DbQuery): Answerer {
   return {
     async answer(question, o) {
-      return engine.answer(question, { ...o, officeDates: await loadOfficeDates(db) });
+      const officeDates = await loadOfficeDates(db);
+      const withOffice = await engine.answer(question, { ...o, officeDates });
+      if (officeDates.length === 0 || !withOffice.answered) return withOffice;
+      const plain = await engine.answer(question, o);
+      const samePassage = plain.citations[0]?.section === withOffice.citations[0]?.section && plain.citations[0]?.plan === withOffice.citations[0]?.plan;
+      const stated = plain.answered && (plain.next != null || /\b\d{1,2}\/\d{1,2}\b/.test(plain.text));
+      return !samePassage && stated ? plain : withOffice;
     },
   };
 }

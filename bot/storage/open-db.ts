@@ -2,7 +2,7 @@
 // (or in memory). Migrations are applied before it is returned.
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import type { Config } from "../config";
+import { databaseOpenError, type Config } from "../config";
 import type { EngineDb } from "./engine";
 import { migrate } from "./migrate";
 import { openPglite } from "./pglite-db";
@@ -42,7 +42,15 @@ export async function openDb(opts: OpenDbOptions): Promise<EngineDb> {
 }
 
 /** The database the configuration names: DATABASE_URL, else PGlite in DATA_DIR/db. */
-export function openDbFromConfig(config: Config): Promise<EngineDb> {
-  if (config.DATABASE_URL) return openDb({ databaseUrl: config.DATABASE_URL });
+export async function openDbFromConfig(config: Config): Promise<EngineDb> {
+  const url = config.DATABASE_URL;
+  if (url) {
+    try {
+      return await openDb({ databaseUrl: url });
+    } catch (err) {
+      // Not reachable, no such database, wrong password: say so with the variable and the fix.
+      throw databaseOpenError(err, url) ?? err;
+    }
+  }
   return openDb({ dataDir: config.DATA_DIR === "memory" ? "memory" : join(config.DATA_DIR, "db") });
 }

@@ -139,8 +139,13 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     }
   }
 
-  if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(opts.schema)}`);
-  else await pool.query("SELECT 1");
+  try {
+    if (opts.schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(opts.schema)}`);
+    else await pool.query("SELECT 1");
+  } catch (err) {
+    await pool.end().catch(() => {});
+    throw err;
+  }
   const base = wrap(pool);
   return {
     kind: "postgres",

@@ -4,7 +4,7 @@ import type { ReportEntry } from "./entries";
 import { obligationLabel } from "./match";
 import { periodLabel } from "./period";
 
-export const EDIT_HINT = 'Gõ "sửa ..." để sửa (ví dụ: "sửa 90%", "sửa: vướng mắc, chờ kinh phí") hoặc "hủy" để rút lại.';
+export const EDIT_HINT = 'Gõ "sửa ..." để sửa (ví dụ: "sửa 90%", "sửa: vướng mắc, chờ kinh phí", "sửa 6 tháng đầu năm" để đổi kỳ báo cáo) hoặc "hủy" để rút lại.';
 
 export function statusLine(e: Pick<ReportEntry, "status" | "percent">): string {
   return e.percent !== null && e.percent !== undefined ? `${e.status} (${e.percent}%)` : e.status;

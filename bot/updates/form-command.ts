@@ -31,7 +31,7 @@ function unitUser(ctx: TurnContext): { user: TurnUser & { unitId: number }; refu
 async function offer(ctx: TurnContext, user: TurnUser & { unitId: number }, lead?: string): Promise<OutgoingMessage[]> {
   const { choices, total } = await formChoices(ctx.db, user.unitId, user.planId, ctx.today);
   if (choices.length) await setPending(ctx.db, ctx.msg.channel, ctx.msg.channelUserId, FORM_PENDING, { choices }, ctx.now);
-  const form = updateForm(user.unitName ?? "đơn vị của bạn", choices, total);
+  const form = updateForm(user.unitName ?? "đơn vị của bạn", choices, total, ctx.today);
   return lead ? [{ kind: "text", text: lead }, form] : [form];
 }
 

@@ -10,6 +10,16 @@ import type { DbQuery } from "../storage/db";
 import { formObligationId } from "./form-value";
 import { obligationLabel } from "./match";
 import { STATUSES } from "./status";
+import { currentPeriod, periodLabel } from "./period";
+
+/** The periods the form offers: the current half-year (the default), quarter and year, then the previous half. */
+export function formPeriods(today: string): { id: string; label: string }[] {
+  const half = currentPeriod("H", today);
+  const y = Number(half.slice(0, 4));
+  const previous = half.endsWith("H2") ? `${y}-H1` : `${y - 1}-H2`;
+  const ids = [half, currentPeriod("Q", today), currentPeriod("Y", today), previous];
+  return [...new Set(ids)].map((id) => ({ id, label: periodLabel(id) }));
+}
 
 /** A Teams choice list and a Zalo message stay readable up to about this many tasks. */
 export const MAX_FORM_OBLIGATIONS = 30;
@@ -51,7 +61,7 @@ export async function formChoices(q: DbQuery, unitId: number, planId: string | n
   return { choices, total: all.length };
 }
 
-export function updateForm(unitName: string, choices: FormChoice[], total: number): UpdateFormMessage {
+export function updateForm(unitName: string, choices: FormChoice[], total: number, today?: string): UpdateFormMessage {
   const head = choices.length
     ? `Cập nhật tiến độ của ${unitName}: chọn việc, tình trạng, phần trăm hoàn thành và ghi chú.`
     : `${unitName} chưa có việc nào trong các kế hoạch đã nạp; bạn vẫn gửi được cập nhật chung (không gắn với việc nào).`;
@@ -62,5 +72,6 @@ export function updateForm(unitName: string, choices: FormChoice[], total: numbe
     obligations: choices.map((c) => ({ id: formObligationId(c), label: c.label })),
     // The usual answer first: it is the form's default.
     statuses: ["đang thực hiện", ...STATUSES.filter((x) => x !== "đang thực hiện")],
+    ...(today ? { periods: formPeriods(today) } : {}),
   };
 }

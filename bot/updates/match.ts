@@ -23,7 +23,7 @@ const CLOSE = 0.75;
 const STOP = new Set(["cap", "nhat", "tien", "do", "cua", "ve", "cho", "va", "cac", "nhung", "viec", "da", "dang", "o", "tai", "thang", "nam", "quy", "dau", "cuoi"]);
 const ABBREVIATIONS: Record<string, string> = { bc: "bao cao", kh: "ke hoach", dv: "dan van", dvcq: "dan van chinh quyen", ubnd: "uy ban nhan dan", hn: "hoi nghi" };
 
-const PERIOD_OF_KIND: Record<string, Period[]> = { H1: ["half_year"], H2: ["half_year"], "9M": ["nine_months"], Y: ["yearly"] };
+const PERIOD_OF_KIND: Record<string, Period[]> = { H: ["half_year"], H1: ["half_year"], H2: ["half_year"], "9M": ["nine_months"], Y: ["yearly"] };
 
 export async function unitObligations(q: DbQuery, unitId: number, planId: string | null): Promise<ObligationRef[]> {
   return q.query<ObligationRef>(

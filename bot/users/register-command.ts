@@ -44,7 +44,7 @@ export const registerHandler: CommandHandler = async (ctx) => {
 };
 
 const ROLE_WORDS: [RegExp, Role][] = [
-  [/\s+(?:dieu phoi|dieu phoi vien|tong hop|coordinator)$/, "coordinator"],
+  [/\s+(?:can bo tong hop|can bo dieu phoi|dieu phoi|dieu phoi vien|tong hop|coordinator)$/, "coordinator"],
   [/\s+(?:thanh vien|can bo|member)$/, "member"],
   [/\s+(?:quan tri|quan tri vien|admin)$/, "admin"],
 ];
@@ -65,6 +65,12 @@ export const inviteHandler: CommandHandler = async (ctx) => {
     rest = rest.slice(0, d.index);
     restTyped = restTyped.slice(0, d.index);
   }
+  // "... đơn vị mới": the admin confirms a unit the store does not know yet.
+  const isNew = /\s+(?:don vi moi|new unit)$/.exec(rest);
+  if (isNew) {
+    rest = rest.slice(0, isNew.index);
+    restTyped = restTyped.slice(0, isNew.index);
+  }
   let role: Role | null = null;
   for (const [re, r] of ROLE_WORDS) {
     const rm = re.exec(rest);
@@ -79,6 +85,13 @@ export const inviteHandler: CommandHandler = async (ctx) => {
   if (days < 1 || days > 365) return reply("Hạn dùng của mã mời phải từ 1 đến 365 ngày.");
   const found = await findUnits(ctx.db, unitName);
   if (found.length > 1) return reply(`Có nhiều đơn vị khớp với "${unitName}": ${found.map((u) => u.name).join("; ")}. Vui lòng ghi đầy đủ tên đơn vị.`);
+  if (!found.length && !isNew) {
+    // Never create a unit silently from a typo or a role word left in the name.
+    const roleWord = { member: "thành viên", coordinator: "điều phối", admin: "quản trị" }[role];
+    return reply(
+      `Chưa có đơn vị "${unitName}" trong danh sách (gõ đúng tên như trong kế hoạch, ví dụ "UBND phường Bắc Hồng"; xem danh sách: npm run admin -- units). Nếu đây là đơn vị mới, gõ: "tạo mã mời ${unitName} ${roleWord} đơn vị mới". Chưa có mã nào được tạo.`,
+    );
+  }
   const unit = found[0] ?? (await ensureUnit(ctx.db, unitName, "admin"));
   const inv = await createInvite(ctx.db, { unitId: unit.id, role, createdBy: ctx.user.id, now: ctx.now, days });
   return reply(

@@ -31,6 +31,8 @@ describe("web chat page", () => {
     const reply = page.locator("#log li.bot").first();
     await reply.waitFor({ timeout: 20_000 });
     expect(await reply.locator(".text").innerText()).toContain("10/6");
+    // Sources are folded under the answer: open them.
+    await reply.locator("details.sources summary").click();
     const citations = await reply.locator(".citation").allInnerTexts();
     expect(citations.length).toBeGreaterThan(0);
     expect(citations[0]).toContain("Chế độ thông tin báo cáo");

@@ -63,7 +63,11 @@ describe("bad input", () => {
   it("only admins create invites by chat", async () => {
     expect(await h.say("an", "tạo mã mời Phòng Tư pháp thành viên")).toMatch(/chỉ quản trị viên/);
     await h.register("root", "Văn phòng", "admin");
-    const r = await h.say("root", "tạo mã mời Phòng Tư pháp điều phối 3 ngày");
+    // A unit the store does not know is not created silently; "cán bộ tổng hợp" is the coordinator role, not part of the name.
+    const asked = await h.say("root", "tạo mã mời UBND phường Bắc Hồng cán bộ tổng hợp");
+    expect(asked).toMatch(/Chưa có đơn vị "UBND phường Bắc Hồng" trong danh sách[\s\S]*"tạo mã mời UBND phường Bắc Hồng điều phối đơn vị mới"[\s\S]*Chưa có mã nào/);
+    expect(await h.db.query("SELECT 1 FROM units WHERE name ILIKE '%Bắc Hồng%'")).toEqual([]);
+    const r = await h.say("root", "tạo mã mời Phòng Tư pháp điều phối đơn vị mới 3 ngày");
     const code = /Mã mời: ([A-Z0-9]{8})/.exec(r)?.[1];
     expect(r).toMatch(/Phòng Tư pháp, vai trò điều phối/);
     expect(await h.say("dung", `đăng ký ${code}`)).toMatch(/Phòng Tư pháp, vai trò điều phối/);

@@ -109,7 +109,8 @@ describe("through the core and the nudges", () => {
     expect(await say("admin", `đăng ký ${(await createInvite(db, { unitId: adminUnit.id, role: "admin", now: NOW })).code}`)).toContain("thành công");
     expect(await say("coord", `đăng ký ${(await createInvite(db, { unitId: adminUnit.id, role: "coordinator", now: NOW })).code}`)).toContain("thành công");
 
-    const invited = await say("admin", "tạo mã mời UBND phường Bắc Hồng thành viên");
+    expect(await say("admin", "tạo mã mời UBND phường Bắc Hồng thành viên")).toMatch(/đơn vị mới/);
+    const invited = await say("admin", "tạo mã mời UBND phường Bắc Hồng thành viên đơn vị mới");
     const code = /Mã mời: ([A-Z0-9]{8})/.exec(invited)?.[1];
     expect(code, invited).toBeTruthy();
     expect(await linked(db, "UBND phường Bắc Hồng")).toEqual(["o-ward0001"]);
