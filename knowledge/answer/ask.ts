@@ -16,6 +16,7 @@ export type Ask =
   | "money"
   | "quantity"
   | "signer"
+  | "person" // who holds a post: a person's name
   | "issued" // the date the document was signed
   | "content";
 
@@ -32,6 +33,7 @@ export const KIND_OF: Record<Ask, QuestionKind> = {
   money: "content",
   quantity: "content",
   signer: "content",
+  person: "content",
   issued: "content",
   content: "content",
 };
@@ -52,6 +54,7 @@ const TESTS: [Ask, (said: Said) => boolean][] = [
   ["signer", ({ f, en, signing }: Said) => /\b(ai|nguoi nao|dong chi nao) (da )?ky\b|\bky boi ai\b|\bnguoi ky\b|\bai ky ban hanh\b/.test(f) || /\bwho signed\b/.test(en)],
   // "ký" here is signing, not the "kỳ" of "kỳ họp"; "ban hành" the issuing of the document itself, not a task.
   ["issued", ({ f, en, signing }: Said) => (signing || /\b(duoc|da) ban hanh\b|^(ke hoach|quyet dinh|cong van|chi thi|van ban|thong tu|nghi quyet)\b[^,]*\bban hanh (ngay|khi|luc|bao)/.test(f)) && /\b(ngay nao|khi nao|bao gio|ngay may|luc nao|thoi gian nao)\b/.test(f) || /\b(signed|issued) on\b|\bwhen was .* (signed|issued)\b/.test(en)],
+  ["person", ({ f, en }: Said) => /\b(ai|nguoi nao|ten) (la|lam|cua) (chu tich|pho chu tich|giam doc|pho giam doc|truong ban|truong phong|bi thu|thu truong|bo truong)\b/.test(f) || /\bwho is the (chair|director|head|secretary|minister)/.test(en)],
   ["money", ({ f, en, marked }: Said) => (/(?<![\p{L}])(lệ phí|phí|tiền|chi phí|phạt|lương|phụ cấp|giá|ngân sách)(?![\p{L}])/u.test(marked) && /\b(bao nhieu|may)\b/.test(f)) || /\b(bao nhieu tien|muc (ho tro|phat|chi|thu)|tien phat|bi phat|xu phat|kinh phi (la )?bao nhieu|le phi|muc luong)\b/.test(f) || /\bhow much (money|funding)|\b(penalty|fine|amount)\b/.test(en)],
   ["recipient", ({ f, en, marked }: Said) => whereTo(f, marked) || /\b(cho ai|toi ai|gui ai|nop ai|ai nhan|noi nhan|cap nao nhan|(co quan|don vi|phong|ban|so|bo) nao nhan)\b/.test(f) || /\b(gui|nop|bao cao|chuyen|trinh)\b.*\b(co quan|don vi|phong|ban|so|bo|cap)( [a-z]+){0,2} nao\b/.test(f) || /\b(bao cao|gui|nop|trinh|chuyen)( lai)? (voi |cho |len |toi )?ai\b/.test(f) || /\b(to whom|send (it )?to|submit(ted)? to|sent to|reach|where (do|does|should|to)|recipient)\b/.test(en)],
   ["method", ({ f, en, signing }: Said) => /\b(qua|bang|tren) (he thong|phan mem|hinh thuc|cach|phuong thuc|kenh|cong) nao\b|\b(he thong|phan mem|hinh thuc|phuong thuc|kenh) nao\b|\bbang cach nao\b|\bnhu the nao\b.*\b(gui|nop)\b/.test(f) || /\bhow (to|do|should) .*\b(send|submit)|\bwhich system\b/.test(en)],
@@ -78,7 +81,7 @@ export function asksOf(q: Pick<Question, "folded" | "raw" | "language">): Ask[] 
   if (out.includes("duration") || out.includes("deadline")) remove(out, "quantity");
   if (out.includes("money")) remove(out, "quantity");
   if (out.includes("issued")) remove(out, "deadline");
-  if (out.includes("signer")) remove(out, "responsible");
+  if (out.includes("signer") || out.includes("person")) remove(out, "responsible");
   // An English question leads with its question word: "When must ... reach X" asks a date.
   if (en && /^\s*(when|by what date|by when|what date|which date)\b/.test(en) && out.includes("deadline")) {
     remove(out, "deadline");

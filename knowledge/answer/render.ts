@@ -18,6 +18,7 @@ const LABEL: Record<Ask, [string, string]> = {
   money: ["Mức tiền", "Amount"],
   quantity: ["Con số", "Figure"],
   signer: ["Người ký", "Signed by"],
+  person: ["Người", "Person"],
   issued: ["Ngày ký", "Signed on"],
   content: ["", ""],
 };

@@ -11,7 +11,8 @@ import { strongest, type Fact, type Resolver } from "./resolver";
 function obligationDue(c: Candidate, q: Question): Fact | null {
   for (const o of c.obligations)
     for (const s of o.schedule)
-      if (s.due && s.due.month !== undefined && (!q.periods.length || q.periods.includes(s.period))) {
+      // A due within each period ("trước ngày 10 của tháng cuối quý") is a rule with a day too.
+      if (s.due && (s.due.month !== undefined || s.period !== "once") && (!q.periods.length || q.periods.includes(s.period))) {
         const at = c.sentence.text.indexOf(s.due.text);
         return { start: Math.max(0, at), end: at >= 0 ? at + s.due.text.length : 0, text: s.due.text, strength: 1, due: s.due };
       }

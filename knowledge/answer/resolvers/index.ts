@@ -8,6 +8,7 @@ import { duration } from "./duration";
 import { issued } from "./issued";
 import { method } from "./method";
 import { money } from "./money";
+import { person } from "./person";
 import { quantity } from "./quantity";
 import { recipient } from "./recipient";
 import { recurrence } from "./recurrence";
@@ -15,5 +16,5 @@ import { responsible } from "./responsible";
 import type { Resolver } from "./resolver";
 import { signer } from "./signer";
 
-export const RESOLVERS: Record<Ask, Resolver> = { annex, contact, content, deadline, duration, issued, method, money, quantity, recipient, recurrence, responsible, signer };
+export const RESOLVERS: Record<Ask, Resolver> = { annex, contact, content, deadline, duration, issued, method, money, person, quantity, recipient, recurrence, responsible, signer };
 export { findWithRecord, type Fact, type Resolver } from "./resolver";
