@@ -23,7 +23,15 @@ import { renderDraft } from "./render";
 import { findWithRecord, RESOLVERS, type Fact } from "./resolvers";
 import { PlanHints } from "./scope";
 import { loadWeights, type Weights } from "./weights";
-import type { Passage } from "./passages";
+
+/** A sentence found by search, with where it stands. */
+export interface Passage {
+  plan: Plan;
+  sentence: Sentence;
+  section: Section | null;
+  /** Fused search score. */
+  searchScore: number;
+}
 
 export interface EngineOptions {
   embedder?: Embedder;
