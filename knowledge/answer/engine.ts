@@ -56,6 +56,8 @@ export interface AskOptions {
 
 /** Search hits read when the question is not limited to a few plans. */
 const CANDIDATES = 60;
+/** Candidates whose facts are read, the best by word overlap, search rank and period. */
+const READ_TOP = 40;
 /** Plans whose every sentence is read when the question is limited to them. */
 const READ_WHOLE_PLANS = 5;
 const MAX_EXCERPT = 200;
@@ -172,12 +174,15 @@ export class KnowledgeEngine {
     const w = this.weights;
     const resolver = RESOLVERS[asks[0]];
     const others = asks.slice(1).map((a) => RESOLVERS[a]);
-    return (await this.candidates(q, scope))
-      .map((c) => {
+    // Reading a fact costs far more than word overlap: only the candidates that could still win are read.
+    const base = (c: Candidate) => w.own * c.own + w.ctx * c.ctx + w.search * c.search + w.period * c.period;
+    const all = (await this.candidates(q, scope)).map((c) => ({ c, base: base(c) })).sort((a, b) => b.base - a.base);
+    return all
+      .slice(0, READ_TOP)
+      .map(({ c, base }) => {
         const fact = findWithRecord(resolver, c, q, this.idf);
         const also = others.some((r) => findWithRecord(r, c, q, this.idf));
-        const score = w.own * c.own + w.ctx * c.ctx + w.search * c.search + w.evidence * (fact?.strength ?? 0) + w.period * c.period + (also ? w.also : 0);
-        return { c, fact, also, score };
+        return { c, fact, also, score: base + w.evidence * (fact?.strength ?? 0) + (also ? w.also : 0) };
       })
       .sort((a, b) => b.score - a.score);
   }
@@ -218,6 +223,11 @@ export class KnowledgeEngine {
     const today = localDate(opts.now);
     const best = ranked.find((s) => s.fact);
     const base: AnswerDraft = { answered: false, ask: asks[0], language: q.language, facts: [], next: null, source: null, citations: [], flags: [] };
+    // Who signed the document: its signature block (read into the metadata) is the authority.
+    if (asks[0] === "signer") {
+      const meta = this.fromMeta(q, asks[0], opts.planId ?? null);
+      if (meta) return meta;
+    }
     if (this.accepts(best)) {
       const draft = this.found(q, asks, best, today);
       // Without the asker's plan, other plans that answer about as well are named too.
