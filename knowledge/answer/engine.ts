@@ -149,13 +149,15 @@ export class KnowledgeEngine {
     const checked = checkInput(question);
     if (!checked.ok) return reply(checked.language, "content", checked.text, false);
     const q = understand(checked.text);
-    if (this.planList.length === 0) return reply(q.language, q.kind, T.noPlans(q.language), false);
-    if (q.terms.length === 0 && q.numbers.length === 0) return reply(q.language, q.kind, T.unclear(q.language), false);
     const asks = asksOf(q);
+    // One reading of what is asked: the early replies report the kind the answer would have had.
+    const kind = KIND_OF[asks[0]];
+    if (this.planList.length === 0) return reply(q.language, kind, T.noPlans(q.language), false);
+    if (q.terms.length === 0 && q.numbers.length === 0) return reply(q.language, kind, T.unclear(q.language), false);
     const draft = await this.draft(q, asks, opts);
     const extractive: Answer = {
       answered: draft.answered,
-      kind: KIND_OF[asks[0]],
+      kind,
       language: q.language,
       text: renderDraft(draft),
       citations: draft.citations,
