@@ -1,8 +1,9 @@
-// The pass rule of the eval set (../shared/eval/README.md): every answer fact appears in the
-// answer text, ignoring case, diacritics and spacing, with dates written 10/6, 10/06 or "ngày 10
-// tháng 6" taken as the same; an unanswerable question passes when the answer says answered=false.
+// The pass rule of the eval set (../shared/eval/score.py): every answer fact appears in the
+// answer text or a cited quote, folded as score.py folds (case, diacritics, spacing and
+// punctuation, dates 10/6 = 10/06 = "ngày 10 tháng 6"); an unanswerable question passes when
+// the answer says answered=false.
 import { z } from "zod";
-import { key } from "../../knowledge/vietnamese";
+import { fold } from "./obligation-score";
 
 export const evalQuestionSchema = z.object({
   id: z.string().min(1),
@@ -13,16 +14,8 @@ export const evalQuestionSchema = z.object({
 });
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 
-/** Dates in one form ("10/6", "10/6/2023") and no spaces, for comparing facts with answers. */
-export function comparable(s: string): string {
-  return key(s)
-    .replace(/\b(?:ngay\s+)?0*(\d{1,2})\s+thang\s+0*(\d{1,2})(?:\s+nam\s+(\d{4}))?\b/g, (_, d, m, y) => `${d}/${m}${y ? `/${y}` : ""}`)
-    .replace(/\b0*(\d{1,2})\/0*(\d{1,2})(\/\d{4})?\b/g, (_, d, m, y) => `${d}/${m}${y ?? ""}`)
-    .replace(/\s+/g, "");
-}
-
 export function factFound(fact: string, text: string): boolean {
-  return comparable(text).includes(comparable(fact));
+  return fold(text).includes(fold(fact));
 }
 
 /** As ../shared/eval/score.py counts: a fact may be in the answer text or in a cited quote. */

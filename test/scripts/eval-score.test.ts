@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { comparable, factFound, parseQuestions, passes } from "../../scripts/eval/score";
+import { fold } from "../../scripts/eval/obligation-score";
+import { factFound, parseQuestions, passes } from "../../scripts/eval/score";
 
 describe("eval pass rule", () => {
   it("ignores case, diacritics and spacing, and reads dates in their usual forms", () => {
@@ -8,7 +9,8 @@ describe("eval pass rule", () => {
     expect(factFound("10/6", "trước ngày 10 tháng 6")).toBe(true);
     expect(factFound("29 tháng 12 năm 2022", "ký ngày 29/12/2022")).toBe(true);
     expect(factFound("10/6", "trước ngày 10/7")).toBe(false);
-    expect(comparable("Ngày 01 tháng 7 năm 2023")).toBe("1/7/2023");
+    expect(fold("Ngày 01 tháng 7 năm 2023")).toBe("1/7/2023");
+    expect(factFound("01 hàng năm", "trước ngày 30 tháng 01 hàng năm")).toBe(true);
   });
 
   it("an unanswerable question passes only with answered=false", () => {
