@@ -8,7 +8,9 @@ export const ENGLISH: readonly [string, string][] = [
   ["(?:6|six)[- ]months?|half[- ]year(?:ly)?|semi[- ]annual(?:ly)?|bi[- ]?annual(?:ly)?|mid[- ]year", "6 tháng"],
   ["(?:9|nine)[- ]months?", "9 tháng"],
   ["(?:5|five)[- ]years?", "5 năm"],
-  ["annual(?:ly)?|yearly|year[- ]end|end[- ]of[- ](?:the[- ])?year|every year|each year|per year|a year", "hàng năm"],
+  // A year-end review or award is "tổng kết năm" in plans; the year-end itself is "cuối năm".
+  ["year[- ]end|end[- ]of[- ](?:the[- ])?year", "tổng kết năm hàng năm"],
+  ["annual(?:ly)?|yearly|every year|each year|per year|a year", "hàng năm"],
   ["quarterly|every quarter|each quarter|per quarter|quarters?", "hàng quý"],
   ["monthly|every month|each month|per month", "hàng tháng"],
   ["government mass mobili[sz]ation", "dân vận chính quyền"],
