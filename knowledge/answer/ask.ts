@@ -14,6 +14,7 @@ export type Ask =
   | "contact" // e-mail, web address, phone
   | "annex" // form, annex, outline
   | "money"
+  | "funding" // where the money comes from: "từ nguồn ngân sách nhà nước"
   | "quantity"
   | "signer"
   | "person" // who holds a post: a person's name
@@ -31,6 +32,7 @@ export const KIND_OF: Record<Ask, QuestionKind> = {
   contact: "content",
   annex: "content",
   money: "content",
+  funding: "content",
   quantity: "content",
   signer: "content",
   person: "content",
@@ -55,6 +57,7 @@ const TESTS: [Ask, (said: Said) => boolean][] = [
   // "ký" here is signing, not the "kỳ" of "kỳ họp"; "ban hành" the issuing of the document itself, not a task.
   ["issued", ({ f, en, signing }: Said) => (signing || /\b(duoc|da) ban hanh\b|^(ke hoach|quyet dinh|cong van|chi thi|van ban|thong tu|nghi quyet)\b[^,]*\bban hanh (ngay|khi|luc|bao)/.test(f)) && /\b(ngay nao|khi nao|bao gio|ngay may|luc nao|thoi gian nao)\b/.test(f) || /\b(signed|issued) on\b|\bwhen was .* (signed|issued)\b/.test(en)],
   ["person", ({ f, en }: Said) => /\b(ai|nguoi nao|ten) (la|lam|cua) (chu tich|pho chu tich|giam doc|pho giam doc|truong ban|truong phong|bi thu|thu truong|bo truong)\b/.test(f) || /\bwho is the (chair|director|head|secretary|minister)/.test(en)],
+  ["funding", ({ f, en }: Said) => /\b(kinh phi|ngan sach|von|chi phi|tien)\b.*\b(tu dau|o dau|nguon nao|nguon gi|tu nguon|lay tu|lay o|do ai (chi|cap|bo tri)|ai chi tra)\b|\bnguon (kinh phi|von|ngan sach)\b/.test(f) || /\b(funded|funding source|source of (the )?(funds|funding|money)|paid for|pays for)\b|\bwhere does the (money|funding|budget)\b.*\bcome from\b/.test(en)],
   ["money", ({ f, en, marked }: Said) => (/(?<![\p{L}])(lệ phí|phí|tiền|chi phí|phạt|lương|phụ cấp|giá|ngân sách)(?![\p{L}])/u.test(marked) && /\b(bao nhieu|may)\b/.test(f)) || /\b(bao nhieu tien|muc (ho tro|phat|chi|thu)|tien phat|bi phat|xu phat|kinh phi (la )?bao nhieu|le phi|muc luong)\b/.test(f) || /\bhow much (money|funding)|\b(penalty|fine|amount)\b/.test(en)],
   ["recipient", ({ f, en, marked }: Said) => whereTo(f, marked) || /\b(cho ai|toi ai|gui ai|nop ai|ai nhan|noi nhan|cap nao nhan|(co quan|don vi|phong|ban|so|bo) nao nhan)\b/.test(f) || /\b(gui|nop|bao cao|chuyen|trinh)\b.*\b(co quan|don vi|phong|ban|so|bo|cap)( [a-z]+){0,2} nao\b/.test(f) || /\b(bao cao|gui|nop|trinh|chuyen)( lai)? (voi |cho |len |toi )?ai\b/.test(f) || /\b(to whom|send (it )?to|submit(ted)? to|sent to|reach|where (do|does|should|to)|recipient)\b/.test(en)],
   ["method", ({ f, en, signing }: Said) => /\b(qua|bang|tren) (he thong|phan mem|hinh thuc|cach|phuong thuc|kenh|cong) nao\b|\b(he thong|phan mem|hinh thuc|phuong thuc|kenh) nao\b|\bbang cach nao\b|\bnhu the nao\b.*\b(gui|nop)\b/.test(f) || /\bhow (to|do|should) .*\b(send|submit)|\bwhich system\b/.test(en)],
@@ -80,6 +83,8 @@ export function asksOf(q: Pick<Question, "folded" | "raw" | "language">): Ask[] 
   // "bao nhiêu ngày" is a span, not a count; "ngày bao nhiêu" a date.
   if (out.includes("duration") || out.includes("deadline")) remove(out, "quantity");
   if (out.includes("money")) remove(out, "quantity");
+  // "Kinh phí lấy ở đâu" asks a source of money, not where to send something.
+  if (out.includes("funding")) for (const x of ["recipient", "money", "quantity"] as const) remove(out, x);
   if (out.includes("issued")) remove(out, "deadline");
   if (out.includes("signer") || out.includes("person")) remove(out, "responsible");
   // An English question leads with its question word: "When must ... reach X" asks a date.

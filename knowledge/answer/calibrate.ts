@@ -1,12 +1,15 @@
 // Setting the selection weights from labelled questions. Each question brings its candidates'
-// features (coverage alone and in context, search rank, evidence strength, period match, second
+// features (coverage alone, with the plan's own name words weighed apart, and in context, search rank, evidence strength, period match, second
 // ask) and whether each would give a right answer. A grid search picks the ranking weights, then
 // the two thresholds, that answer the most questions right (an unanswerable question is right
 // when nothing is accepted); k-fold cross-validation by document says how well that generalises.
+import { ownShare, type CoverageParts } from "./coverage";
 import type { Weights } from "./weights";
 
 export interface CandidateFeatures {
   own: number;
+  /** What `own` is made of; with it, the fit also tries weights for the plan's own name words. */
+  ownParts?: CoverageParts;
   ctx: number;
   search: number;
   /** Evidence strength; 0 when the candidate lacks the fact asked for. */
@@ -32,6 +35,7 @@ const GRID = {
   evidence: [0.15, 0.3, 0.5, 0.7],
   period: [0, 0.2, 0.4, 0.7],
   also: [0, 0.1],
+  named: [0, 0.3, 0.6],
 };
 const ANSWER_AT = Array.from({ length: 21 }, (_, i) => 0.2 + i * 0.08);
 const SUPPORT_AT = [0, 0.1, 0.2, 0.3, 0.4];
@@ -40,7 +44,8 @@ const EVIDENCE_AT = [0, 0.35, 0.55, 0.75];
 type Ranking = Omit<Weights, "answerAt" | "supportAt" | "evidenceAt">;
 
 function score(w: Ranking, c: CandidateFeatures): number {
-  return w.own * c.own + w.ctx * c.ctx + w.search * c.search + w.evidence * c.evidence + w.period * c.period + w.also * c.also;
+  const own = c.ownParts ? ownShare(c.ownParts, w.named) : c.own;
+  return w.own * own + w.ctx * c.ctx + w.search * c.search + w.evidence * c.evidence + w.period * c.period + w.also * c.also;
 }
 
 /** The best candidate that carries the fact, by these weights. */
@@ -83,7 +88,8 @@ function* rankings(): Generator<Ranking> {
     for (const ctx of GRID.ctx)
       for (const search of GRID.search)
         for (const evidence of GRID.evidence)
-          for (const period of GRID.period) for (const also of GRID.also) yield { own, ctx, search, evidence, period, also };
+          for (const period of GRID.period)
+            for (const also of GRID.also) for (const named of GRID.named) yield { own, named, ctx, search, evidence, period, also };
 }
 
 /** The weights that answer the most samples right; ties go to the simpler (smaller) weights. */

@@ -3,7 +3,7 @@
 // scorer weighs: how much of the question the sentence covers on its own and with its context,
 // its search rank, whether it speaks of the period asked.
 import type { Obligation, Period, Plan, Section, Sentence } from "../types";
-import { coverage, termSet, type Idf } from "./coverage";
+import { coverage, coverageParts, ownShare, termSet, type CoverageParts, type Idf } from "./coverage";
 import { folded } from "./evidence";
 import { detectPeriods, type Question } from "./question";
 
@@ -19,8 +19,10 @@ export interface Candidate {
   record: Sentence[];
   /** Search score scaled to 0..1 within the question's hits (0 when search did not return it). */
   search: number;
-  /** Weighted share of the question's terms in the sentence alone. */
+  /** Weighted share of the question's terms in the sentence alone (the plan's own name words weighed by `weights.named`). */
   own: number;
+  /** What `own` is made of, so that calibration can try other weights for the named words. */
+  ownParts: CoverageParts;
   /** The same with the sentence's context (heading path, list intro, plan title and metadata). */
   ctx: number;
   /** 1: states a period the question asks about; -1: states only other periods; 0: no period asked or stated. */
@@ -39,7 +41,7 @@ export interface PlanContext {
   recordOf: ([number, number] | null)[];
   /** The plan's own words: title, number, issuer, place. */
   metaText: string;
-  /** Its terms: words of the question found here name the plan, not the sentence. */
+  /** Its terms: words of the question found here name the plan more than the sentence. */
   metaTerms: Set<string>;
 }
 
@@ -117,7 +119,7 @@ function cachedTerms(key: string, ...texts: (string | null | undefined)[]): Set<
 }
 
 /** The candidate for sentence i of a plan, with its features for question q. */
-export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, search: number): Candidate {
+export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, search: number, namedWeight: number): Candidate {
   const { plan } = ctx;
   const sentence = plan.sentences[i];
   const section = ctx.sections.get(sentence.sectionId) ?? null;
@@ -136,6 +138,7 @@ export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, se
     const stated = own.size ? own : new Set<Period>(intro ? detectPeriods(folded(intro)) : []);
     period = q.periods.some((p) => stated.has(p)) ? 1 : stated.size ? -1 : 0;
   }
+  const ownParts = coverageParts(q, own, idf, ctx.metaTerms);
   return {
     plan,
     sentence,
@@ -144,8 +147,9 @@ export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, se
     obligations,
     record,
     search,
-    own: coverage(q, own, idf, ctx.metaTerms).score,
-    ctx: coverage(q, around, idf).score,
+    own: ownShare(ownParts, namedWeight),
+    ownParts,
+    ctx: coverage(q, around, idf),
     period,
   };
 }

@@ -1,6 +1,6 @@
 // How well a text supports a question: the share of the question's content terms (weighted by
 // rarity) that the text contains. This is the "is it really in the plan" test behind every
-// answer; numbers in the question must appear as such.
+// answer.
 import { bigrams, tokenise } from "../search/tokens";
 import { LIGHT_WORDS, SYNONYMS } from "./lexicon";
 import type { Question } from "./question";
@@ -30,15 +30,6 @@ function termWeight(term: string, idf: Idf, english: boolean): number {
   return w;
 }
 
-export interface Coverage {
-  /** 0..1, weighted share of the question's terms and bigrams found. */
-  score: number;
-  /** Question numbers all present. */
-  numbersOk: boolean;
-  /** Terms of the question not found. */
-  missing: string[];
-}
-
 /** Question bigrams (and their syllables) the text has in another wording ("người dân": "Nhân dân"). */
 function viaSynonyms(q: Question, terms: Set<string>): Set<string> {
   const out = new Set<string>();
@@ -49,28 +40,51 @@ function viaSynonyms(q: Question, terms: Set<string>): Set<string> {
   return out;
 }
 
-export function coverage(q: Question, terms: Set<string>, idf: Idf, ignore?: ReadonlySet<string>): Coverage {
-  let total = 0;
-  let got = 0;
+/**
+ * Coverage split in two: the question's words that name the asker's plan (its title, number,
+ * issuer, place) and the rest. The named ones are covered by the plan's scope, so a sentence need
+ * not repeat them, yet one that does says more: `ownShare` weighs them by a calibrated factor.
+ */
+export interface CoverageParts {
+  got: number;
+  total: number;
+  namedGot: number;
+  namedTotal: number;
+}
+
+export function coverageParts(q: Question, terms: Set<string>, idf: Idf, named?: ReadonlySet<string>): CoverageParts {
+  const p: CoverageParts = { got: 0, total: 0, namedGot: 0, namedTotal: 0 };
   const alike = viaSynonyms(q, terms);
-  const missing: string[] = [];
   const english = q.language === "en";
+  const add = (isNamed: boolean, w: number, found: boolean) => {
+    if (isNamed) {
+      p.namedTotal += w;
+      if (found) p.namedGot += w;
+    } else {
+      p.total += w;
+      if (found) p.got += w;
+    }
+  };
   for (const t of q.terms) {
-    if (ignore?.has(t)) continue;
     const mark = q.marks.get(t);
     // A marked term weighs as rare as its marked form is: "lương" is rare even if "luong" is not.
     const w = Math.max(termWeight(t, idf, english), mark && !LIGHT_WORDS.has(t) ? idf(`~${mark}`) : 0);
-    total += w;
-    if ((mark ? terms.has(`~${mark}`) : terms.has(t)) || alike.has(t)) got += w;
-    else missing.push(t);
+    add(!!named?.has(t), w, (mark ? terms.has(`~${mark}`) : terms.has(t)) || alike.has(t));
   }
   for (const b of q.termBigrams) {
     const [x, y] = b.split(" ");
-    if (ignore?.has(x) || ignore?.has(y)) continue;
-    const w = Math.min(termWeight(x, idf, english), termWeight(y, idf, english));
-    total += w;
-    if (terms.has(b) || alike.has(b)) got += w;
+    add(!!(named?.has(x) || named?.has(y)), Math.min(termWeight(x, idf, english), termWeight(y, idf, english)), terms.has(b) || alike.has(b));
   }
-  const numbersOk = q.numbers.every((n) => ignore?.has(n) || terms.has(n));
-  return { score: total > 0 ? got / total : 0, numbersOk, missing };
+  return p;
+}
+
+/** The share covered when the plan's own name words weigh `namedWeight` (0: left out). */
+export function ownShare(p: CoverageParts, namedWeight: number): number {
+  const total = p.total + namedWeight * p.namedTotal;
+  return total > 0 ? (p.got + namedWeight * p.namedGot) / total : 0;
+}
+
+/** 0..1, the weighted share of the question's terms and bigrams the text has. */
+export function coverage(q: Question, terms: Set<string>, idf: Idf): number {
+  return ownShare(coverageParts(q, terms, idf), 1);
 }

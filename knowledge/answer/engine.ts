@@ -12,6 +12,7 @@ import { bigrams, tokenise } from "../search/tokens";
 import type { Answer, AnswerCitation, Obligation, Plan, ScheduleItem, Section, Sentence } from "../types";
 import { asksOf, KIND_OF, type Ask } from "./ask";
 import { checkInput } from "./bad-input";
+import type { CandidateFeatures } from "./calibrate";
 import { candidate, planContext, type Candidate, type PlanContext } from "./candidates";
 import { T } from "./compose";
 import type { Idf } from "./coverage";
@@ -193,7 +194,7 @@ export class KnowledgeEngine {
    * For calibration: the features of the question's best candidates that carry the asked fact, each
    * with the text of the answer it would give (to check against labelled facts).
    */
-  async features(question: string, opts: AskOptions, n = 25): Promise<{ own: number; ctx: number; search: number; evidence: number; period: number; also: number; answer: string }[]> {
+  async features(question: string, opts: AskOptions, n = 25): Promise<(Omit<CandidateFeatures, "right"> & { answer: string })[]> {
     const q = understand(question);
     const asks = asksOf(q);
     const today = localDate(opts.now);
@@ -201,7 +202,7 @@ export class KnowledgeEngine {
     return ranked.map((s) => {
       const d = this.found(q, asks, s as Scored & { fact: Fact }, today);
       const answer = `${renderDraft(d)} ${d.citations.map((c) => c.quote).join(" ")}`;
-      return { own: s.c.own, ctx: s.c.ctx, search: s.c.search, evidence: s.fact!.strength, period: s.c.period, also: s.also ? 1 : 0, answer };
+      return { own: s.c.own, ownParts: s.c.ownParts, ctx: s.c.ctx, search: s.c.search, evidence: s.fact!.strength, period: s.c.period, also: s.also ? 1 : 0, answer };
     });
   }
 
@@ -389,13 +390,13 @@ export class KnowledgeEngine {
       for (const id of scope) {
         const ctx = this.contexts.get(id)!;
         const first = this.firstDoc.get(id)!;
-        for (let i = 0; i < ctx.plan.sentences.length; i++) out.push(candidate(ctx, i, q, this.idf, searchOf.get(first + i) ?? 0));
+        for (let i = 0; i < ctx.plan.sentences.length; i++) out.push(candidate(ctx, i, q, this.idf, searchOf.get(first + i) ?? 0, this.weights.named));
       }
       return out;
     }
     for (const h of hits) {
       const { ctx, i } = this.locate(h.doc);
-      out.push(candidate(ctx, i, q, this.idf, searchOf.get(h.doc) ?? 0));
+      out.push(candidate(ctx, i, q, this.idf, searchOf.get(h.doc) ?? 0, this.weights.named));
     }
     return out;
   }

@@ -107,7 +107,8 @@ export function periodWords(original: string): Found | null {
 const NAME_END = /\s+(?:trước|chậm nhất|trong|vào|để|theo|hằng|hàng|định kỳ|khi|nếu|sau|kể từ|bằng|qua hệ thống|ngay)(?![\p{L}]).*$/su;
 const trimName = (name: string) => name.replace(NAME_END, "").trim();
 
-const SEND_BEFORE = /(?:gửi|gởi|nộp|trình|báo cáo|chuyển|cung cấp|phản ánh|đề xuất|kiến nghị|về|cho|đến|tới|lên|với)\s+(?:(?:kết quả|văn bản|hồ sơ|báo cáo|thông tin|số liệu)\s+)?(?:(?:về|cho|đến|tới|lên|với)\s+)?$/iu;
+// "với" names a receiver only after a verb ("đề xuất với ..."); alone it is "đối với", "phối hợp với".
+const SEND_BEFORE = /(?:gửi|gởi|nộp|trình|báo cáo|chuyển|cung cấp|phản ánh|đề xuất|kiến nghị|về|cho|đến|tới|lên)\s+(?:(?:kết quả|văn bản|hồ sơ|báo cáo|thông tin|số liệu)\s+)?(?:(?:về|cho|đến|tới|lên|với)\s+)?$/iu;
 
 /** A named body that receives something: "gửi về Sở Nội vụ (qua Phòng ...)", "báo cáo Thủ tướng Chính phủ". */
 export function recipient(original: string): Found | null {
@@ -130,9 +131,10 @@ export function recipient(original: string): Found | null {
   return null;
 }
 
-// Where a unit in a sentence does the task: at its head (after list markers), or after "giao",
-// "đề nghị", "yêu cầu", "chủ trì:", "do".
-const DOER_BEFORE = /(?:^(?:[-–•+*\s]|\(?[\da-zđ]{1,3}[.)])*|(?:giao(?: cho)?|đề nghị|yêu cầu|chủ trì|chủ trì là|đầu mối|do|bởi|phân công)\s*:?\s*)$/iu;
+// Where a unit in a sentence does the task: at its head (after list markers and a leading
+// adverbial), or after "giao", "đề nghị", "yêu cầu", "chủ trì:", "do".
+// A leading "Căn cứ ...,", "Trên cơ sở ...,", "Để ...," is an adverbial: the subject comes after it.
+const DOER_BEFORE = /(?:^(?:[-–•+*\s]|\(?[\da-zđ]{1,3}[.)])*(?:(?:căn cứ|trên cơ sở|để|nhằm)\s[^,;:]{3,80},\s*)?|(?:giao(?: cho)?|đề nghị|yêu cầu|chủ trì|chủ trì là|đầu mối|do|bởi|phân công)\s*:?\s*)$/iu;
 
 /** A unit that does the task: at the head of the sentence, or after "giao", "chủ trì", "đề nghị". */
 export function unitHead(original: string): Found | null {
@@ -187,6 +189,13 @@ const MONEY = /\d[\d.,]*\s*(?:dong|trieu|ty|nghin|ngan|vnd)\b/g;
 /** An amount of money: "5.000.000 đồng", "2 triệu". */
 export function money(original: string): Found | null {
   return firstMatch(original, folded(original), MONEY, () => 1);
+}
+
+const FUNDING = /\b(?:tu|bang|do|thuoc|trong)\s+(?:cac\s+)?(?:nguon\s+)?(?:ngan sach|kinh phi|von|quy|nguon|xa hoi hoa|tai tro|dong gop|du toan)[^.;:]{0,100}/g;
+
+/** Where money comes from: "từ nguồn ngân sách nhà nước hằng năm", "bằng nguồn xã hội hóa". */
+export function funding(original: string): Found | null {
+  return firstMatch(original, folded(original), FUNDING, (m) => (/nguon|ngan sach|von/.test(m[0].slice(0, 30)) ? 1 : 0.6));
 }
 
 /** A number that is not part of a date or a document symbol: "30%", "01 đồng chí", "80 điểm". */

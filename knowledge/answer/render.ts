@@ -16,6 +16,7 @@ const LABEL: Record<Ask, [string, string]> = {
   contact: ["Địa chỉ", "Address"],
   annex: ["Biểu mẫu, phụ lục", "Form or annex"],
   money: ["Mức tiền", "Amount"],
+  funding: ["Nguồn kinh phí", "Funded from"],
   quantity: ["Con số", "Figure"],
   signer: ["Người ký", "Signed by"],
   person: ["Người", "Person"],

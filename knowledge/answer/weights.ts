@@ -7,6 +7,8 @@ import { z } from "zod";
 export const weightsSchema = z.object({
   /** Share of the question's terms in the sentence alone. */
   own: z.number(),
+  /** How much the question's words that name the asker's plan (title, number, issuer, place) count in `own` (0: not at all). */
+  named: z.number().default(0),
   /** The same with the sentence's heading, list intro and plan metadata. */
   ctx: z.number(),
   /** Rank in the hybrid search. */
@@ -26,7 +28,7 @@ export const weightsSchema = z.object({
 });
 export type Weights = z.infer<typeof weightsSchema>;
 
-export const DEFAULT_WEIGHTS: Weights = { own: 0.5, ctx: 0.5, search: 0.15, evidence: 0.3, period: 0.25, also: 0.1, answerAt: 0.45, supportAt: 0.3, evidenceAt: 0 };
+export const DEFAULT_WEIGHTS: Weights = { own: 0.5, named: 0.3, ctx: 0.5, search: 0.15, evidence: 0.3, period: 0.25, also: 0.1, answerAt: 0.45, supportAt: 0.3, evidenceAt: 0 };
 
 export const WEIGHTS_FILE = new URL("./weights.json", import.meta.url);
 

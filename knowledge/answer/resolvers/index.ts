@@ -5,6 +5,7 @@ import { contact } from "./contact";
 import { content } from "./content";
 import { deadline } from "./deadline";
 import { duration } from "./duration";
+import { funding } from "./funding";
 import { issued } from "./issued";
 import { method } from "./method";
 import { money } from "./money";
@@ -16,5 +17,5 @@ import { responsible } from "./responsible";
 import type { Resolver } from "./resolver";
 import { signer } from "./signer";
 
-export const RESOLVERS: Record<Ask, Resolver> = { annex, contact, content, deadline, duration, issued, method, money, person, quantity, recipient, recurrence, responsible, signer };
+export const RESOLVERS: Record<Ask, Resolver> = { annex, contact, content, deadline, duration, funding, issued, method, money, person, quantity, recipient, recurrence, responsible, signer };
 export { findWithRecord, type Fact, type Resolver } from "./resolver";

@@ -59,7 +59,7 @@ export function findInSentence(r: Resolver, c: Candidate, q: Question, idf: Idf)
     const obligations = c.obligations.filter((o) => o.span.start - c.sentence.start < b && o.span.end - c.sentence.start > a);
     const fact = r.find({ ...c, sentence: { ...c.sentence, text: clause, start: c.sentence.start + a }, obligations }, q);
     if (!fact || fact.strength <= 0) continue;
-    const cover = coverage(q, termsOf(clause), idf).score;
+    const cover = coverage(q, termsOf(clause), idf);
     const shifted = { ...fact, start: fact.start + a, end: fact.end + a };
     if (!best || cover > best.cover || (cover === best.cover && fact.strength > best.fact.strength)) best = { fact: shifted, cover };
   }

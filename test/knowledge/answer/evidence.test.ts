@@ -1,7 +1,7 @@
 // The evidence readers on sentences of real documents (eval/own/dev, ../shared/eval/real): each
 // finds its kind of fact, and does not find it where the sentence has none.
 import { describe, expect, it } from "vitest";
-import { annex, contact, dayRule, deadlineDate, duration, email, method, money, periodWords, person, quantity, recipient, timeWords, unitHead } from "../../../knowledge/answer/evidence";
+import { annex, contact, dayRule, deadlineDate, duration, email, funding, method, money, periodWords, person, quantity, recipient, timeWords, unitHead } from "../../../knowledge/answer/evidence";
 
 describe("deadlines", () => {
   it("a date in the role of a deadline, not the date of a cited document", () => {
@@ -45,6 +45,10 @@ describe("other facts", () => {
     expect(method("cập nhật số liệu qua Hệ thống mạng đấu thầu quốc gia")?.text).toContain("Hệ thống mạng đấu thầu quốc gia");
     expect(money("hỗ trợ 5.000.000 đồng/người")?.text).toContain("5.000.000 đồng");
     expect(money("cắt giảm tối thiểu 30% thời gian")).toBeNull();
+    // Real sentences of two issuers (Thủ tướng Chính phủ, QĐ 2623; a provincial plan's "Kinh phí thực hiện").
+    expect(funding("Kế hoạch này được bố trí từ nguồn ngân sách nhà nước hằng năm của các bộ, cơ quan, đơn vị, địa phương")?.text).toContain("từ nguồn ngân sách nhà nước hằng năm");
+    expect(funding("Kinh phí thực hiện được bảo đảm từ nguồn xã hội hóa và các nguồn hợp pháp khác")?.text).toContain("nguồn xã hội hóa");
+    expect(funding("Sở Tài chính tổng hợp báo cáo UBND tỉnh trước ngày 15/12")).toBeNull();
     expect(quantity("đảm bảo cắt giảm tối thiểu 30% thời gian thực hiện TTHC")?.text).toContain("30%");
     expect(person("Ngày 14/4/2025, đồng chí Lê Minh Hưng, Trưởng Ban Tổ chức Trung ương đã ký ban hành")?.text).toBe("Lê Minh Hưng");
   });
