@@ -4,6 +4,7 @@
 // its search rank, whether it speaks of the period asked.
 import type { Obligation, Period, Plan, Section, Sentence } from "../types";
 import { coverage, coverageParts, ownShare, termSet, type CoverageParts, type Idf } from "./coverage";
+import { hasId, type TermIds } from "./term-ids";
 import { folded } from "./evidence";
 import { detectPeriods, type Question } from "./question";
 
@@ -43,12 +44,25 @@ export interface PlanContext {
   metaText: string;
   /** Its terms: words of the question found here name the plan more than the sentence. */
   metaTerms: Set<string>;
+  /** Term ids of each sentence, of each section's heading path, and of the plan's own words. */
+  ownIds: Int32Array[];
+  sectionIds: Map<string, Int32Array>;
+  metaIds: Int32Array;
+}
+
+/** What candidate() needs of the question beyond its words: rarity, term ids, the named-word weight. */
+export interface Reading {
+  q: Question;
+  idf: Idf;
+  /** The id of a term (-1 when no sentence has it), looked up once per question. */
+  id: (term: string) => number;
+  namedWeight: number;
 }
 
 // "Đơn vị chủ trì: Sở Khoa học và Công nghệ." A line that is a label and its value.
 const LABEL_LINE = /^[\s*]*[\p{Lu}][\p{L}\p{M}\s,]{2,40}:\s*\**\s*\S/u;
 
-export function planContext(plan: Plan): PlanContext {
+export function planContext(plan: Plan, ids: TermIds): PlanContext {
   const sections = new Map(plan.sections.map((s) => [s.id, s]));
   const n = plan.sentences.length;
   const introOf = new Int32Array(n).fill(-1);
@@ -81,7 +95,18 @@ export function planContext(plan: Plan): PlanContext {
   for (const idx of labelled.values()) if (idx.length >= 2 && idx[idx.length - 1] - idx[0] <= 12) for (const i of idx) recordOf[i] = [idx[0], idx[idx.length - 1] + 1];
   const m = plan.meta;
   const metaText = [m.title, m.number, m.issuer, m.place].filter(Boolean).join(" \n ");
-  return { plan, sections, introOf, obligationsOf, recordOf, metaText, metaTerms: termSet(metaText) };
+  return {
+    plan,
+    sections,
+    introOf,
+    obligationsOf,
+    recordOf,
+    metaText,
+    metaTerms: termSet(metaText),
+    ownIds: plan.sentences.map((x) => ids.encode(x.text)),
+    sectionIds: new Map(plan.sections.map((x) => [x.id, ids.encode(x.path)])),
+    metaIds: ids.encode(metaText),
+  };
 }
 
 function sentenceAt(sentences: Sentence[], offset: number): number {
@@ -100,35 +125,44 @@ function sentenceAt(sentences: Sentence[], offset: number): number {
 
 const WEEKLY = /\b(hang|moi|tung|bao cao) tuan\b/;
 
-// Term sets of sentences are reused across questions; a bounded cache keeps memory flat.
-const TERM_CACHE_MAX = 50_000;
+// Clauses of the candidates read for a fact are tokenised again by every question; a bounded cache
+// keeps that cheap and memory flat.
+const TERM_CACHE_MAX = 20_000;
 const termCache = new Map<string, Set<string>>();
-/** The term set of a text, cached (sentences and their clauses are read again by every question). */
+/** The term set of a text, cached. */
 export function termsOf(text: string): Set<string> {
-  return cachedTerms(text, text);
-}
-
-function cachedTerms(key: string, ...texts: (string | null | undefined)[]): Set<string> {
-  let t = termCache.get(key);
+  let t = termCache.get(text);
   if (!t) {
     if (termCache.size >= TERM_CACHE_MAX) termCache.delete(termCache.keys().next().value!);
-    t = termSet(...texts);
-    termCache.set(key, t);
+    t = termSet(text);
+    termCache.set(text, t);
   }
   return t;
 }
 
 /** The candidate for sentence i of a plan, with its features for question q. */
-export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, search: number, namedWeight: number): Candidate {
+export function candidate(ctx: PlanContext, i: number, r: Reading, search: number): Candidate {
   const { plan } = ctx;
+  const { q, idf } = r;
   const sentence = plan.sentences[i];
   const section = ctx.sections.get(sentence.sectionId) ?? null;
-  const intro = ctx.introOf[i] >= 0 ? plan.sentences[ctx.introOf[i]].text : null;
-  const own = termsOf(sentence.text);
-  const around = cachedTerms(`${plan.id}|${plan.sha256}|${i}|ctx`, sentence.text, intro, section?.path, ctx.metaText);
+  const introAt = ctx.introOf[i];
+  const intro = introAt >= 0 ? plan.sentences[introAt].text : null;
+  const ownIds = ctx.ownIds[i];
+  const introIds = introAt >= 0 ? ctx.ownIds[introAt] : null;
+  const sectionIds = ctx.sectionIds.get(sentence.sectionId) ?? null;
+  const inOwn = (t: string) => {
+    const id = r.id(t);
+    return id >= 0 && hasId(ownIds, id);
+  };
+  // In context: the sentence, its list intro, its heading path, the plan's own words.
+  const inContext = (t: string) => {
+    const id = r.id(t);
+    return id >= 0 && (hasId(ownIds, id) || (!!introIds && hasId(introIds, id)) || (!!sectionIds && hasId(sectionIds, id)) || hasId(ctx.metaIds, id));
+  };
   const obligations = ctx.obligationsOf[i];
-  const r = ctx.recordOf[i];
-  const record = r ? plan.sentences.slice(r[0], r[1]).filter((x) => x !== sentence && LABEL_LINE.test(x.text)) : [];
+  const rec = ctx.recordOf[i];
+  const record = rec ? plan.sentences.slice(rec[0], rec[1]).filter((x) => x !== sentence && LABEL_LINE.test(x.text)) : [];
   let period = 0;
   // Plans have no weekly period type; "báo cáo tuần" is matched on the word.
   if (WEEKLY.test(q.folded)) period = /\btuan\b/.test(folded(`${sentence.text} ${intro ?? ""}`)) ? 1 : -1;
@@ -138,7 +172,7 @@ export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, se
     const stated = own.size ? own : new Set<Period>(intro ? detectPeriods(folded(intro)) : []);
     period = q.periods.some((p) => stated.has(p)) ? 1 : stated.size ? -1 : 0;
   }
-  const ownParts = coverageParts(q, own, idf, ctx.metaTerms);
+  const ownParts = coverageParts(q, inOwn, idf, ctx.metaTerms);
   return {
     plan,
     sentence,
@@ -147,9 +181,9 @@ export function candidate(ctx: PlanContext, i: number, q: Question, idf: Idf, se
     obligations,
     record,
     search,
-    own: ownShare(ownParts, namedWeight),
+    own: ownShare(ownParts, r.namedWeight),
     ownParts,
-    ctx: coverage(q, around, idf),
+    ctx: coverage(q, inContext, idf),
     period,
   };
 }

@@ -30,12 +30,15 @@ function termWeight(term: string, idf: Idf, english: boolean): number {
   return w;
 }
 
+/** Whether a text has a term: a Set's `has`, or a lookup in term ids made once per sentence. */
+export type Has = (term: string) => boolean;
+
 /** Question bigrams (and their syllables) the text has in another wording ("người dân": "Nhân dân"). */
-function viaSynonyms(q: Question, terms: Set<string>): Set<string> {
-  const out = new Set<string>();
+function viaSynonyms(q: Question, has: Has): Set<string> | null {
+  let out: Set<string> | null = null;
   for (const b of q.termBigrams) {
-    if (terms.has(b)) continue;
-    if ((SYNONYMS.get(b) ?? []).some((a) => terms.has(a))) for (const x of [b, ...b.split(" ")]) out.add(x);
+    if (has(b)) continue;
+    if ((SYNONYMS.get(b) ?? []).some((a) => has(a))) for (const x of [b, ...b.split(" ")]) (out ??= new Set()).add(x);
   }
   return out;
 }
@@ -52,9 +55,9 @@ export interface CoverageParts {
   namedTotal: number;
 }
 
-export function coverageParts(q: Question, terms: Set<string>, idf: Idf, named?: ReadonlySet<string>): CoverageParts {
+export function coverageParts(q: Question, has: Has, idf: Idf, named?: ReadonlySet<string>): CoverageParts {
   const p: CoverageParts = { got: 0, total: 0, namedGot: 0, namedTotal: 0 };
-  const alike = viaSynonyms(q, terms);
+  const alike = viaSynonyms(q, has);
   const english = q.language === "en";
   const add = (isNamed: boolean, w: number, found: boolean) => {
     if (isNamed) {
@@ -69,11 +72,11 @@ export function coverageParts(q: Question, terms: Set<string>, idf: Idf, named?:
     const mark = q.marks.get(t);
     // A marked term weighs as rare as its marked form is: "lương" is rare even if "luong" is not.
     const w = Math.max(termWeight(t, idf, english), mark && !LIGHT_WORDS.has(t) ? idf(`~${mark}`) : 0);
-    add(!!named?.has(t), w, (mark ? terms.has(`~${mark}`) : terms.has(t)) || alike.has(t));
+    add(!!named?.has(t), w, (mark ? has(`~${mark}`) : has(t)) || !!alike?.has(t));
   }
   for (const b of q.termBigrams) {
     const [x, y] = b.split(" ");
-    add(!!(named?.has(x) || named?.has(y)), Math.min(termWeight(x, idf, english), termWeight(y, idf, english)), terms.has(b) || alike.has(b));
+    add(!!(named?.has(x) || named?.has(y)), Math.min(termWeight(x, idf, english), termWeight(y, idf, english)), has(b) || !!alike?.has(b));
   }
   return p;
 }
@@ -85,6 +88,6 @@ export function ownShare(p: CoverageParts, namedWeight: number): number {
 }
 
 /** 0..1, the weighted share of the question's terms and bigrams the text has. */
-export function coverage(q: Question, terms: Set<string>, idf: Idf): number {
-  return ownShare(coverageParts(q, terms, idf), 1);
+export function coverage(q: Question, terms: Set<string> | Has, idf: Idf): number {
+  return ownShare(coverageParts(q, typeof terms === "function" ? terms : (t) => terms.has(t), idf), 1);
 }

@@ -13,7 +13,7 @@ import type { Answer, AnswerCitation, Obligation, Plan, ScheduleItem, Section, S
 import { asksOf, KIND_OF, type Ask } from "./ask";
 import { checkInput } from "./bad-input";
 import type { CandidateFeatures } from "./calibrate";
-import { candidate, planContext, type Candidate, type PlanContext } from "./candidates";
+import { candidate, planContext, type Candidate, type PlanContext, type Reading } from "./candidates";
 import { T } from "./compose";
 import type { Idf } from "./coverage";
 import type { AnswerDraft, DraftFlag } from "./draft";
@@ -23,6 +23,7 @@ import { understand, type Question } from "./question";
 import { renderDraft } from "./render";
 import { findWithRecord, RESOLVERS, type Fact } from "./resolvers";
 import { PlanHints } from "./scope";
+import { lookup, TermIds } from "./term-ids";
 import { loadWeights, type Weights } from "./weights";
 
 /** A sentence found by search, with where it stands. */
@@ -82,6 +83,7 @@ export class KnowledgeEngine {
   private readonly firstDoc = new Map<string, number>();
   private readonly hints: PlanHints;
   private readonly idf: Idf;
+  private readonly termIds = new TermIds();
 
   private constructor(
     private readonly planList: Plan[],
@@ -93,7 +95,7 @@ export class KnowledgeEngine {
     this.byId = new Map(planList.map((p) => [p.id, p]));
     let doc = 0;
     for (const p of planList) {
-      this.contexts.set(p.id, planContext(p));
+      this.contexts.set(p.id, planContext(p, this.termIds));
       this.firstDoc.set(p.id, doc);
       doc += p.sentences.length;
     }
@@ -386,17 +388,18 @@ export class KnowledgeEngine {
     const top = Math.max(1e-9, ...hits.map((h) => h.score));
     const searchOf = new Map(hits.map((h) => [h.doc, h.score / top]));
     const out: Candidate[] = [];
+    const r: Reading = { q, idf: this.idf, id: lookup(this.termIds), namedWeight: this.weights.named };
     if (scope && scope.length <= READ_WHOLE_PLANS) {
       for (const id of scope) {
         const ctx = this.contexts.get(id)!;
         const first = this.firstDoc.get(id)!;
-        for (let i = 0; i < ctx.plan.sentences.length; i++) out.push(candidate(ctx, i, q, this.idf, searchOf.get(first + i) ?? 0, this.weights.named));
+        for (let i = 0; i < ctx.plan.sentences.length; i++) out.push(candidate(ctx, i, r, searchOf.get(first + i) ?? 0));
       }
       return out;
     }
     for (const h of hits) {
       const { ctx, i } = this.locate(h.doc);
-      out.push(candidate(ctx, i, q, this.idf, searchOf.get(h.doc) ?? 0, this.weights.named));
+      out.push(candidate(ctx, i, r, searchOf.get(h.doc) ?? 0));
     }
     return out;
   }
