@@ -55,10 +55,38 @@ export interface CoverageParts {
   namedTotal: number;
 }
 
+/** A question's terms and bigrams with their weights and the form a text must have, worked out once. */
+interface Weighed {
+  idf: Idf;
+  terms: { term: string; look: string; w: number }[];
+  bigrams: { term: string; x: string; y: string; w: number }[];
+}
+const weighedOf = new WeakMap<Question, Weighed>();
+
+function weighed(q: Question, idf: Idf): Weighed {
+  const known = weighedOf.get(q);
+  if (known && known.idf === idf) return known;
+  const english = q.language === "en";
+  const out: Weighed = {
+    idf,
+    terms: q.terms.map((t) => {
+      const mark = q.marks.get(t);
+      // A marked term weighs as rare as its marked form is: "lương" is rare even if "luong" is not.
+      const w = Math.max(termWeight(t, idf, english), mark && !LIGHT_WORDS.has(t) ? idf(`~${mark}`) : 0);
+      return { term: t, look: mark ? `~${mark}` : t, w };
+    }),
+    bigrams: q.termBigrams.map((b) => {
+      const [x, y] = b.split(" ");
+      return { term: b, x, y, w: Math.min(termWeight(x, idf, english), termWeight(y, idf, english)) };
+    }),
+  };
+  weighedOf.set(q, out);
+  return out;
+}
+
 export function coverageParts(q: Question, has: Has, idf: Idf, named?: ReadonlySet<string>): CoverageParts {
   const p: CoverageParts = { got: 0, total: 0, namedGot: 0, namedTotal: 0 };
   const alike = viaSynonyms(q, has);
-  const english = q.language === "en";
   const add = (isNamed: boolean, w: number, found: boolean) => {
     if (isNamed) {
       p.namedTotal += w;
@@ -68,16 +96,9 @@ export function coverageParts(q: Question, has: Has, idf: Idf, named?: ReadonlyS
       if (found) p.got += w;
     }
   };
-  for (const t of q.terms) {
-    const mark = q.marks.get(t);
-    // A marked term weighs as rare as its marked form is: "lương" is rare even if "luong" is not.
-    const w = Math.max(termWeight(t, idf, english), mark && !LIGHT_WORDS.has(t) ? idf(`~${mark}`) : 0);
-    add(!!named?.has(t), w, (mark ? has(`~${mark}`) : has(t)) || !!alike?.has(t));
-  }
-  for (const b of q.termBigrams) {
-    const [x, y] = b.split(" ");
-    add(!!(named?.has(x) || named?.has(y)), Math.min(termWeight(x, idf, english), termWeight(y, idf, english)), has(b) || !!alike?.has(b));
-  }
+  const { terms, bigrams } = weighed(q, idf);
+  for (const { term, look, w } of terms) add(!!named?.has(term), w, has(look) || !!alike?.has(term));
+  for (const { term, x, y, w } of bigrams) add(!!(named?.has(x) || named?.has(y)), w, has(term) || !!alike?.has(term));
   return p;
 }
 

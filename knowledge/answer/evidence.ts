@@ -17,9 +17,20 @@ export interface Found {
   strength: number;
 }
 
+// Every reader folds the same candidate sentences again for each question; a bounded cache keeps
+// that to once per sentence.
+const FOLDED_MAX = 20_000;
+const foldedCache = new Map<string, string>();
+
 /** Lower-case, folded, same length as the input (NFC): offsets map back to the original. */
 export function folded(s: string): string {
-  return fold(normaliseTones(s)).toLowerCase();
+  let f = foldedCache.get(s);
+  if (f === undefined) {
+    f = fold(normaliseTones(s)).toLowerCase();
+    if (foldedCache.size >= FOLDED_MAX) foldedCache.delete(foldedCache.keys().next().value!);
+    foldedCache.set(s, f);
+  }
+  return f;
 }
 
 function firstMatch(original: string, f: string, re: RegExp, strength: (m: RegExpMatchArray) => number): Found | null {
