@@ -1,7 +1,6 @@
-// Understanding a question: its language, what is asked (deadline, responsible, recipient,
-// recurrence, content), the periods it names, its content terms, and finer hints such as
-// "which decision" or "how many" that tell which sentence holds the answer.
-import type { Period, QuestionKind } from "../types";
+// Understanding a question: its language, its words in plan vocabulary, the periods it names and
+// its content terms. What it asks for is read from these by ask.ts (asksOf).
+import type { Period } from "../types";
 import { fold, hasDiacritics, normaliseTones, syllables } from "../vietnamese";
 import { bigrams, tokenise } from "../search/tokens";
 import { ABBREVIATIONS } from "../search/abbreviations";
@@ -10,7 +9,6 @@ import { COLLOQUIAL_RULES, ENGLISH_RULES, QUESTION_PHRASES, STOP_ENGLISH, STOP_F
 export interface Question {
   raw: string;
   language: "vi" | "en";
-  kind: QuestionKind;
   /** The question in plan vocabulary (English and colloquial forms replaced), for search. */
   canonical: string;
   /** Folded canonical text, single-spaced. */
@@ -27,20 +25,7 @@ export interface Question {
   marks: Map<string, string>;
   /** Numbers in the question ("6", "2023"). */
   numbers: string[];
-  asks: {
-    /** Who signed the plan. */
-    signer: boolean;
-    /** About signing or issuing a document ("ký", not the "kỳ" of a period or "đăng ký"). */
-    signing: boolean;
-    /** The date a document was signed/issued/took effect. */
-    date: boolean;
-    /** A document of this type: "quyet dinh", "chi thi", "dieu", ... */
-    docType: string | null;
-    /** How many / how much. */
-    quantity: boolean;
-    /** Which place of this level: "huyen", "tinh", "xa", ... */
-    place: string | null;
-  };
+
 }
 
 // English words that are not Vietnamese syllables, to tell an English question from Vietnamese
@@ -103,49 +88,6 @@ const KY_NOT_SIGN = /\b(dinh|giua|dang|hoc|nhiem|moi|cuoi|dau|tung|mot|hai|cac|t
 export function aboutSigning(raw: string, folded: string): boolean {
   if (hasDiacritics(raw)) return /(?<![\p{L}])(ký|kí)(?![\p{L}])/u.test(normaliseTones(raw).toLowerCase()) && !/đăng (ký|kí)/u.test(raw.toLowerCase());
   return /\bky\b/.test(folded.replace(KY_NOT_SIGN, " "));
-}
-
-export function detectKind(folded: string, quantity = false, signs = /\bky\b/.test(folded.replace(KY_NOT_SIGN, " "))): QuestionKind {
-  if (has(folded, /\b(ve dau|o dau|den dau|toi dau|cho ai|toi ai|gui ai|nop ai|ai nhan|noi nhan|cap nao nhan)\b/)) return "recipient";
-  if (has(folded, /\b(gui|nop|bao cao|chuyen)\b.*\b(ve|cho|toi|den) (co quan|don vi|phong|ban) nao\b/)) return "recipient";
-  // "báo cáo (với) ai": the one reported to; "ai báo cáo" (who reports) stays a responsible question.
-  if (has(folded, /\b(bao cao|gui|nop|trinh|chuyen)( lai)? (voi |cho |len |toi )?ai\b/)) return "recipient";
-  if (has(folded, /^(ai|don vi nao|co quan nao|bo phan nao|phong nao|ban nao)\b|\b(ai|don vi nao|co quan nao|bo phan nao) (chiu trach nhiem|phu trach|chu tri|tham muu|thuc hien|lam|tong hop|ky|la)\b|\bchiu trach nhiem\b/)) return "responsible";
-  if (has(folded, /\b(bao lau|may lan|tan suat|bao nhieu lan|lap lai)\b/)) return "recurrence";
-  // "báo cáo định kỳ nộp khi nào" asks a date; "định kỳ thế nào" asks how often.
-  if (has(folded, /\b(dinh ky|thuong xuyen)\b/) && !has(folded, /\b(khi nao|bao gio|ngay nao|ngay may|truoc ngay|han)\b/)) return "recurrence";
-  if ((signs || has(folded, /\b(ban hanh|hieu luc|phe duyet)\b/)) && has(folded, /\b(ngay nao|khi nao|bao gio|ngay may|luc nao)\b/)) return "content";
-  if (quantity && !has(folded, /\bngay (bao nhieu|may)\b/)) return "content";
-  if (has(folded, /\b(khi nao|bao gio|luc nao|ngay nao|ngay may|thoi han|han chot|han cuoi|han nop|han gui|truoc ngay|thoi diem nao|hoi nao)\b|^han\b/)) return "deadline";
-  if (has(folded, /\b(ai|don vi nao|co quan nao|bo phan nao|phong nao|ban nao|phu trach|nhiem vu gi|lam gi)\b/)) return "responsible";
-  return "content";
-}
-
-function englishKind(lower: string): QuestionKind | null {
-  if (/\b(to whom|send (it )?to|submit(ted)? to|sent to|where (do|does|should|to)|recipient)\b/.test(lower)) return "recipient";
-  if (/\bhow often\b|\bfrequency\b|\bhow frequently\b/.test(lower)) return "recurrence";
-  if (/\b(signed|issued|take effect|effective)\b/.test(lower) && /\bwhen\b|\bwhat date\b/.test(lower)) return "content";
-  if (/\b(when|due|deadline|by what date|what date|which date|by when)\b/.test(lower)) return "deadline";
-  if (/\b(who|which (unit|office|department|agency|body))\b|\bresponsible\b|\bin charge\b/.test(lower)) return "responsible";
-  return null;
-}
-
-const DOC_TYPES = ["quyet dinh", "chi thi", "nghi quyet", "nghi dinh", "thong tu", "cong van", "ke hoach", "chuong trinh", "ket luan", "luat", "dieu", "quy dinh", "huong dan"];
-
-function askHints(folded: string, lowerRaw: string, kind: QuestionKind): Omit<Question["asks"], "signing"> {
-  const docType = DOC_TYPES.find((d) => new RegExp(`\\b${d} (nao|so may|so bao nhieu|gi)\\b`).test(folded)) ?? (/\bwhich (decision|directive|resolution|decree|law|article)\b/.test(lowerRaw) ? englishDoc(lowerRaw) : null);
-  return {
-    signer: /\b(ai|nguoi nao) (da )?ky\b|\bky boi ai\b|\bnguoi ky\b|\bwho sign/.test(`${folded} ${lowerRaw}`),
-    date: /\b(ngay nao|ngay may|khi nao|bao gio|thoi gian nao)\b/.test(folded) || /\b(what date|when)\b/.test(lowerRaw) || kind === "deadline",
-    docType,
-    quantity: /\b(bao nhieu|may)\b/.test(folded) || /\bhow (many|much)\b/.test(lowerRaw),
-    place: folded.match(/\b(huyen|tinh|xa|phuong|thi xa|thanh pho|quan) nao\b/)?.[1] ?? (lowerRaw.match(/\bwhich (district|province|commune)\b/) ? { district: "huyen", province: "tinh", commune: "xa" }[lowerRaw.match(/\bwhich (district|province|commune)\b/)![1] as "district"] : null),
-  };
-}
-
-function englishDoc(lower: string): string {
-  const m = lower.match(/\bwhich (decision|directive|resolution|decree|law|article)\b/)![1];
-  return { decision: "quyet dinh", directive: "chi thi", resolution: "nghi quyet", decree: "nghi dinh", law: "luat", article: "dieu" }[m as "law"];
 }
 
 /**
@@ -211,10 +153,6 @@ export function understand(raw: string): Question {
   const language = detectLanguage(raw);
   const canonical = canonicalise(raw, language);
   const folded = expandAbbreviations(fold(canonical).toLowerCase().replace(/[^\p{L}\p{N}/\- ]+/gu, " ").replace(/\s+/g, " ").trim());
-  const lowerRaw = raw.toLowerCase();
-  const quantity = /\b(bao nhieu|may)\b/.test(folded) || /\bhow (many|much)\b/.test(lowerRaw);
-  const signs = aboutSigning(raw, folded);
-  const kind = (language === "en" ? englishKind(lowerRaw) : null) ?? detectKind(folded, quantity, signs);
   const segments = contentSegments(canonical, language === "en");
   const terms = segments.flat();
   const termBigrams = segments.flatMap((seg) => bigrams(seg));
@@ -224,7 +162,6 @@ export function understand(raw: string): Question {
   return {
     raw,
     language,
-    kind,
     canonical,
     folded,
     periods: detectPeriods(folded),
@@ -232,6 +169,5 @@ export function understand(raw: string): Question {
     termBigrams: [...new Set(termBigrams)],
     marks,
     numbers: [...new Set(numbers)],
-    asks: { ...askHints(folded, lowerRaw, kind), signing: signs || /\b(signed|issued)\b/.test(lowerRaw) },
   };
 }
