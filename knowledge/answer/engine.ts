@@ -233,6 +233,12 @@ export class KnowledgeEngine {
       const meta = this.fromMeta(q, asks[0], opts.planId ?? null);
       if (meta) return meta;
     }
+    // A sentence that states the asked period without a date, ranked above the best one with a
+    // date for another or no period, says the plan is silent on that date ("hằng năm ... báo cáo").
+    const top = ranked[0];
+    if (q.periods.length && top && !top.fact && top.c.period === 1 && best && best.c.period !== 1 && top.score > best.score) {
+      if (RESOLVERS[asks[0]].silence?.(top.c, q)) return this.silent(q, asks, top, today, opts.officeDates);
+    }
     if (this.accepts(best)) {
       const draft = this.found(q, asks, best, today);
       // Without the asker's plan, other plans that answer about as well are named too.
@@ -252,7 +258,6 @@ export class KnowledgeEngine {
     if (meta) return meta;
 
     // The plan speaks of what is asked but not of the fact: say what it does say.
-    const top = ranked[0];
     const silence = top && top.score >= this.weights.answerAt - this.weights.evidence * 0.5 && top.c.ctx >= this.weights.supportAt ? RESOLVERS[asks[0]].silence?.(top.c, q) : null;
     if (top && silence) return this.silent(q, asks, top, today, opts.officeDates);
     const closest = top ? { source: this.source(top.c, null, q), citations: [] } : {};

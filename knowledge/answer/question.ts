@@ -73,12 +73,20 @@ export function detectPeriods(folded: string): Period[] {
   if (has(folded, /\b(0?9|chin) thang\b/)) out.add("nine_months");
   if (has(folded, /\b(hang|moi|tung) quy\b|\bquy (i|ii|iii|iv|[1-4])\b|\bbao cao quy\b/)) out.add("quarterly");
   if (has(folded, /\b(hang|moi|tung) thang\b|\bbao cao thang\b(?! \d)/)) out.add("monthly");
-  if (has(folded, /\b(hang|hang|moi|ca|cuoi|mot|1|01) nam\b|\b(bao cao|tong ket|so ket) nam\b(?! \d)|\bnam\s*$/)) out.add("yearly");
+  // "01 năm" is yearly only when it is not a date's "tháng 01 năm 2026".
+  if (has(folded, /\b(hang|moi|ca|cuoi|mot) nam\b|(?<!thang )\b0?1 nam\b(?!\s*\d{4})|\b(bao cao|tong ket|so ket) nam\b(?! \d)|\bnam\s*$/)) out.add("yearly");
   if (has(folded, /\b(0?5|nam|0?3|10) nam\b|\bgiai doan\b/) && !has(folded, /\bmot nam\b/)) out.add("multi_year");
   if (has(folded, /\bdot xuat\b/)) out.add("ad_hoc");
   // "5 năm" is multi-year, not yearly; "hàng năm" is yearly, not multi-year.
   if (out.has("multi_year") && has(folded, /\b(0?5|nam) nam\b/) && !has(folded, /\b(hang|moi|ca|cuoi) nam\b/)) out.delete("yearly");
   return [...out];
+}
+
+/** The periods a question names; "quý" typed with its mark is a quarter (folded "quy" is also "quy chế"). */
+function questionPeriods(raw: string, folded: string): Period[] {
+  const out = detectPeriods(folded);
+  if (!out.includes("quarterly") && /(?<![\p{L}])quý(?![\p{L}])/u.test(normaliseTones(raw).toLowerCase())) out.push("quarterly");
+  return out;
 }
 
 // "ký" (sign) folds like "kỳ" (period) and the "ký" of "đăng ký" (register).
@@ -164,7 +172,7 @@ export function understand(raw: string): Question {
     language,
     canonical,
     folded,
-    periods: detectPeriods(folded),
+    periods: questionPeriods(raw, folded),
     terms: [...new Set(terms)],
     termBigrams: [...new Set(termBigrams)],
     marks,

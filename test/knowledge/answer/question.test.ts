@@ -49,6 +49,9 @@ describe("question understanding", () => {
     expect(understand("nộp báo cáo tháng khi nào").periods).toEqual(["monthly"]);
     expect(understand("báo cáo 9 tháng").periods).toEqual(["nine_months"]);
     expect(understand("quy chế dân chủ").periods).toEqual([]);
+    // A date's "tháng 01 năm 2026" is not "hằng năm"; "quý" typed with its mark is a quarter.
+    expect(understand("Thời hạn ban hành: trước ngày 01 tháng 01 năm 2026").periods).toEqual([]);
+    expect(understand("Báo cáo đấu thầu quý của các xã nộp trước ngày nào?").periods).toEqual(["quarterly"]);
   });
 
   it("keeps content terms and drops question words, judging stop words by their marks", () => {
