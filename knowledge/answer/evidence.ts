@@ -145,7 +145,7 @@ export function recipient(original: string): Found | null {
 // Where a unit in a sentence does the task: at its head (after list markers and a leading
 // adverbial), or after "giao", "đề nghị", "yêu cầu", "chủ trì:", "do".
 // A leading "Căn cứ ...,", "Trên cơ sở ...,", "Để ...," is an adverbial: the subject comes after it.
-const DOER_BEFORE = /(?:^(?:[-–•+*\s]|\(?[\da-zđ]{1,3}[.)])*(?:(?:căn cứ|trên cơ sở|để|nhằm)\s[^,;:]{3,80},\s*)?|(?:giao(?: cho)?|đề nghị|yêu cầu|chủ trì|chủ trì là|đầu mối|do|bởi|phân công)\s*:?\s*)$/iu;
+const DOER_BEFORE = /(?:^(?:[-–•+*\s]|\(?[\da-zđ]{1,3}[.)])*(?:(?:căn cứ|trên cơ sở|để|nhằm)\s[^,;:]{3,80},\s*)?|(?:giao(?: cho)?|đề nghị|yêu cầu|chủ trì|chủ trì là|đầu mối|do|bởi|phân công)\s*:?\s*(?:các\s+|những\s+)?)$/iu;
 
 /** A unit that does the task: at the head of the sentence, or after "giao", "chủ trì", "đề nghị". */
 export function unitHead(original: string): Found | null {

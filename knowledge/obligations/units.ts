@@ -56,6 +56,13 @@ export function unitAt(s: string, start: number): UnitMatch | null {
       end += dash[0].length;
       continue;
     }
+    // "các Bộ: Nông nghiệp và Môi trường; Xây dựng", "Giám đốc các Sở: Tài chính, Nội vụ": one head
+    // shared by a list of names.
+    const listed = /^\s*:\s*(?=\p{Lu})/u.exec(r);
+    if (listed && SHARED_HEAD_RE.test(s.slice(Math.max(0, start - 6), end))) {
+      end = sharedHeadList(s, end + listed[0].length);
+      break;
+    }
     const comma = /^\s*,\s*/u.exec(r);
     if (comma) {
       const after = r.slice(comma[0].length);
@@ -113,6 +120,44 @@ export function unitAt(s: string, start: number): UnitMatch | null {
   // A bare head word is not a unit: "Trường hợp ..." (in case), "Sở" alone.
   if (!/\s/u.test(name)) return null;
   return { start, end: start + name.length, name };
+}
+
+const SHARED_HEAD_RE = /(?:^|\s)(?:các|những)\s+(?:Bộ|Sở|Ban|Phòng|cơ quan)$/u;
+// In such a list a person's title or another body starts the next unit; "Công an", "Tư pháp" are names in it.
+const NEXT_UNIT_RE = /^(?:Chủ tịch|Phó Chủ tịch|Thủ trưởng|Giám đốc|Thủ tướng|Trưởng|Phó|Người đứng đầu|Bộ trưởng|Ủy ban|UBND|Hội đồng|HĐND|Văn phòng|Ban|Đảng ủy|Tỉnh ủy|Thành ủy)(?![\p{L}])/u;
+
+/** The end of a list of names after a shared head ("Nông nghiệp và Môi trường; Xây dựng; Khoa học và Công nghệ"). */
+function sharedHeadList(s: string, pos: number): number {
+  let end = pos;
+  for (let items = 0; items < 15; items++) {
+    let p = end;
+    let lower = 0;
+    let words = 0;
+    for (;;) {
+      const w = /^\s*([\p{L}\p{M}]+)/u.exec(s.slice(p, p + 40));
+      if (!w) break;
+      const at = p + w[0].length - w[1].length;
+      if (w[1] === "và") {
+        // "Nông nghiệp và Môi trường" goes on; "... và Thủ trưởng các cơ quan" starts another unit.
+        const next = /^và\s+(?=\p{Lu})/u.exec(s.slice(at, at + 10));
+        if (!next || NEXT_UNIT_RE.test(s.slice(at + next[0].length, at + next[0].length + 40))) break;
+        p = at + next[0].length;
+        continue;
+      }
+      if (/^\p{Lu}/u.test(w[1])) {
+        if (words > 0 && NEXT_UNIT_RE.test(s.slice(at, at + 40))) break;
+        lower = 0;
+      } else if (isVerbAt(s, at) || STOP_AT_RE.test(s.slice(at, at + 24)) || ++lower > 2) break;
+      p = at + w[1].length;
+      words++;
+    }
+    if (!words) break;
+    end = p;
+    const sep = /^\s*[,;]\s*(?=\p{Lu})/u.exec(s.slice(end, end + 8));
+    if (!sep || NEXT_UNIT_RE.test(s.slice(end + sep[0].length, end + sep[0].length + 40))) break;
+    end += sep[0].length;
+  }
+  return end;
 }
 
 /** Every unit name within [from, to), in order, not overlapping. */

@@ -63,7 +63,10 @@ export function findInSentence(r: Resolver, c: Candidate, q: Question, idf: Idf)
     const shifted = { ...fact, start: fact.start + a, end: fact.end + a };
     if (!best || cover > best.cover || (cover === best.cover && fact.strength > best.fact.strength)) best = { fact: shifted, cover };
   }
-  return best?.fact ?? r.find(c, q);
+  const whole = r.find(c, q);
+  // A fact that runs across a ";" ("các Bộ: Nông nghiệp và Môi trường; Xây dựng; ...") is read whole.
+  if (best && whole && whole.start <= best.fact.start && whole.end > best.fact.end) return whole;
+  return best?.fact ?? whole;
 }
 
 /** The fact in the candidate's sentence, else in another line of its record (trusted a little less). */

@@ -12,6 +12,19 @@ describe("unit names", () => {
       "Ban cán sự đảng Ủy ban nhân dân tỉnh",
     ]);
   });
+  it("reads one head shared by a list of names ('các Bộ: A; B; C'), in documents of several issuers", () => {
+    // Ban Chỉ đạo của Chính phủ, CV 174/CV-BCĐ (2025).
+    const bcd = "yêu cầu các Bộ: Nông nghiệp và Môi trường; Xây dựng; Khoa học và Công nghệ xây dựng phương án đề xuất điều chỉnh thẩm quyền";
+    expect(unitsIn(bcd)[0].name).toBe("Bộ: Nông nghiệp và Môi trường; Xây dựng; Khoa học và Công nghệ");
+    // UBND tỉnh Quảng Ngãi, QĐ 1622/QĐ-UBND (2025); Chính phủ, NQ 385/NQ-CP (2025).
+    expect(unitsIn("Chánh Văn phòng; Giám đốc các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường; Trưởng Thuế tỉnh; Chủ tịch Ủy ban nhân dân các xã").map((u) => u.name)).toContain(
+      "Giám đốc các Sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường",
+    );
+    expect(unitsIn("Bộ trưởng các Bộ: Xây dựng, Ngoại giao, Tư pháp, Quốc phòng, Công an, Tài chính, Công Thương và Thủ trưởng các cơ quan, đơn vị chịu trách nhiệm").map((u) => u.name)).toEqual([
+      "Bộ trưởng các Bộ: Xây dựng, Ngoại giao, Tư pháp, Quốc phòng, Công an, Tài chính, Công Thương",
+      "Thủ trưởng các cơ quan, đơn vị",
+    ]);
+  });
   it("keeps compound names and ends at a word that is not part of one", () => {
     expect(unitsIn("Phòng Công nghệ thông tin chủ trì")[0].name).toBe("Phòng Công nghệ thông tin");
     expect(unitsIn("báo cáo Giám đốc Sở tình hình vận hành")[0].name).toBe("Giám đốc Sở");
