@@ -48,8 +48,11 @@ interface Prepared {
   f: string;
 }
 
+// Control characters (NUL from a pasted file, a stray escape) mean nothing in chat text.
+const CONTROL_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
 function prepare(text: string): Prepared {
-  const s = normaliseTones(text).replace(/\s+/g, " ").trim();
+  const s = normaliseTones(text.replace(CONTROL_RE, "")).replace(/\s+/g, " ").trim();
   return { s, f: fold(s).toLowerCase() };
 }
 
@@ -61,25 +64,56 @@ export function looksLikeUpdate(text: string): boolean {
   return findStatus(s) !== null || PERCENT_RE.test(f);
 }
 
+// A day/month that cannot exist is a mistyped date only when the text calls it one ("ngày 31/02",
+// "hôm 12/13"); otherwise ("còn chờ số liệu 20-14", a code, a range) it is words of the note.
+const DATE_WORD_BEFORE_RE = /(?:ngay|hom)\s*$/;
+
+interface DateToken {
+  index: number;
+  text: string;
+  day: number;
+  month: number;
+  explicitYear: number | null;
+  /** YYYY-MM-DD in the year given or the current one; null when that day does not exist. */
+  iso: string | null;
+}
+
+/** The day/month tokens of folded text that are dates: real ones, and impossible ones called a date. */
+function dateTokens(f: string, today: string): DateToken[] {
+  const out: DateToken[] = [];
+  for (const m of f.matchAll(DATE_RE)) {
+    const day = Number(m[1]);
+    const month = Number(m[2]);
+    const explicitYear = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : null;
+    const iso = validDate(explicitYear ?? Number(today.slice(0, 4)), month, day);
+    if (iso || DATE_WORD_BEFORE_RE.test(f.slice(Math.max(0, m.index - 12), m.index))) {
+      out.push({ index: m.index, text: m[0], day, month, explicitYear, iso });
+    }
+  }
+  return out;
+}
+
 /** The first date in the text as YYYY-MM-DD; a date that cannot exist is a UserInputError. */
 export function findDoneOn(f: string, today: string): string | null {
   let first: string | null = null;
-  for (const m of f.matchAll(DATE_RE)) {
-    const d = Number(m[1]);
-    const mo = Number(m[2]);
-    const explicitYear = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : null;
-    const year = explicitYear ?? Number(today.slice(0, 4));
-    let iso = validDate(year, mo, d);
-    if (!iso) {
+  for (const t of dateTokens(f, today)) {
+    if (!t.iso) {
+      const mo = t.month;
       throw new UserInputError(
-        `Ngày ${m[0]} không có thật (tháng ${mo} ${mo >= 1 && mo <= 12 ? `không có ngày ${d}` : "không tồn tại"}). Vui lòng kiểm tra lại ngày rồi gửi lại, ví dụ: "đã gửi ngày 20/11".`,
+        `Ngày ${t.text} không có thật (tháng ${mo} ${mo >= 1 && mo <= 12 ? `không có ngày ${t.day}` : "không tồn tại"}). Vui lòng kiểm tra lại ngày rồi gửi lại, ví dụ: "đã gửi ngày 20/11".`,
       );
     }
     // "đã gửi ngày 20/11" typed in January means last November.
-    if (explicitYear === null && iso > today) iso = validDate(year - 1, mo, d) ?? iso;
+    const iso = t.explicitYear === null && t.iso > today ? (validDate(Number(today.slice(0, 4)) - 1, t.month, t.day) ?? t.iso) : t.iso;
     first ??= iso;
   }
   return first;
+}
+
+/** The dates of the text with the words that introduce them ("vào ngày 20/11"): spans to cut. */
+function datePhrases(f: string, today: string): Span[] {
+  const dates = new Set(dateTokens(f, today).map((t) => t.index + t.text.length));
+  return [...f.matchAll(DATE_PHRASE_RE)].filter((m) => dates.has(m.index + m[0].length)).map((m) => ({ index: m.index, length: m[0].length }));
 }
 
 export function findPercent(f: string): { value: number; index: number; length: number } | null {
@@ -110,11 +144,6 @@ function noteOf(s: string, f: string, cut: Span[]): string {
     const blank = " ".repeat(c.length);
     text = text.slice(0, c.index) + blank + text.slice(c.index + c.length);
     folded = folded.slice(0, c.index) + blank + folded.slice(c.index + c.length);
-  }
-  for (const m of folded.matchAll(DATE_PHRASE_RE)) {
-    const blank = " ".repeat(m[0].length);
-    text = text.slice(0, m.index) + blank + text.slice(m.index + m[0].length);
-    folded = folded.slice(0, m.index) + blank + folded.slice(m.index + m[0].length);
   }
   const clauses: string[] = [];
   let start = 0;
@@ -152,7 +181,7 @@ export function parseUpdate(text: string, today: string): ParsedUpdate | null {
   } else {
     const st = findStatus(s);
     const pc = PERCENT_RE.exec(f);
-    const firstDate = new RegExp(DATE_PHRASE_RE.source).exec(f);
+    const firstDate = datePhrases(f, today)[0];
     const cutAt = Math.min(st?.index ?? Infinity, pc?.index ?? Infinity, firstDate?.index ?? Infinity);
     if (cutAt === Infinity) return null;
     topic = s.slice(0, cutAt);
@@ -169,7 +198,7 @@ export function parseUpdate(text: string, today: string): ParsedUpdate | null {
     topic,
     status: both.status,
     percent: both.percent,
-    note: noteOf(body, bodyF, spans(status, pct)),
+    note: noteOf(body, bodyF, [...spans(status, pct), ...datePhrases(bodyF, today)]),
     period: periodFor(words, doneOn ?? today),
     periodExplicit: words.kind !== null || words.year !== null,
     doneOn,
@@ -188,7 +217,7 @@ export function parseEdit(text: string, today: string): ParsedEdit {
   if (pct) out.percent = pct.value;
   const words = periodWords(s);
   if (words.kind || words.year) out.period = periodFor(words, doneOn ?? today);
-  const note = noteOf(s, f, spans(status, pct));
+  const note = noteOf(s, f, [...spans(status, pct), ...datePhrases(f, today)]);
   // Period words alone are not a note.
   if (note && !(out.period && periodWords(note).kind && note.split(" ").length <= 4)) out.note = note;
   return out;

@@ -53,6 +53,10 @@ describe("parseUpdate", () => {
     expect(() => parseUpdate("bc nam da gui ngay 31/02", TODAY)).toThrow(/31\/02 không có thật/);
     expect(() => parseUpdate("đã gửi ngày 12/13", TODAY)).toThrow(/tháng 13 không tồn tại/);
     expect(parseUpdate("đã gửi ngày 29/02/2028", TODAY)?.doneOn).toBe("2028-02-29");
+    // Not called a date and not one: words of the note ("còn chờ số liệu 20-14"), control characters dropped.
+    expect(parseUpdate("cập nhật tuyên truyền: đang làm 40%, còn chờ số liệu 20-14", TODAY)).toMatchObject({ note: "còn chờ số liệu 20-14", doneOn: null, percent: 40 });
+    expect(parseUpdate("cập nhật tuyên truyền: đang làm, mã 20-14\u0000/UBND", TODAY)).toMatchObject({ note: "mã 20-14/UBND", doneOn: null });
+    expect(() => parseUpdate("cập nhật tuyên truyền: xong hôm 20-14", TODAY)).toThrow(/tháng 14 không tồn tại/);
   });
 
   it("reads edits", () => {
