@@ -12,6 +12,7 @@ import { createCore, type Handle } from "./core/router";
 import { defaultHandlers } from "./core/handlers";
 import type { Db } from "./storage/db";
 import { openDbFromConfig } from "./storage/open-db";
+import { ownDataDir } from "./storage/owner-only";
 import type { FileOutcome, LoadPlanFile } from "./plans/ingest-files";
 import { followPlansDir, planStates, unlinkRetired } from "./plans/plan-folder";
 import { localDate } from "../knowledge/occurrences";
@@ -62,6 +63,8 @@ export async function createApp(config: Config, deps: AppDeps = {}): Promise<App
   const log = deps.log ?? pino({ level: config.LOG_LEVEL });
   const clock = deps.clock ?? (() => new Date());
   const ownDb = !deps.db;
+  // Also with DATABASE_URL: DATA_DIR keeps the search index, downloads and the Zalo login.
+  if (config.DATA_DIR !== "memory") ownDataDir(config.DATA_DIR);
   const db = deps.db ?? (await openDbFromConfig(config));
   try {
     let ingested: FileOutcome[] = [];

@@ -26,11 +26,11 @@ function alive(pid: number): boolean {
 
 /** Takes the folder's lock for this process; returns the function that releases it. */
 export function lockFolder(dir: string, pid = process.pid): () => void {
-  mkdirSync(dirname(dir), { recursive: true });
+  mkdirSync(dirname(dir), { recursive: true, mode: 0o700 });
   const file = `${dir.replace(/[/\\]+$/, "")}.lock`;
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, String(pid), { flag: "wx" });
+      writeFileSync(file, String(pid), { flag: "wx", mode: 0o600 });
       return () => rmSync(file, { force: true });
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;

@@ -6,6 +6,7 @@ import { databaseOpenError, type Config } from "../config";
 import type { EngineDb } from "./engine";
 import { migrate } from "./migrate";
 import { openPglite } from "./pglite-db";
+import { ownDataDir } from "./owner-only";
 import { openPostgres } from "./postgres-db";
 
 export interface OpenDbOptions {
@@ -27,7 +28,7 @@ export async function openDb(opts: OpenDbOptions): Promise<EngineDb> {
     db = await openPglite(null);
   } else {
     const dir = resolve(opts.dataDir);
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     db = await openPglite(dir);
   }
   if (!opts.skipMigrations) {
@@ -52,5 +53,7 @@ export async function openDbFromConfig(config: Config): Promise<EngineDb> {
       throw databaseOpenError(err, url) ?? err;
     }
   }
-  return openDb({ dataDir: config.DATA_DIR === "memory" ? "memory" : join(config.DATA_DIR, "db") });
+  if (config.DATA_DIR === "memory") return openDb({ dataDir: "memory" });
+  ownDataDir(config.DATA_DIR);
+  return openDb({ dataDir: join(config.DATA_DIR, "db") });
 }
