@@ -1,7 +1,12 @@
-// Rate limits (rate-limiter-flexible, in memory per replica): every POST per client address, chat
-// turns per web user, and registration attempts (invite-code guesses) per address and per user.
-// A refused request gets 429 with Retry-After, in Vietnamese.
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+// Rate limits (rate-limiter-flexible): every POST per client address, chat turns per web user, and
+// registration attempts (invite-code guesses) per address and per user. A refused request gets 429
+// with Retry-After, in Vietnamese. On PostgreSQL the turn and registration counters live in the
+// database (RateLimiterPostgres), so replicas share them and a guesser cannot multiply the limit by
+// the number of replicas; if the database fails, each replica falls back to its own memory
+// (insuranceLimiter). The per-address POST limit stays in memory: it is a cheap first shield that
+// runs before anything else, and costs no query.
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import type { Db } from "../bot/storage/db";
 
 export interface Limits {
   /** Any POST from this address. */
@@ -22,7 +27,7 @@ export interface LimitSettings {
 }
 
 /** Seconds to wait when the limiter refuses, or null when allowed. */
-async function take(l: RateLimiterMemory, key: string): Promise<number | null> {
+async function take(l: RateLimiterAbstract, key: string): Promise<number | null> {
   try {
     await l.consume(key);
     return null;
@@ -32,11 +37,37 @@ async function take(l: RateLimiterMemory, key: string): Promise<number | null> {
   }
 }
 
-export function createLimits(s: LimitSettings = {}): Limits {
+/** rate-limiter-flexible's Postgres store on the app's Db (it asks only for `query({ text, values })`). */
+function storeClient(db: Db) {
+  return {
+    async query(q: { text: string; values?: unknown[] }) {
+      const rows = await db.query(q.text, q.values);
+      return { rows, rowCount: rows.length };
+    },
+  };
+}
+
+/** A limiter shared through the database when it is a PostgreSQL server, else in this process's memory. */
+function shared(db: Db | undefined, keyPrefix: string, points: number, duration: number): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ keyPrefix, points, duration });
+  if (db?.kind !== "postgres") return memory;
+  return new RateLimiterPostgres({
+    storeClient: storeClient(db),
+    storeType: "client",
+    tableName: "rate_limits",
+    tableCreated: true, // migration 152
+    keyPrefix,
+    points,
+    duration,
+    insuranceLimiter: memory,
+  });
+}
+
+export function createLimits(s: LimitSettings = {}, db?: Db): Limits {
   const requests = new RateLimiterMemory({ keyPrefix: "req", points: s.requestsPerMinute ?? 300, duration: 60 });
-  const turns = new RateLimiterMemory({ keyPrefix: "turn", points: s.turnsPerMinute ?? 30, duration: 60 });
-  const regIp = new RateLimiterMemory({ keyPrefix: "reg-ip", points: s.registrationsPer15Min ?? 10, duration: 15 * 60 });
-  const regUser = new RateLimiterMemory({ keyPrefix: "reg-user", points: Math.max(1, Math.ceil((s.registrationsPer15Min ?? 10) / 2)), duration: 15 * 60 });
+  const turns = shared(db, "turn", s.turnsPerMinute ?? 30, 60);
+  const regIp = shared(db, "reg-ip", s.registrationsPer15Min ?? 10, 15 * 60);
+  const regUser = shared(db, "reg-user", Math.max(1, Math.ceil((s.registrationsPer15Min ?? 10) / 2)), 15 * 60);
   return {
     request: (ip) => take(requests, ip),
     turn: (identity) => take(turns, identity),

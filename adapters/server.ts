@@ -115,7 +115,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     idleDays: config.WEB_SESSION_IDLE_DAYS,
     maxDays: config.WEB_SESSION_MAX_DAYS,
   });
-  const limits = createLimits(opts.limits);
+  const limits = createLimits(opts.limits, app.db);
   const web = createWebChat({ core: app, secret, sessions, limits, secureCookies: baseUrl.startsWith("https:"), link: (f, now) => downloads.put(f, now), log });
   const senders = new Map<ChannelName, ProactiveSender>([["teams", teams.sender]]);
 
