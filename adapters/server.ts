@@ -15,6 +15,7 @@ import type { AddressBook, BotCore } from "./core";
 import { Downloads } from "./downloads";
 import { drainable } from "./http-drain";
 import { createLimits, TOO_MANY, type LimitSettings } from "./rate-limits";
+import { clientAddress } from "./client-address";
 import { sharedSecret } from "./signing";
 import { loadPage } from "./static-files";
 import { createTeamsChannel } from "./teams/channel";
@@ -125,7 +126,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Every POST counts against its client address; a refused one costs nothing further.
   server.pre((req, res, next) => {
     if (req.method !== "POST") return next();
-    limits.request(req.socket?.remoteAddress ?? "?").then(
+    limits.request(clientAddress(req, config.TRUST_PROXY) ?? "?").then(
       (wait) => {
         if (wait === null) return next();
         res.header("retry-after", String(wait));
@@ -146,7 +147,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     try {
-      const out = await track(web.handle({ cookieHeader: req.headers.cookie, body: req.body, now: new Date(), ip: req.socket?.remoteAddress }));
+      const out = await track(web.handle({ cookieHeader: req.headers.cookie, body: req.body, now: new Date(), ip: clientAddress(req, config.TRUST_PROXY) }));
       res.send(out.status, out.body, out.headers);
     } catch (err) {
       log.error({ err }, "web chat turn failed");

@@ -61,6 +61,9 @@ export const envSchema = z.object({
     .default("SingleTenant")
     .describe("SingleTenant (default, for new bots), MultiTenant or UserAssignedMSI."),
   MicrosoftAppTenantId: optionalString.describe("Entra tenant id; required for SingleTenant and UserAssignedMSI."),
+  TRUST_PROXY: bool(false).describe(
+    "The server is behind a reverse proxy (true/false): the client's address, for rate limits and the Emulator gate, is the last X-Forwarded-For entry. Without it a forwarded request is never taken as this machine's.",
+  ),
   TEAMS_EMULATOR_REMOTE: bool(false).describe(
     "Emulator mode (no MicrosoftAppId) also serves callers on other machines (true/false); by default only this machine.",
   ),

@@ -21,13 +21,14 @@ import { activityToIncoming } from "./inbound";
 import { isPersonal, referenceFromActivity, teamsAddress } from "./reference";
 import { renderForTeams } from "./render";
 import { TeamsSender } from "./sender";
+import { gateAddress } from "../client-address";
 
 export const WELCOME_TEXT =
   "Xin chào! Tôi là Trợ lý Kế hoạch. Hỏi tôi về hạn nộp báo cáo và nhiệm vụ trong các kế hoạch, hoặc gửi cập nhật tiến độ. Gõ “giúp” để xem hướng dẫn.";
 const SORRY_TEXT = "Xin lỗi, tôi gặp lỗi khi xử lý tin nhắn này. Vui lòng thử lại sau ít phút.";
 
 export type TeamsConfig = Pick<Config, "MicrosoftAppId" | "MicrosoftAppPassword" | "MicrosoftAppType" | "MicrosoftAppTenantId"> &
-  Partial<Pick<Config, "TEAMS_EMULATOR_REMOTE">>;
+  Partial<Pick<Config, "TEAMS_EMULATOR_REMOTE" | "TRUST_PROXY">>;
 
 export interface TeamsDeps {
   config: TeamsConfig;
@@ -145,7 +146,7 @@ export function createTeamsChannel(deps: TeamsDeps): TeamsChannel {
       const gate = gateTeamsRequest({
         contentType: String(headers["content-type"] ?? ""),
         body: req.body,
-        remoteAddress: req.socket?.remoteAddress,
+        remoteAddress: gateAddress(req, deps.config.TRUST_PROXY ?? false),
         authenticated: appId !== "",
         allowRemoteEmulator: deps.config.TEAMS_EMULATOR_REMOTE ?? false,
       });
