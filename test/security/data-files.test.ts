@@ -47,7 +47,8 @@ function looseDataDir(name: string): string {
   return dir;
 }
 
-describe("data files are owner-only", () => {
+// Two PGlite starts (each up to a minute on the shared 2-core machine) in the first test.
+describe("data files are owner-only", { timeout: 240_000 }, () => {
   it("PGlite: DATA_DIR 0700, db folder 0700, every file 0600, tightened when it was looser, still so after close", async () => {
     const dataDir = looseDataDir("pglite");
     const config = loadConfig({ DATA_DIR: dataDir });
