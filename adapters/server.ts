@@ -36,6 +36,10 @@ import { SECRET_HEADER } from "./zalo-bot/webhook-secret";
 export interface AppLike extends BotCore {
   db: Db;
   close(): Promise<void>;
+  /** While the knowledge loads (bot/app.ts openApp): /readyz says 503 with this progress. */
+  progress?(): { phase: string; loaded: number; total: number; error?: string };
+  /** Settles once the knowledge is loaded; the nudge scheduler starts after it. */
+  ready?: Promise<unknown>;
 }
 
 /** Something running beside the server that must stop on shutdown (the nudge scheduler). */
@@ -234,6 +238,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.send(200, { ok: true });
   });
   server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {
+    const progress = app.progress?.();
+    if (progress && progress.phase !== "ready") {
+      // Starting: alive (see /healthz) but not ready to answer; the body says how far it has got.
+      res.send(503, { ok: false, starting: progress.phase !== "failed", ...progress }, { "cache-control": "no-store" });
+      return;
+    }
     try {
       await app.db.query("SELECT 1");
       res.send(200, { ok: true, zalo: zalo ? (zalo.connected ? "connected" : "connecting") : "off", zaloBot: zaloBot ? zaloBot.status : "off" });
@@ -292,7 +302,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         ? (s: Map<ChannelName, ProactiveSender>) => startNudgeScheduler({ db: app.db, senders: s, config, log: log.child({ part: "nudges" }) })
         : null
       : opts.background;
-  const background = startBackground ? await startBackground(senders) : null;
+  // Nudges need the plans: while the knowledge loads (app.ready), the scheduler starts after it.
+  let background: Stoppable | null = null;
+  let stopped = false;
+  const begin = async () => {
+    if (stopped || !startBackground) return;
+    const b = await startBackground(senders);
+    if (stopped) await b?.stop();
+    else background = b;
+  };
+  const backgroundStarted = app.ready ? app.ready.then(begin, () => {}) : null;
+  if (!app.ready) await begin();
 
   log.info(
     {
@@ -301,7 +321,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       zalo: zalo ? "on" : `off (no ${config.ZALO_CREDENTIALS_FILE})`,
       zaloBot: zaloBot ? `on (${zaloBot.mode})` : "off (no ZALO_BOT_TOKEN)",
       web: `${publicUrl}/`,
-      nudges: background ? "on" : "off",
+      nudges: startBackground ? "on" : "off",
     },
     "Trợ lý Kế hoạch is listening",
   );
@@ -310,12 +330,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   async function close(): Promise<void> {
     log.info({ requests: http.activeRequests, connections: http.openConnections }, "shutting down: answering the requests received");
     await http.close(() => log.info("stopped accepting connections"));
-    await background?.stop();
+    stopped = true;
+    await (background as Stoppable | null)?.stop();
     await zaloLeader?.stop();
     await zaloBotRun?.stop();
     // Zalo turns (and any other tracked turn) still running.
     await Promise.allSettled([...inFlight]);
-    await app.close();
+    await app.close(); // waits for the knowledge still loading, if any
+    await backgroundStarted;
     log.info("server stopped");
   }
 

@@ -1,7 +1,7 @@
 // npm start: the bot server (Teams, Zalo, web chat) on PORT with the embedded store and PLANS_DIR.
 // This is the edge that reads the environment and the clock; SIGTERM/SIGINT shut down gracefully.
 import pino from "pino";
-import { createApp } from "../bot/app";
+import { openApp } from "../bot/app";
 import { ConfigError, loadConfig, loadDotEnvIfPresent } from "../bot/config";
 import { startServer } from "../adapters/server";
 
@@ -20,11 +20,12 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = pino({ level: config.LOG_LEVEL });
-  const app = await createApp(config, { log });
+  // Listen at once: /healthz answers while the plans load, /readyz says 503 with progress until then.
+  const app = await openApp(config, { log });
   const server = await startServer({ config, app, log });
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "signal received");
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
     server.close().then(
       () => {
         clearTimeout(limit);
-        process.exit(0);
+        process.exit(code);
       },
       (err: unknown) => {
         log.error({ err }, "shutdown failed");
@@ -43,6 +44,13 @@ async function main(): Promise<void> {
       },
     );
   };
+  app.ready.then(
+    () => log.info("ready"),
+    (err: unknown) => {
+      log.error({ err }, "could not load the plans");
+      shutdown("load-failed", 1);
+    },
+  );
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
 }

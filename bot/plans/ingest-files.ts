@@ -55,6 +55,8 @@ export async function ingestFiles(
   };
   for (const m of missing) report({ file: m, status: "error", reason: "không tìm thấy tệp hoặc thư mục (file or folder not found)" });
   for (const file of files) {
+    // A start with many files must not hold the event loop: health checks are answered between files.
+    await new Promise((r) => setImmediate(r));
     try {
       // Unchanged bytes: skip loading and extraction altogether.
       const sha = await hashPlanFile(file); // a FIFO or an oversized file is refused unread

@@ -56,9 +56,14 @@ export function distinctPlanFiles(dir: string): { files: string[]; duplicates: D
   return { files, duplicates };
 }
 
-export async function followPlansDir(db: Db, dir: string, o: { load: LoadPlanFile; now: Date; onFile?: (r: FileOutcome) => void }): Promise<FolderSync> {
+export async function followPlansDir(
+  db: Db,
+  dir: string,
+  o: { load: LoadPlanFile; now: Date; onFile?: (r: FileOutcome) => void; onTotal?: (files: number) => void },
+): Promise<FolderSync> {
   checkPlansDir(dir);
   const { files, duplicates } = distinctPlanFiles(dir);
+  o.onTotal?.(files.length);
   const outcomes = await ingestFiles(db, files, o);
   const ids = [...new Set(files.map((f) => planId(f)))];
   const retired = await db.transaction(async (tx) => {
