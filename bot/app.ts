@@ -14,6 +14,7 @@ import { defaultHandlers } from "./core/handlers";
 import type { Db } from "./storage/db";
 import { openDbFromConfig } from "./storage/open-db";
 import type { FileOutcome, LoadPlanFile } from "./plans/ingest-files";
+import { FileHashes } from "./plans/file-hashes";
 import { checkPlansDir, followPlansDir, planStates, unlinkRetired } from "./plans/plan-folder";
 import { localDate } from "../knowledge/occurrences";
 import { setReportingRules } from "./updates/period";
@@ -44,6 +45,8 @@ export interface AppDeps {
   skipIngest?: boolean;
   /** The clock for ingest timestamps; the server and CLIs are the edge that reads it. */
   clock?: () => Date;
+  /** How long a turn that arrives while the knowledge loads waits for it (default STARTING_WAIT_MS). */
+  startingWaitMs?: number;
 }
 
 export interface App {
@@ -138,7 +141,7 @@ export async function openApp(config: Config, deps: AppDeps = {}): Promise<Start
         (app) => app,
         () => null,
       ),
-      new Promise<null>((r) => (timer = setTimeout(() => r(null), STARTING_WAIT_MS))),
+      new Promise<null>((r) => (timer = setTimeout(() => r(null), deps.startingWaitMs ?? STARTING_WAIT_MS))),
     ]);
     clearTimeout(timer);
     return waited ? waited.handle(msg) : [{ kind: "text", text: STARTING }];
@@ -162,6 +165,7 @@ async function loadKnowledge(
     const sync = await followPlansDir(db, config.PLANS_DIR, {
       load,
       now: clock(),
+      hashes: new FileHashes(config.DATA_DIR === "memory" ? null : join(config.DATA_DIR, "index", "plan-files.json")),
       onTotal: (n) => (progress.total = n),
       onFile: (r) => {
         progress.loaded++;
