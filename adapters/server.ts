@@ -4,6 +4,7 @@
 // received (http-drain.ts), stop Zalo and nudges, finish their turns, close the store.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import type { Server as NodeHttpServer } from "node:http";
 import restify from "restify";
 import pino, { type Logger } from "pino";
 import type { Config } from "../bot/config";
@@ -66,6 +67,11 @@ export interface ServerOptions {
   limits?: LimitSettings;
   /** The clock of the edge (default: the system clock); e2e tests pass a fixed one. */
   clock?: () => Date;
+  /**
+   * An HTTP server already listening (scripts/start.ts opens one first thing, so health checks are
+   * answered while the application loads); its requests are handed to this server from now on.
+   */
+  listener?: NodeHttpServer;
   background?: ((senders: Map<ChannelName, ProactiveSender>) => Stoppable | null | Promise<Stoppable | null>) | null;
 }
 
@@ -124,7 +130,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const senders = new Map<ChannelName, ProactiveSender>([["teams", teams.sender]]);
 
   const server = restify.createServer({ name: "tro-ly-ke-hoach", handleUncaughtExceptions: false });
-  const http = drainable(server.server);
+  const listener = opts.listener ?? server.server;
+  if (opts.listener) opts.listener.removeAllListeners("request");
+  const http = drainable(listener);
+  if (opts.listener) opts.listener.on("request", (req, res) => server.server.emit("request", req, res));
 
   // Every POST counts against its client address; a refused one costs nothing further.
   server.pre((req, res, next) => {
@@ -283,13 +292,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   // A request must arrive whole within 30 s (headers within 15 s), not Node's 300 s: a client that
   // trickles its body cannot hold connections open.
-  server.server.requestTimeout = 30_000;
-  server.server.headersTimeout = 15_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, opts.host ?? "0.0.0.0", () => resolve());
-  });
-  const address = server.address();
+  listener.requestTimeout = 30_000;
+  listener.headersTimeout = 15_000;
+  if (!opts.listener) {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, opts.host ?? "0.0.0.0", () => resolve());
+    });
+  }
+  const address = listener.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   if (!config.PUBLIC_BASE_URL) publicUrl = `http://localhost:${actualPort}`;
 

@@ -15,6 +15,10 @@ import type { Db } from "./storage/db";
 import { openDbFromConfig } from "./storage/open-db";
 import type { FileOutcome, LoadPlanFile } from "./plans/ingest-files";
 import { FileHashes } from "./plans/file-hashes";
+import { loadPlansCached } from "./plans/plan-cache";
+import { writeAtomic } from "../knowledge/search/persist";
+import { existsSync } from "node:fs";
+import { STARTING } from "./starting";
 import { checkPlansDir, followPlansDir, planStates, unlinkRetired } from "./plans/plan-folder";
 import { localDate } from "../knowledge/occurrences";
 import { setReportingRules } from "./updates/period";
@@ -85,8 +89,7 @@ export interface StartingApp {
 
 /** A turn that arrives while the knowledge loads waits this long for it, then gets STARTING. */
 export const STARTING_WAIT_MS = 2_000;
-export const STARTING =
-  "Trợ lý Kế hoạch đang khởi động (đang nạp các kế hoạch), vui lòng thử lại sau ít giây. / The assistant is starting up; please try again in a few seconds.";
+export { STARTING };
 
 /** createApp for the CLIs and tests: the app once its knowledge is loaded. */
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
@@ -178,7 +181,12 @@ async function loadKnowledge(
     for (const id of sync.retired) log.warn({ plan: id }, "plan retired: its file is no longer in PLANS_DIR (its report entries are kept)");
     // Units a collective name covers ("UBND các phường, xã" -> "UBND phường Bắc Hồng"), also
     // for a store written before the rule; ingest and new units keep it current afterwards.
-    await refreshUnitCoverage(db);
+    // Linking every unit to every obligation again is needed only after a change (or once for a store
+    // written before the rule): an unchanged restart skips it.
+    const changed = sync.outcomes.some((r) => r.status === "ingested" || r.status === "replaced") || sync.retired.length > 0;
+    const marker = config.DATA_DIR === "memory" ? null : join(config.DATA_DIR, "index", "unit-coverage.done");
+    await refreshUnitCoverage(db, { onlyIfFlipped: !changed && marker !== null && existsSync(marker) });
+    if (marker) writeAtomic(marker, "1");
     await unlinkRetired(db);
     const states = await planStates(db, localDate(clock()));
     const of = (s: string) => states.filter((p) => p.state === s).map((p) => p.id);
@@ -188,7 +196,7 @@ async function loadKnowledge(
   progress.phase = "index";
   // One rule for "the current reporting period", set by the current plans' own report dates.
   setReportingRules(await loadReportingRules(db));
-  const plans = await loadStoredPlans(db);
+  const plans = config.DATA_DIR === "memory" ? await loadStoredPlans(db) : await loadPlansCached(db, join(config.DATA_DIR, "index", "plans"));
   const tRead = performance.now();
   const answerer = deps.answerer ?? officeAwareAnswerer(await buildEngine(config, plans, log), db);
   const tIndex = performance.now();
