@@ -22,7 +22,7 @@ import { STARTING } from "./starting";
 import { checkPlansDir, followPlansDir, planStates, unlinkRetired } from "./plans/plan-folder";
 import { localDate } from "../knowledge/occurrences";
 import { setReportingRules } from "./updates/period";
-import { loadReportingRules } from "./updates/period-rules";
+import { reportingRulesOfPlans } from "./updates/period-rules";
 import { loadStoredPlans } from "./plans/library";
 import { officeAwareAnswerer } from "./plans/office-answerer";
 import { refreshUnitCoverage } from "./users/unit-links";
@@ -194,9 +194,9 @@ async function loadKnowledge(
   }
   const tPlans = performance.now();
   progress.phase = "index";
-  // One rule for "the current reporting period", set by the current plans' own report dates.
-  setReportingRules(await loadReportingRules(db));
   const plans = config.DATA_DIR === "memory" ? await loadStoredPlans(db) : await loadPlansCached(db, join(config.DATA_DIR, "index", "plans"));
+  // One rule for "the current reporting period", set by the current plans' own report dates.
+  setReportingRules(reportingRulesOfPlans(plans));
   const tRead = performance.now();
   const answerer = deps.answerer ?? officeAwareAnswerer(await buildEngine(config, plans, log), db);
   const tIndex = performance.now();

@@ -79,3 +79,22 @@ describe("loadPlansCached", () => {
     expect(readdirSync(dir)).toHaveLength(2);
   });
 });
+
+describe("reporting rules from the plans in memory", () => {
+  it("are the rules read from the store's obligations", async () => {
+    const { readdirSync: ls, readFileSync } = await import("node:fs");
+    const { planFromText } = await import("../../../knowledge/load-plan");
+    const { loadReportingRules, reportingRulesOfPlans } = await import("../../../bot/updates/period-rules");
+    const dir = "knowledge/sample-plans";
+    const plans = ls(dir)
+      .sort()
+      .reverse() // not in id order: the rules must not depend on the order given
+      .map((f) => planFromText(f.replace(/\.[^.]+$/, ""), readFileSync(join(dir, f), "utf8"), f));
+    const rows = [...plans]
+      .sort((a, b) => a.id.localeCompare(b.id))
+      .flatMap((p) => p.obligations.map((o) => ({ plan_id: p.id, task: o.task, schedule: o.schedule })));
+    const fromStore = await loadReportingRules({ query: async <T>() => rows as T[] });
+    expect(Object.keys(fromStore).length).toBeGreaterThan(0);
+    expect(reportingRulesOfPlans(plans)).toEqual(fromStore);
+  });
+});
