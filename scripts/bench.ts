@@ -97,7 +97,7 @@ async function main(): Promise<void> {
     const t = await timeTurns({ answerer: engine, questions: questions.map((q) => q.question), users, turns: nTurns });
     turnRuns.push(t);
     out(
-      `run ${run}/${runs}: HTTP /api/messages, ${users} users: ${t.turns} turns (${t.failed} failed) in ${f(t.seconds)} s = ${f(t.perSecond)} turns/s, p50 ${f(t.p50)} ms, p99 ${f(t.p99)} ms, max ${f(t.max)} ms; /healthz worst ${f(t.healthMax)} ms under load`,
+      `run ${run}/${runs}: HTTP /api/messages, ${users} users: ${t.turns} turns (${t.failed} failed${t.failed ? `: ${JSON.stringify(t.failures)}` : ""}) in ${f(t.seconds)} s = ${f(t.perSecond)} turns/s, p50 ${f(t.p50)} ms, p99 ${f(t.p99)} ms, max ${f(t.max)} ms; /healthz worst ${f(t.healthMax)} ms under load`,
     );
   }
   const m = <T>(xs: T[], pick: (x: T) => number) => {

@@ -19,6 +19,8 @@ import { percentile } from "./stats";
 export interface TurnFigures {
   turns: number;
   failed: number;
+  /** Why turns failed: HTTP status or error message, with counts. */
+  failures: Record<string, number>;
   seconds: number;
   perSecond: number;
   p50: number;
@@ -56,6 +58,11 @@ export async function timeTurns(o: { answerer: OfficeAwareEngine; questions: str
   });
   const times: number[] = [];
   let failed = 0;
+  const failures: Record<string, number> = {};
+  const fail = (why: string) => {
+    failed++;
+    failures[why] = (failures[why] ?? 0) + 1;
+  };
   let next = 0;
   let healthMax = 0;
   let running = true;
@@ -89,9 +96,9 @@ export async function timeTurns(o: { answerer: OfficeAwareEngine; questions: str
       try {
         const res = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
         await res.text();
-        if (res.status >= 300) failed++;
-      } catch {
-        failed++;
+        if (res.status >= 300) fail(`HTTP ${res.status}`);
+      } catch (e) {
+        fail(String((e as Error & { cause?: Error }).cause?.message ?? (e as Error).message));
       }
       times.push(performance.now() - t);
     }
@@ -108,6 +115,7 @@ export async function timeTurns(o: { answerer: OfficeAwareEngine; questions: str
   return {
     turns: times.length,
     failed,
+    failures,
     seconds,
     perSecond: times.length / seconds,
     p50: percentile(times, 50),
