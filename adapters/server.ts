@@ -4,6 +4,7 @@
 // received (http-drain.ts), stop Zalo and nudges, finish their turns, close the store.
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import type { Server as NodeHttpServer } from "node:http";
 import restify from "restify";
 import pino, { type Logger } from "pino";
 import type { Config } from "../bot/config";
@@ -37,6 +38,10 @@ import { SECRET_HEADER } from "./zalo-bot/webhook-secret";
 export interface AppLike extends BotCore {
   db: Db;
   close(): Promise<void>;
+  /** While the knowledge loads (bot/app.ts openApp): /readyz says 503 with this progress. */
+  progress?(): { phase: string; loaded: number; total: number; error?: string };
+  /** Settles once the knowledge is loaded; the nudge scheduler starts after it. */
+  ready?: Promise<unknown>;
 }
 
 /** Something running beside the server that must stop on shutdown (the nudge scheduler). */
@@ -63,6 +68,11 @@ export interface ServerOptions {
   limits?: LimitSettings;
   /** The clock of the edge (default: the system clock); e2e tests pass a fixed one. */
   clock?: () => Date;
+  /**
+   * An HTTP server already listening (scripts/start.ts opens one first thing, so health checks are
+   * answered while the application loads); its requests are handed to this server from now on.
+   */
+  listener?: NodeHttpServer;
   background?: ((senders: Map<ChannelName, ProactiveSender>) => Stoppable | null | Promise<Stoppable | null>) | null;
 }
 
@@ -121,7 +131,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const senders = new Map<ChannelName, ProactiveSender>([["teams", teams.sender]]);
 
   const server = restify.createServer({ name: "tro-ly-ke-hoach", handleUncaughtExceptions: false });
-  const http = drainable(server.server);
+  const listener = opts.listener ?? server.server;
+  if (opts.listener) opts.listener.removeAllListeners("request");
+  const http = drainable(listener);
+  if (opts.listener) opts.listener.on("request", (req, res) => server.server.emit("request", req, res));
 
   // Every POST counts against its client address; a refused one costs nothing further.
   server.pre((req, res, next) => {
@@ -235,6 +248,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     res.send(200, { ok: true });
   });
   server.get("/readyz", async (_req: restify.Request, res: restify.Response) => {
+    const progress = app.progress?.();
+    if (progress && progress.phase !== "ready") {
+      // Starting: alive (see /healthz) but not ready to answer; the body says how far it has got.
+      res.send(503, { ok: false, starting: progress.phase !== "failed", ...progress }, { "cache-control": "no-store" });
+      return;
+    }
     try {
       await app.db.query("SELECT 1");
       res.send(200, { ok: true, zalo: zalo ? (zalo.connected ? "connected" : "connecting") : "off", zaloBot: zaloBot ? zaloBot.status : "off" });
@@ -274,13 +293,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   // A request must arrive whole within 30 s (headers within 15 s), not Node's 300 s: a client that
   // trickles its body cannot hold connections open.
-  server.server.requestTimeout = 30_000;
-  server.server.headersTimeout = 15_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, opts.host ?? "0.0.0.0", () => resolve());
-  });
-  const address = server.address();
+  listener.requestTimeout = 30_000;
+  listener.headersTimeout = 15_000;
+  if (!opts.listener) {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(port, opts.host ?? "0.0.0.0", () => resolve());
+    });
+  }
+  const address = listener.address();
   const actualPort = typeof address === "object" && address ? address.port : port;
   if (!config.PUBLIC_BASE_URL) publicUrl = `http://localhost:${actualPort}`;
 
@@ -293,7 +314,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         ? (s: Map<ChannelName, ProactiveSender>) => startNudgeScheduler({ db: app.db, senders: s, config, log: log.child({ part: "nudges" }) })
         : null
       : opts.background;
-  const background = startBackground ? await startBackground(senders) : null;
+  // Nudges need the plans: while the knowledge loads (app.ready), the scheduler starts after it.
+  let background: Stoppable | null = null;
+  let stopped = false;
+  const begin = async () => {
+    if (stopped || !startBackground) return;
+    const b = await startBackground(senders);
+    if (stopped) await b?.stop();
+    else background = b;
+  };
+  const backgroundStarted = app.ready ? app.ready.then(begin, () => {}) : null;
+  if (!app.ready) await begin();
 
   log.info(
     {
@@ -302,7 +333,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       zalo: zalo ? "on" : `off (no ${config.ZALO_CREDENTIALS_FILE})`,
       zaloBot: zaloBot ? `on (${zaloBot.mode})` : "off (no ZALO_BOT_TOKEN)",
       web: `${publicUrl}/`,
-      nudges: background ? "on" : "off",
+      nudges: startBackground ? "on" : "off",
     },
     "Trợ lý Kế hoạch is listening",
   );
@@ -311,12 +342,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   async function close(): Promise<void> {
     log.info({ requests: http.activeRequests, connections: http.openConnections }, "shutting down: answering the requests received");
     await http.close(() => log.info("stopped accepting connections"));
-    await background?.stop();
+    stopped = true;
+    await (background as Stoppable | null)?.stop();
     await zaloLeader?.stop();
     await zaloBotRun?.stop();
     // Zalo turns (and any other tracked turn) still running.
     await Promise.allSettled([...inFlight]);
-    await app.close();
+    await app.close(); // waits for the knowledge still loading, if any
+    await backgroundStarted;
     log.info("server stopped");
   }
 

@@ -1,6 +1,7 @@
 // Composition: opens the store, ingests PLANS_DIR, builds the answering engine and the
 // conversation core. The server and the CLIs call createApp; tests pass their own db/answerer.
 import { join } from "node:path";
+import { performance } from "node:perf_hooks";
 import pino, { type Logger } from "pino";
 import { KnowledgeEngine } from "../knowledge/answer/engine";
 import { loadPlanFileGuarded } from "../knowledge/load/guard";
@@ -14,10 +15,15 @@ import type { Db } from "./storage/db";
 import { openDbFromConfig } from "./storage/open-db";
 import { ownDataDir } from "./storage/owner-only";
 import type { FileOutcome, LoadPlanFile } from "./plans/ingest-files";
-import { followPlansDir, planStates, unlinkRetired } from "./plans/plan-folder";
+import { FileHashes } from "./plans/file-hashes";
+import { loadPlansCached } from "./plans/plan-cache";
+import { writeAtomic } from "../knowledge/search/persist";
+import { existsSync } from "node:fs";
+import { STARTING } from "./starting";
+import { checkPlansDir, followPlansDir, planStates, unlinkRetired } from "./plans/plan-folder";
 import { localDate } from "../knowledge/occurrences";
 import { setReportingRules } from "./updates/period";
-import { loadReportingRules } from "./updates/period-rules";
+import { reportingRulesOfPlans } from "./updates/period-rules";
 import { loadStoredPlans } from "./plans/library";
 import { officeAwareAnswerer } from "./plans/office-answerer";
 import { refreshUnitCoverage } from "./users/unit-links";
@@ -44,6 +50,8 @@ export interface AppDeps {
   skipIngest?: boolean;
   /** The clock for ingest timestamps; the server and CLIs are the edge that reads it. */
   clock?: () => Date;
+  /** How long a turn that arrives while the knowledge loads waits for it (default STARTING_WAIT_MS). */
+  startingWaitMs?: number;
 }
 
 export interface App {
@@ -59,66 +67,157 @@ export interface App {
   close(): Promise<void>;
 }
 
+/** How far loading the knowledge (PLANS_DIR, then the search index) has got. */
+export interface KnowledgeProgress {
+  phase: "plans" | "index" | "ready" | "failed";
+  /** Plan files checked or ingested so far, of `total`. */
+  loaded: number;
+  total: number;
+  error?: string;
+}
+
+/** An app whose store is open and whose knowledge is still loading (the server listens meanwhile). */
+export interface StartingApp {
+  handle: Handle;
+  db: Db;
+  config: Config;
+  log: Logger;
+  progress(): KnowledgeProgress;
+  /** Resolves once the plans are ingested and the engine built; rejects when loading fails. */
+  ready: Promise<App>;
+  close(): Promise<void>;
+}
+
+/** A turn that arrives while the knowledge loads waits this long for it, then gets STARTING. */
+export const STARTING_WAIT_MS = 2_000;
+export { STARTING };
+
+/** createApp for the CLIs and tests: the app once its knowledge is loaded. */
 export async function createApp(config: Config, deps: AppDeps = {}): Promise<App> {
+  const starting = await openApp(config, deps);
+  try {
+    return await starting.ready;
+  } catch (err) {
+    await starting.close().catch(() => {});
+    throw err;
+  }
+}
+
+/**
+ * Opens the store and starts loading the knowledge in the background: the server can listen at
+ * once, report progress on /readyz, and answer turns politely until `ready`. A missing PLANS_DIR
+ * still stops the start here, before anything listens.
+ */
+export async function openApp(config: Config, deps: AppDeps = {}): Promise<StartingApp> {
   const log = deps.log ?? pino({ level: config.LOG_LEVEL });
   const clock = deps.clock ?? (() => new Date());
   const ownDb = !deps.db;
+  if (!deps.skipIngest) checkPlansDir(config.PLANS_DIR);
   // Also with DATABASE_URL: DATA_DIR keeps the search index, downloads and the Zalo login.
   if (config.DATA_DIR !== "memory") ownDataDir(config.DATA_DIR);
   const db = deps.db ?? (await openDbFromConfig(config));
-  try {
-    let ingested: FileOutcome[] = [];
-    if (!deps.skipIngest) {
-      // The plans follow PLANS_DIR: a missing folder stops the start, a removed file retires its plan.
-      const load = deps.loadPlanFile ?? ((file: string) => loadPlanFileGuarded(file));
-      const sync = await followPlansDir(db, config.PLANS_DIR, {
-        load,
-        now: clock(),
-        onFile: (r) => (r.status === "error" ? log.warn({ file: r.file, reason: r.reason }, "plan not ingested") : log.info({ file: r.file, status: r.status }, "plan")),
-      });
-      ingested = sync.outcomes;
-      for (const d of sync.duplicates) log.warn({ file: d.file, sameAs: d.sameAs }, "plan file skipped: same content as another file in PLANS_DIR");
-      for (const id of sync.retired) log.warn({ plan: id }, "plan retired: its file is no longer in PLANS_DIR (its report entries are kept)");
-      // Units a collective name covers ("UBND các phường, xã" -> "UBND phường Bắc Hồng"), also
-      // for a store written before the rule; ingest and new units keep it current afterwards.
-      await refreshUnitCoverage(db);
-      await unlinkRetired(db);
-      const states = await planStates(db, localDate(clock()));
-      const of = (s: string) => states.filter((p) => p.state === s).map((p) => p.id);
-      log.info({ current: of("current"), ended: of("ended"), retired: of("retired"), dir: config.PLANS_DIR }, "plans");
-    }
-    // One rule for "the current reporting period", set by the current plans' own report dates.
-    setReportingRules(await loadReportingRules(db));
-    const plans = await loadStoredPlans(db);
-    const answerer = deps.answerer ?? officeAwareAnswerer(await buildEngine(config, plans, log), db);
-    const llm = llmSettings(config);
-    const core = createCore({
-      db,
-      answerer,
-      log,
-      handlers: defaultHandlers({
-        extra: deps.handlers ?? [createNudgeCommands({ calendar: loadCalendar(config.HOLIDAYS_FILE), config })],
-        freeForm: llm ? createLlmUpdateParser(llm) : null,
-        office: officeSettings(config),
-        boardUrl: `${(config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "")}/board`,
-      }),
-    });
-    return {
-      handle: core.handle,
-      db,
-      config,
-      log,
-      plans,
-      answerer,
-      ingested,
-      async close() {
-        if (ownDb) await db.close();
+  const progress: KnowledgeProgress = { phase: "plans", loaded: 0, total: 0 };
+  let loaded: App | null = null;
+  let closed = false;
+  const close = async () => {
+    closed = true;
+    // Loading may still be writing to the store: let it finish (or fail) first.
+    await ready.catch(() => {});
+    if (ownDb) await db.close();
+  };
+  const ready = loadKnowledge(config, deps, db, log, clock, progress).then(
+    (parts) => {
+      progress.phase = "ready";
+      loaded = { ...parts, db, config, log, close };
+      return loaded;
+    },
+    (err: unknown) => {
+      progress.phase = "failed";
+      progress.error = err instanceof Error ? err.message : String(err);
+      throw err;
+    },
+  );
+  ready.catch(() => {}); // observed by the caller; never an unhandled rejection here
+  const handle: Handle = async (msg) => {
+    if (loaded) return loaded.handle(msg);
+    if (closed) return [{ kind: "text", text: STARTING }];
+    let timer: NodeJS.Timeout | undefined;
+    const waited = await Promise.race([
+      ready.then(
+        (app) => app,
+        () => null,
+      ),
+      new Promise<null>((r) => (timer = setTimeout(() => r(null), deps.startingWaitMs ?? STARTING_WAIT_MS))),
+    ]);
+    clearTimeout(timer);
+    return waited ? waited.handle(msg) : [{ kind: "text", text: STARTING }];
+  };
+  return { handle, db, config, log, progress: () => ({ ...progress }), ready, close };
+}
+
+async function loadKnowledge(
+  config: Config,
+  deps: AppDeps,
+  db: Db,
+  log: Logger,
+  clock: () => Date,
+  progress: KnowledgeProgress,
+): Promise<Pick<App, "handle" | "plans" | "answerer" | "ingested">> {
+  const t0 = performance.now();
+  let ingested: FileOutcome[] = [];
+  if (!deps.skipIngest) {
+    // The plans follow PLANS_DIR: a missing folder stops the start, a removed file retires its plan.
+    const load = deps.loadPlanFile ?? ((file: string) => loadPlanFileGuarded(file));
+    const sync = await followPlansDir(db, config.PLANS_DIR, {
+      load,
+      now: clock(),
+      hashes: new FileHashes(config.DATA_DIR === "memory" ? null : join(config.DATA_DIR, "index", "plan-files.json")),
+      onTotal: (n) => (progress.total = n),
+      onFile: (r) => {
+        progress.loaded++;
+        if (r.status === "error") log.warn({ file: r.file, reason: r.reason }, "plan not ingested");
+        else log.info({ file: r.file, status: r.status }, "plan");
       },
-    };
-  } catch (err) {
-    if (ownDb) await db.close().catch(() => {});
-    throw err;
+    });
+    ingested = sync.outcomes;
+    for (const d of sync.duplicates) log.warn({ file: d.file, sameAs: d.sameAs }, "plan file skipped: same content as another file in PLANS_DIR");
+    for (const id of sync.retired) log.warn({ plan: id }, "plan retired: its file is no longer in PLANS_DIR (its report entries are kept)");
+    // Units a collective name covers ("UBND các phường, xã" -> "UBND phường Bắc Hồng"), also
+    // for a store written before the rule; ingest and new units keep it current afterwards.
+    // Linking every unit to every obligation again is needed only after a change (or once for a store
+    // written before the rule): an unchanged restart skips it.
+    const changed = sync.outcomes.some((r) => r.status === "ingested" || r.status === "replaced") || sync.retired.length > 0;
+    const marker = config.DATA_DIR === "memory" ? null : join(config.DATA_DIR, "index", "unit-coverage.done");
+    await refreshUnitCoverage(db, { onlyIfFlipped: !changed && marker !== null && existsSync(marker) });
+    if (marker) writeAtomic(marker, "1");
+    await unlinkRetired(db);
+    const states = await planStates(db, localDate(clock()));
+    const of = (s: string) => states.filter((p) => p.state === s).map((p) => p.id);
+    log.info({ current: of("current"), ended: of("ended"), retired: of("retired"), dir: config.PLANS_DIR }, "plans");
   }
+  const tPlans = performance.now();
+  progress.phase = "index";
+  const plans = config.DATA_DIR === "memory" ? await loadStoredPlans(db) : await loadPlansCached(db, join(config.DATA_DIR, "index", "plans"));
+  // One rule for "the current reporting period", set by the current plans' own report dates.
+  setReportingRules(reportingRulesOfPlans(plans));
+  const tRead = performance.now();
+  const answerer = deps.answerer ?? officeAwareAnswerer(await buildEngine(config, plans, log), db);
+  const tIndex = performance.now();
+  const llm = llmSettings(config);
+  const core = createCore({
+    db,
+    answerer,
+    log,
+    handlers: defaultHandlers({
+      extra: deps.handlers ?? [createNudgeCommands({ calendar: loadCalendar(config.HOLIDAYS_FILE), config })],
+      freeForm: llm ? createLlmUpdateParser(llm) : null,
+      office: officeSettings(config),
+      boardUrl: `${(config.PUBLIC_BASE_URL ?? `http://localhost:${config.PORT}`).replace(/\/+$/, "")}/board`,
+    }),
+  });
+  const ms = (a: number, b: number) => Math.round(b - a);
+  log.info({ plans: plans.length, followMs: ms(t0, tPlans), readMs: ms(tPlans, tRead), indexMs: ms(tRead, tIndex) }, "knowledge ready");
+  return { handle: core.handle, plans, answerer, ingested };
 }
 
 async function buildEngine(config: Config, plans: Plan[], log: Logger): Promise<KnowledgeEngine> {

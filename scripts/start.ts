@@ -1,9 +1,9 @@
 // npm start: the bot server (Teams, Zalo, web chat) on PORT with the embedded store and PLANS_DIR.
 // This is the edge that reads the environment and the clock; SIGTERM/SIGINT shut down gracefully.
+import { createServer, type Server } from "node:http";
 import pino from "pino";
-import { createApp } from "../bot/app";
 import { ConfigError, loadConfig, loadDotEnvIfPresent } from "../bot/config";
-import { startServer } from "../adapters/server";
+import { STARTING } from "../bot/starting";
 
 const SHUTDOWN_LIMIT_MS = 25_000;
 
@@ -20,11 +20,16 @@ async function main(): Promise<void> {
     throw err;
   }
   const log = pino({ level: config.LOG_LEVEL });
-  const app = await createApp(config, { log });
-  const server = await startServer({ config, app, log });
+  // Listen first thing: /healthz answers while the application loads and opens the store; the
+  // server takes this listener over, and /readyz says 503 with progress until the plans are in.
+  const early = await listenEarly(config.PORT);
+  const { openApp } = await import("../bot/app");
+  const { startServer } = await import("../adapters/server");
+  const app = await openApp(config, { log });
+  const server = await startServer({ config, app, log, listener: early });
 
   let stopping = false;
-  const shutdown = (signal: string) => {
+  const shutdown = (signal: string, code = 0) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "signal received");
@@ -35,7 +40,7 @@ async function main(): Promise<void> {
     server.close().then(
       () => {
         clearTimeout(limit);
-        process.exit(0);
+        process.exit(code);
       },
       (err: unknown) => {
         log.error({ err }, "shutdown failed");
@@ -43,8 +48,33 @@ async function main(): Promise<void> {
       },
     );
   };
+  app.ready.then(
+    () => log.info("ready"),
+    (err: unknown) => {
+      log.error({ err }, "could not load the plans");
+      shutdown("load-failed", 1);
+    },
+  );
   process.once("SIGTERM", () => shutdown("SIGTERM"));
   process.once("SIGINT", () => shutdown("SIGINT"));
+}
+
+function listenEarly(port: number): Promise<Server> {
+  const json = (res: import("node:http").ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { "content-type": "application/json", "cache-control": "no-store", ...headers });
+    res.end(JSON.stringify(body));
+  };
+  const server = createServer((req, res) => {
+    if (req.url === "/healthz") return json(res, 200, { ok: true });
+    if (req.url === "/readyz") return json(res, 503, { ok: false, starting: true, phase: "opening", loaded: 0, total: 0 });
+    // Bodies are not read: the client is told to come back, and the connection closed.
+    res.shouldKeepAlive = false;
+    json(res, 503, { error: STARTING }, { "retry-after": "5" });
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, "0.0.0.0", () => resolve(server));
+  });
 }
 
 main().catch((err: unknown) => {

@@ -2,12 +2,12 @@
 // fails is reported with its reason and the others go on.
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { hashPlanFile } from "../../knowledge/load/guard";
+import { checkPlanFile, hashPlanFile } from "../../knowledge/load/guard";
 import { planExtension } from "../../knowledge/load/read-file";
 import { planId } from "../../knowledge/load-plan";
 import type { Plan } from "../../knowledge/types";
 import type { Db } from "../storage/db";
-import { ingestPlan, storedSha, type IngestStatus } from "./library";
+import { ingestPlan, storedShas, type IngestStatus } from "./library";
 
 export type LoadPlanFile = (file: string) => Promise<Plan>;
 
@@ -45,7 +45,7 @@ export function expandPlanPaths(paths: string[]): { files: string[]; missing: st
 export async function ingestFiles(
   db: Db,
   paths: string[],
-  o: { load: LoadPlanFile; now: Date; onFile?: (r: FileOutcome) => void },
+  o: { load: LoadPlanFile; now: Date; onFile?: (r: FileOutcome) => void; shas?: ReadonlyMap<string, string> },
 ): Promise<FileOutcome[]> {
   const { files, missing } = expandPlanPaths(paths);
   const out: FileOutcome[] = [];
@@ -53,13 +53,19 @@ export async function ingestFiles(
     out.push(r);
     o.onFile?.(r);
   };
+  // Every stored plan's sha256 in one query, not one per file.
+  const stored = await storedShas(db);
   for (const m of missing) report({ file: m, status: "error", reason: "không tìm thấy tệp hoặc thư mục (file or folder not found)" });
   for (const file of files) {
+    // A start with many files must not hold the event loop: health checks are answered between files.
+    await new Promise((r) => setImmediate(r));
     try {
       // Unchanged bytes: skip loading and extraction altogether.
-      const sha = await hashPlanFile(file); // a FIFO or an oversized file is refused unread
+      // A FIFO or an oversized file is refused unread; a sha256 known from the folder scan is not computed again.
+      const known = o.shas?.get(file);
+      const sha = known !== undefined ? (await checkPlanFile(file), known) : await hashPlanFile(file);
       const id = planId(file);
-      if ((await storedSha(db, id)) === sha) {
+      if (stored.get(id) === sha) {
         report({ file, status: "unchanged", planId: id });
         continue;
       }

@@ -19,6 +19,12 @@ export async function storedSha(q: DbQuery, planId: string): Promise<string | nu
   return row && row.extractor === EXTRACTOR_VERSION ? row.sha256 : null;
 }
 
+/** storedSha of every stored plan, by id. */
+export async function storedShas(q: DbQuery): Promise<Map<string, string>> {
+  const rows = await q.query<{ id: string; sha256: string }>("SELECT id, sha256 FROM plans WHERE extractor = $1", [EXTRACTOR_VERSION]);
+  return new Map(rows.map((r) => [r.id, r.sha256]));
+}
+
 export async function ingestPlan(db: Db, plan: Plan, now: Date): Promise<IngestStatus> {
   return db.transaction(async (tx) => {
     // Two replicas ingesting the same new file at once take turns here.

@@ -2,8 +2,7 @@
 // under two names once, with a warning), and a stored plan whose file is no longer there is retired:
 // no longer answered from, offered in forms or nudged, while its report entries are kept and still
 // exported under their period. A file put back brings its plan back.
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { planId } from "../../knowledge/load-plan";
 import { localDate } from "../../knowledge/occurrences";
@@ -11,6 +10,7 @@ import { ConfigError } from "../config";
 import { audit } from "../audit";
 import type { Db, DbQuery } from "../storage/db";
 import { linkCoveredUnits } from "../users/unit-links";
+import { FileHashes } from "./file-hashes";
 import { expandPlanPaths, ingestFiles, type FileOutcome, type LoadPlanFile } from "./ingest-files";
 
 export interface Duplicate {
@@ -33,15 +33,18 @@ export function checkPlansDir(dir: string): void {
   if (!statSync(dir).isDirectory()) throw new ConfigError(`PLANS_DIR: "${dir}" is a file, not a folder. ${fix}`);
 }
 
-/** The plan files of the folder, one per distinct content (the first name in sorted order wins). */
-export function distinctPlanFiles(dir: string): { files: string[]; duplicates: Duplicate[] } {
+/** The plan files of the folder, one per distinct content (the first name in sorted order wins), with their sha256. */
+export function distinctPlanFiles(dir: string, hashes: FileHashes = new FileHashes(null)): { files: string[]; duplicates: Duplicate[]; shas: Map<string, string> } {
   const seen = new Map<string, string>();
   const files: string[] = [];
   const duplicates: Duplicate[] = [];
-  for (const file of expandPlanPaths([dir]).files) {
+  const shas = new Map<string, string>();
+  const all = expandPlanPaths([dir]).files;
+  for (const file of all) {
     let sha: string;
     try {
-      sha = createHash("sha256").update(readFileSync(file)).digest("hex");
+      sha = hashes.sha(file);
+      shas.set(file, sha);
     } catch {
       files.push(file); // unreadable: ingest reports it by name
       continue;
@@ -53,13 +56,19 @@ export function distinctPlanFiles(dir: string): { files: string[]; duplicates: D
       files.push(file);
     }
   }
-  return { files, duplicates };
+  hashes.save(all);
+  return { files, duplicates, shas };
 }
 
-export async function followPlansDir(db: Db, dir: string, o: { load: LoadPlanFile; now: Date; onFile?: (r: FileOutcome) => void }): Promise<FolderSync> {
+export async function followPlansDir(
+  db: Db,
+  dir: string,
+  o: { load: LoadPlanFile; now: Date; onFile?: (r: FileOutcome) => void; onTotal?: (files: number) => void; hashes?: FileHashes },
+): Promise<FolderSync> {
   checkPlansDir(dir);
-  const { files, duplicates } = distinctPlanFiles(dir);
-  const outcomes = await ingestFiles(db, files, o);
+  const { files, duplicates, shas } = distinctPlanFiles(dir, o.hashes);
+  o.onTotal?.(files.length);
+  const outcomes = await ingestFiles(db, files, { ...o, shas });
   const ids = [...new Set(files.map((f) => planId(f)))];
   const retired = await db.transaction(async (tx) => {
     const back = await tx.query<{ id: string }>("UPDATE plans SET retired_at = NULL WHERE retired_at IS NOT NULL AND id = ANY($1::text[]) RETURNING id", [ids]);

@@ -34,6 +34,18 @@ export async function loadReportingRules(q: DbQuery): Promise<ReportingRules> {
   const rows = await q.query<{ plan_id: string; task: string; schedule: ScheduleItem[] }>(
     "SELECT o.plan_id, o.task, o.schedule FROM obligations o JOIN plans p ON p.id = o.plan_id WHERE p.retired_at IS NULL ORDER BY o.plan_id, o.ord",
   );
+  return reportingRulesOf(rows);
+}
+
+/**
+ * The same rules from plans already in memory (the start has them): reading every obligation's
+ * schedule back from the store again costs seconds at 1,000 plans.
+ */
+export function reportingRulesOfPlans(plans: readonly { id: string; obligations: readonly { task: string; schedule: ScheduleItem[] }[] }[]): ReportingRules {
+  return reportingRulesOf([...plans].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).flatMap((p) => p.obligations.map((o) => ({ plan_id: p.id, task: o.task, schedule: o.schedule }))));
+}
+
+function reportingRulesOf(rows: readonly { plan_id: string; task: string; schedule: ScheduleItem[] }[]): ReportingRules {
   const votes = new Map<PeriodKind, Map<string, { rule: ReportDeadline; n: number }>>();
   for (const r of rows) {
     if (!/\bbao cao\b/.test(fold(r.task).toLowerCase())) continue;

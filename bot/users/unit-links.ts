@@ -61,11 +61,14 @@ export async function linkCoveredUnits(q: DbQuery, scope: LinkScope = {}): Promi
  * before the coverage rule (migration 004), run when the app starts. One pass over units and
  * obligations.
  */
-export async function refreshUnitCoverage(db: Db): Promise<number> {
+export async function refreshUnitCoverage(db: Db, o: { onlyIfFlipped?: boolean } = {}): Promise<number> {
   return db.transaction(async (tx) => {
     const units = await tx.query<{ id: number; name: string; collective: boolean }>("SELECT id, name, collective FROM units");
     const flip = units.filter((u) => (parseCollective(u.name) !== null) !== u.collective);
     if (flip.length) await tx.query("UPDATE units SET collective = NOT collective WHERE id = ANY($1::int[])", [flip.map((u) => u.id)]);
+    // Linking every obligation against every unit costs seconds at 1,000 plans: a restart that
+    // changed nothing (and whose store was refreshed before) skips it.
+    if (o.onlyIfFlipped && flip.length === 0) return 0;
     return linkCoveredUnits(tx);
   });
 }

@@ -1,5 +1,6 @@
-// A BM25 index over short documents (sentences). Postings live in typed arrays once `freeze()`
-// is called, so a query over 150,000 sentences stays within a few milliseconds.
+// A BM25 index over short documents (sentences). Postings live in one typed array once `freeze()`
+// is called, so a query over 150,000 sentences stays within a few milliseconds, and the index is
+// saved and loaded as arrays (snapshot/fromSnapshot) or updated from an older one (merge).
 import { searchTerms, termWeight } from "./tokens";
 
 export interface LexicalHit {
@@ -10,61 +11,171 @@ export interface LexicalHit {
 const K1 = 1.2;
 const B = 0.75;
 
+/** A frozen index as plain arrays (postings of term t: docs/tfs[offsets[t] .. offsets[t+1]]), to save and load. */
+export interface LexicalSnapshot {
+  terms: string[];
+  docLen: Int32Array;
+  offsets: Int32Array;
+  docs: Int32Array;
+  tfs: Uint16Array;
+}
+
 export class LexicalIndex {
   private termIds = new Map<string, number>();
+  private terms: string[] = [];
   private building: { docs: number[]; tfs: number[] }[] = [];
-  private postDocs: Int32Array[] = [];
-  private postTfs: Float32Array[] = [];
-  private docLen: number[] = [];
+  // Frozen: one array for all postings (compact, and saved and loaded as is).
+  private offsets: Int32Array = new Int32Array(1);
+  private postDocs: Int32Array = new Int32Array(0);
+  private postTfs: Uint16Array = new Uint16Array(0);
+  private lens: number[] = [];
+  private docLen: Int32Array = new Int32Array(0);
   private frozen = false;
   private avgLen = 1;
   private scores = new Float32Array(0);
 
   get size(): number {
-    return this.docLen.length;
+    return this.frozen ? this.docLen.length : this.lens.length;
   }
 
   /** Adds a document; ids are consecutive from 0 in call order. */
   add(text: string): number {
     if (this.frozen) throw new Error("LexicalIndex.add after freeze(): build a new index instead.");
-    const doc = this.docLen.length;
-    const counts = new Map<string, number>();
+    const doc = this.lens.length;
     const terms = searchTerms(text);
+    this.addCounts(doc, terms);
+    this.lens.push(terms.length);
+    return doc;
+  }
+
+  private addCounts(doc: number, terms: readonly string[]): void {
+    const counts = new Map<string, number>();
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     for (const [t, c] of counts) {
       let id = this.termIds.get(t);
       if (id === undefined) {
-        id = this.building.length;
+        id = this.terms.length;
         this.termIds.set(t, id);
+        this.terms.push(t);
         this.building.push({ docs: [], tfs: [] });
       }
       this.building[id].docs.push(doc);
       this.building[id].tfs.push(c);
     }
-    this.docLen.push(terms.length);
-    return doc;
   }
 
   freeze(): void {
     if (this.frozen) return;
-    this.postDocs = this.building.map((p) => Int32Array.from(p.docs));
-    this.postTfs = this.building.map((p) => Float32Array.from(p.tfs));
+    const offsets = new Int32Array(this.building.length + 1);
+    for (let t = 0; t < this.building.length; t++) offsets[t + 1] = offsets[t] + this.building[t].docs.length;
+    const docs = new Int32Array(offsets[offsets.length - 1]);
+    const tfs = new Uint16Array(docs.length);
+    for (let t = 0; t < this.building.length; t++) {
+      docs.set(this.building[t].docs, offsets[t]);
+      tfs.set(this.building[t].tfs.map((x) => Math.min(x, 65535)), offsets[t]);
+    }
     this.building = [];
-    const n = this.docLen.length;
-    this.avgLen = n ? this.docLen.reduce((a, b) => a + b, 0) / n : 1;
+    this.install(offsets, docs, tfs, Int32Array.from(this.lens));
+    this.lens = [];
+  }
+
+  private install(offsets: Int32Array, docs: Int32Array, tfs: Uint16Array, docLen: Int32Array): void {
+    this.offsets = offsets;
+    this.postDocs = docs;
+    this.postTfs = tfs;
+    this.docLen = docLen;
+    const n = docLen.length;
+    let total = 0;
+    for (let i = 0; i < n; i++) total += docLen[i];
+    this.avgLen = n ? total / n : 1;
     this.scores = new Float32Array(n);
     this.frozen = true;
+  }
+
+  /** The frozen index as arrays (see fromSnapshot). */
+  snapshot(): LexicalSnapshot {
+    this.freeze();
+    return { terms: this.terms, docLen: this.docLen, offsets: this.offsets, docs: this.postDocs, tfs: this.postTfs };
+  }
+
+  static fromSnapshot(s: LexicalSnapshot): LexicalIndex {
+    if (s.offsets.length !== s.terms.length + 1 || s.docs.length !== s.tfs.length || s.offsets[s.terms.length] !== s.docs.length) {
+      throw new Error("lexical index snapshot is inconsistent");
+    }
+    const ix = new LexicalIndex();
+    ix.terms = s.terms;
+    ix.termIds = new Map(s.terms.map((t, i) => [t, i]));
+    ix.install(s.offsets, s.docs, s.tfs, s.docLen);
+    return ix;
+  }
+
+  /**
+   * A new index whose document i is old document `from[i]` (its postings reused, not tokenised
+   * again) or, where from[i] is -1, the text texts[i] (tokenised now). Changing a few plans of a
+   * large corpus costs the new sentences and one pass over the postings.
+   */
+  static merge(old: LexicalIndex, from: Int32Array, texts: (i: number) => string): LexicalIndex {
+    old.freeze();
+    const n = from.length;
+    const newOfOld = new Int32Array(old.docLen.length).fill(-1);
+    const docLen = new Int32Array(n);
+    const fresh = new LexicalIndex();
+    fresh.terms = [...old.terms];
+    fresh.termIds = new Map(old.termIds);
+    fresh.building = old.terms.map(() => ({ docs: [], tfs: [] }));
+    for (let i = 0; i < n; i++) {
+      if (from[i] >= 0) {
+        newOfOld[from[i]] = i;
+        docLen[i] = old.docLen[from[i]];
+      } else {
+        const terms = searchTerms(texts(i));
+        fresh.addCounts(i, terms);
+        docLen[i] = terms.length;
+      }
+    }
+    // Per term: the old postings renumbered (dropped when their document is gone) merged with the new ones.
+    const T = fresh.terms.length;
+    const offsets = new Int32Array(T + 1);
+    let docs = new Int32Array(old.postDocs.length + fresh.building.reduce((a, b) => a + b.docs.length, 0));
+    let tfs = new Uint16Array(docs.length);
+    let w = 0;
+    const pairs: [number, number][] = [];
+    for (let t = 0; t < T; t++) {
+      pairs.length = 0;
+      if (t < old.terms.length) {
+        for (let i = old.offsets[t]; i < old.offsets[t + 1]; i++) {
+          const d = newOfOld[old.postDocs[i]];
+          if (d >= 0) pairs.push([d, old.postTfs[i]]);
+        }
+      }
+      const b = fresh.building[t];
+      for (let i = 0; i < b.docs.length; i++) pairs.push([b.docs[i], Math.min(b.tfs[i], 65535)]);
+      let sorted = true;
+      for (let i = 1; i < pairs.length && sorted; i++) sorted = pairs[i - 1][0] < pairs[i][0];
+      if (!sorted) pairs.sort((x, y) => x[0] - y[0]);
+      for (const [d, tf] of pairs) {
+        docs[w] = d;
+        tfs[w++] = tf;
+      }
+      offsets[t + 1] = w;
+    }
+    docs = docs.slice(0, w);
+    tfs = tfs.slice(0, w);
+    fresh.building = [];
+    // Terms whose postings are all gone stay with an empty list: harmless, and ids stay stable.
+    fresh.install(offsets, docs, tfs, docLen);
+    return fresh;
   }
 
   /** Number of documents containing the term (0 when unknown). */
   docFreq(term: string): number {
     const id = this.termIds.get(term);
     if (id === undefined) return 0;
-    return this.frozen ? this.postDocs[id].length : this.building[id].docs.length;
+    return this.frozen ? this.offsets[id + 1] - this.offsets[id] : this.building[id].docs.length;
   }
 
   idf(term: string): number {
-    const n = this.docLen.length;
+    const n = this.size;
     const df = this.docFreq(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -80,19 +191,20 @@ export class LexicalIndex {
     const scores = this.scores;
     const touched: number[] = [];
     const spans = ranges ?? [[0, Number.MAX_SAFE_INTEGER] as const];
+    const { postDocs: docs, postTfs: tfs, docLen } = this;
     for (const [term, w] of weights) {
       const id = this.termIds.get(term);
       if (id === undefined) continue;
-      const docs = this.postDocs[id];
-      const tfs = this.postTfs[id];
+      const start = this.offsets[id];
+      const end = this.offsets[id + 1];
       const idf = this.idf(term) * w;
       for (const [from, to] of spans) {
-        for (let i = ranges ? lowerBound(docs, from) : 0; i < docs.length; i++) {
+        for (let i = ranges ? lowerBound(docs, from, start, end) : start; i < end; i++) {
           const d = docs[i];
           if (d >= to) break;
           if (accept && !accept(d)) continue;
           const tf = tfs[i];
-          const s = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * this.docLen[d]) / this.avgLen));
+          const s = (idf * tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * docLen[d]) / this.avgLen));
           if (scores[d] === 0) touched.push(d);
           scores[d] += s;
         }
@@ -118,9 +230,9 @@ export function topK<T extends { score: number }>(hits: T[], k: number): T[] {
   return best;
 }
 
-function lowerBound(a: Int32Array, x: number): number {
-  let lo = 0;
-  let hi = a.length;
+function lowerBound(a: Int32Array, x: number, from = 0, to = a.length): number {
+  let lo = from;
+  let hi = to;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (a[mid] < x) lo = mid + 1;

