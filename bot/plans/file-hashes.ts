@@ -1,8 +1,8 @@
 // The sha256 of each plan file, remembered between starts with the file's size, mtime and inode:
 // a restart with unchanged files reads none of them again. Kept in DATA_DIR (absent: memory only).
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { readFileSync, statSync } from "node:fs";
+import { writeAtomic } from "../../knowledge/search/persist";
 import { z } from "zod";
 
 const entrySchema = z.object({ size: z.number(), mtimeMs: z.number(), ino: z.number(), sha: z.string() });
@@ -46,9 +46,7 @@ export class FileHashes {
       }
     }
     if (!this.file || !this.dirty) return;
-    mkdirSync(dirname(this.file), { recursive: true });
-    writeFileSync(`${this.file}.tmp`, JSON.stringify(Object.fromEntries(this.entries)));
-    renameSync(`${this.file}.tmp`, this.file);
+    writeAtomic(this.file, JSON.stringify(Object.fromEntries(this.entries)));
     this.dirty = false;
   }
 }

@@ -21,7 +21,7 @@ function fileName(id: string, sha256: string): string {
  * Files of plans no longer stored are removed.
  */
 export async function loadPlansCached(q: DbQuery, dir: string): Promise<Plan[]> {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const rows = await q.query<{ id: string; sha256: string }>("SELECT id, sha256 FROM plans WHERE retired_at IS NULL ORDER BY id");
   const out = new Map<string, Plan>();
   const missing: string[] = [];

@@ -47,9 +47,10 @@ export function matchDocs(oldHashes: Buffer, newHashes: Buffer): Int32Array {
   return from;
 }
 
+/** Writes a file whole or not at all; owner-only, as everything under DATA_DIR. */
 export function writeAtomic(file: string, data: string | NodeJS.ArrayBufferView): void {
-  mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(`${file}.tmp`, data);
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  writeFileSync(`${file}.tmp`, data, { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
 }
 

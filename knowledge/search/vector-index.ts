@@ -2,7 +2,7 @@
 // index folder is given, the graph is saved with the embedder id, a fingerprint of the documents
 // and a content hash per document: it is loaded as is while the fingerprint matches, and updated
 // (removed sentences marked deleted, new ones embedded and added) when some plans changed.
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { z } from "zod";
@@ -165,10 +165,11 @@ interface Saved {
 }
 
 function save(files: ReturnType<typeof indexFiles>, graph: Graph, labels: Int32Array, hashes: Buffer, meta: IndexMeta): void {
-  mkdirSync(dirname(files.graph), { recursive: true });
+  mkdirSync(dirname(files.graph), { recursive: true, mode: 0o700 });
   // The meta file goes last and names the fingerprint: a crash between the files leaves a mismatch, so a rebuild.
   rmSync(files.meta, { force: true });
   graph.writeIndexSync(files.graph + ".tmp");
+  chmodSync(files.graph + ".tmp", 0o600);
   renameSync(files.graph + ".tmp", files.graph);
   writeArrays(files.arrays, { labels, hashes: new Uint8Array(hashes.buffer, hashes.byteOffset, hashes.length) });
   writeAtomic(files.meta, JSON.stringify(meta));
