@@ -44,10 +44,25 @@ export interface PlanContext {
   metaText: string;
   /** Its terms: words of the question found here name the plan more than the sentence. */
   metaTerms: Set<string>;
-  /** Term ids of each sentence, of each section's heading path, and of the plan's own words. */
-  ownIds: Int32Array[];
+  /**
+   * Term ids of each sentence and of each section's heading path, made on first use and kept (a
+   * plan asked about once is asked again); the plan's own words' ids.
+   */
+  ids: TermIds;
+  ownIds: (Int32Array | undefined)[];
   sectionIds: Map<string, Int32Array>;
   metaIds: Int32Array;
+}
+
+function sentenceIds(ctx: PlanContext, i: number): Int32Array {
+  return (ctx.ownIds[i] ??= ctx.ids.encode(ctx.plan.sentences[i].text));
+}
+
+function sectionIdsOf(ctx: PlanContext, section: Section | null): Int32Array | null {
+  if (!section) return null;
+  let out = ctx.sectionIds.get(section.id);
+  if (!out) ctx.sectionIds.set(section.id, (out = ctx.ids.encode(section.path)));
+  return out;
 }
 
 /** What candidate() needs of the question beyond its words: rarity, term ids, the named-word weight. */
@@ -103,8 +118,9 @@ export function planContext(plan: Plan, ids: TermIds): PlanContext {
     recordOf,
     metaText,
     metaTerms: termSet(metaText),
-    ownIds: plan.sentences.map((x) => ids.encode(x.text)),
-    sectionIds: new Map(plan.sections.map((x) => [x.id, ids.encode(x.path)])),
+    ids,
+    ownIds: new Array(n),
+    sectionIds: new Map(),
     metaIds: ids.encode(metaText),
   };
 }
@@ -148,9 +164,9 @@ export function candidate(ctx: PlanContext, i: number, r: Reading, search: numbe
   const section = ctx.sections.get(sentence.sectionId) ?? null;
   const introAt = ctx.introOf[i];
   const intro = introAt >= 0 ? plan.sentences[introAt].text : null;
-  const ownIds = ctx.ownIds[i];
-  const introIds = introAt >= 0 ? ctx.ownIds[introAt] : null;
-  const sectionIds = ctx.sectionIds.get(sentence.sectionId) ?? null;
+  const ownIds = sentenceIds(ctx, i);
+  const introIds = introAt >= 0 ? sentenceIds(ctx, introAt) : null;
+  const sectionIds = sectionIdsOf(ctx, section);
   const inOwn = (t: string) => {
     const id = r.id(t);
     return id >= 0 && hasId(ownIds, id);

@@ -1,4 +1,5 @@
-// The terms of every sentence as sorted integer ids, made once when a plan is loaded. A question
+// The terms of every sentence as sorted integer ids, made once per sentence (when a question first
+// reaches it) and kept. A question
 // then asks "does sentence i have term t" by a binary search, instead of tokenising the whole plan
 // again on every question (which was most of the answering time at 1,000 plans).
 import { termSet } from "./coverage";
@@ -39,12 +40,18 @@ export function hasId(sorted: Int32Array, id: number): boolean {
   return false;
 }
 
-/** A question's view of the ids: each of its terms looked up once. */
+/**
+ * A question's view of the ids: each of its terms looked up once it is known. A term no text has
+ * yet is asked again, since sentences are encoded as questions first reach them.
+ */
 export function lookup(ids: TermIds): (term: string) => number {
   const memo = new Map<string, number>();
   return (t) => {
     let id = memo.get(t);
-    if (id === undefined) memo.set(t, (id = ids.get(t)));
+    if (id === undefined) {
+      id = ids.get(t);
+      if (id >= 0) memo.set(t, id);
+    }
     return id;
   };
 }
