@@ -13,8 +13,11 @@ export interface BoardQuery {
   unitId?: number;
 }
 
-/** [status or null, percent or null, overdue 0/1, the plan makes the unit responsible 0/1]; null: not the unit's task. */
-export type BoardCell = [Status | null, number | null, 0 | 1, 0 | 1] | null;
+/**
+ * [status as its index in `statuses` or null, percent or null, overdue 0/1, the plan makes the unit
+ * responsible 0/1]; null: not the unit's task. Numbers, not words: 20,000 cells stay a small JSON.
+ */
+export type BoardCell = [number | null, number | null, 0 | 1, 0 | 1] | null;
 
 export interface BoardData {
   period: string;
@@ -34,6 +37,8 @@ export interface BoardData {
 }
 
 export type BoardResult = { ok: true; data: BoardData } | { ok: false; status: 400 | 401 | 403; error: string };
+
+const STATUS_INDEX = Object.fromEntries(STATUSES.map((st, i) => [st, i])) as Record<Status, number>;
 
 function periodOptions(today: string): { key: string; label: string }[] {
   const y = Number(today.slice(0, 4));
@@ -66,7 +71,7 @@ export async function boardFor(q: DbQuery, viewer: TurnUser | null, query: Board
         const e = g.latest[i];
         const responsible = g.responsible[i] as 0 | 1;
         if (!e && !responsible) return;
-        cells[i] = e ? [e.status, e.percent, t.duePassed && e.status !== "hoàn thành" ? 1 : 0, responsible] : [null, null, t.duePassed ? 1 : 0, 1];
+        cells[i] = e ? [STATUS_INDEX[e.status], e.percent, t.duePassed && e.status !== "hoàn thành" ? 1 : 0, responsible] : [null, null, t.duePassed ? 1 : 0, 1];
         statuses.push(e ? e.status : null);
       });
     }

@@ -69,7 +69,7 @@
           td.textContent = "—";
           td.title = "Không phải nhiệm vụ của đơn vị";
         } else {
-          var status = c[0];
+          var status = c[0] === null ? null : d.statuses[c[0]];
           var word = status ? status + (c[1] !== null ? " " + c[1] + "%" : "") : "chưa cập nhật";
           var chip = el("span", "st " + (status ? CLASS[status] : "st-none"), word);
           chip.dataset.status = status || "chưa cập nhật";
