@@ -30,7 +30,8 @@ export interface BoardData {
   unitOptions: { id: number; name: string }[];
   tasks: { planId: string; obligationId: string; task: string; due: string | null; dueText: string | null }[];
   rows: { unitId: number; name: string; lastUpdate: string | null; state: UnitState | null; cells: BoardCell[] }[];
-  upcoming: { task: string; lastDay: string; dueText: string; daysLeft: number; units: string[] }[];
+  /** `units`: ids of the units responsible (their names are in unitOptions: 200 names per deadline made most of the JSON). */
+  upcoming: { task: string; lastDay: string; dueText: string; daysLeft: number; units: number[] }[];
   counts: Record<UnitState, number>;
   statuses: readonly Status[];
   viewer: { name: string; role: TurnUser["role"]; unitName: string | null; canExport: boolean };
@@ -96,7 +97,7 @@ export async function boardFor(q: DbQuery, viewer: TurnUser | null, query: Board
       unitOptions,
       tasks: s.tasks.filter((_, i) => keep[i]).map((t) => ({ planId: t.planId, obligationId: t.obligationId, task: t.task, due: t.due, dueText: t.due ? formatDate(t.due) : null })),
       rows: viewer.role === "member" ? rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => keep[i]) })) : rows,
-      upcoming: s.upcoming.map((u) => ({ task: u.task, lastDay: u.lastDay, dueText: formatDate(u.lastDay), daysLeft: u.daysLeft, units: u.units })),
+      upcoming: s.upcoming.map((u) => ({ task: u.task, lastDay: u.lastDay, dueText: formatDate(u.lastDay), daysLeft: u.daysLeft, units: u.unitIds })),
       counts,
       statuses: STATUSES,
       viewer: { name: viewer.name, role: viewer.role, unitName: viewer.unitName, canExport: viewer.role !== "member" },

@@ -75,6 +75,8 @@ export interface Upcoming {
   lastDay: string;
   daysLeft: number;
   units: string[];
+  /** The same units' ids. */
+  unitIds: number[];
   setByOffice: boolean;
 }
 
@@ -227,9 +229,9 @@ export async function loadProgressGrid(q: DbQuery, o: ProgressQuery): Promise<Pr
     // One row per task with its units (an array kept by triggers on obligation_units, migration
     // 160): 100 rows instead of grouping 20,000 links on every view.
     q.query<{ planId: string; obligationId: string; unitIds: number[] }>(
-      `SELECT plan_id AS "planId", obligation_id AS "obligationId", unit_ids AS "unitIds"
-         FROM obligation_unit_lists WHERE plan_id = ANY($1::text[])`,
-      [planIds],
+      `SELECT plan_id AS "planId", obligation_id AS "obligationId", CASE WHEN $2::int IS NULL THEN unit_ids ELSE ARRAY[$2::int] END AS "unitIds"
+         FROM obligation_unit_lists WHERE plan_id = ANY($1::text[]) AND ($2::int IS NULL OR $2::int = ANY(unit_ids))`,
+      [planIds, unitFilter],
     ),
     officeSchedules(q),
   ]);
@@ -255,7 +257,7 @@ export async function loadProgressGrid(q: DbQuery, o: ProgressQuery): Promise<Pr
     const next = inPeriod.find((x) => x.lastDay >= o.today);
     const past = inPeriod.filter((x) => x.lastDay < o.today);
     for (const x of soon) {
-      upcoming.push({ planId: ob.planId, obligationId: ob.id, task: fullTask(ob.task, ob.quote), lastDay: x.lastDay, daysLeft: daysBetween(o.today, x.lastDay), units: [], setByOffice: x.setByOffice });
+      upcoming.push({ planId: ob.planId, obligationId: ob.id, task: fullTask(ob.task, ob.quote), lastDay: x.lastDay, daysLeft: daysBetween(o.today, x.lastDay), units: [], unitIds: [], setByOffice: x.setByOffice });
     }
     return {
       planId: ob.planId,
@@ -329,8 +331,13 @@ export async function loadProgressGrid(q: DbQuery, o: ProgressQuery): Promise<Pr
   const sortedGrid = new Map([...grid].sort((a, b) => (rank.get(a[0]) ?? 0) - (rank.get(b[0]) ?? 0)));
 
   // Names in the units' order, sorted once per task (not once per deadline).
-  const names = unitsOfTask.map((ids) => ids.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0)).map((id) => unitMap.get(id)?.name ?? ""));
-  for (const u of upcoming) u.units = names[taskIndex.get(`${u.planId}|${u.obligationId}`) ?? -1] ?? [];
+  for (const ids of unitsOfTask) ids.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  const names = unitsOfTask.map((ids) => ids.map((id) => unitMap.get(id)?.name ?? ""));
+  for (const u of upcoming) {
+    const i = taskIndex.get(`${u.planId}|${u.obligationId}`) ?? -1;
+    u.units = names[i] ?? [];
+    u.unitIds = unitsOfTask[i] ?? [];
+  }
   upcoming.sort((a, b) => (a.lastDay < b.lastDay ? -1 : a.lastDay > b.lastDay ? 1 : 0));
   // With a unit filter, only that unit's deadlines.
   const shownUpcoming = unitFilter === null ? upcoming : upcoming.filter((u) => u.units.length > 0);

@@ -94,9 +94,12 @@
 
     var up = $("upcoming");
     up.textContent = "";
+    var unitName = {};
+    d.unitOptions.forEach(function (u) { unitName[u.id] = u.name; });
     d.upcoming.forEach(function (x) {
       var when = x.daysLeft === 0 ? "hôm nay" : "còn " + x.daysLeft + " ngày";
-      up.appendChild(el("li", null, x.dueText + " (" + when + "): " + short(x.task, 120) + (x.units.length ? " — " + x.units.join(", ") : "")));
+      var names = x.units.map(function (id) { return unitName[id] || ""; });
+      up.appendChild(el("li", null, x.dueText + " (" + when + "): " + short(x.task, 120) + (names.length ? " — " + names.join(", ") : "")));
     });
     if (!d.upcoming.length) up.appendChild(el("li", null, "Không có hạn nào trong 30 ngày tới."));
   }

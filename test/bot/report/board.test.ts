@@ -40,7 +40,9 @@ describe("the board's data", () => {
     expect(cell("Phòng Tư pháp", "phổ biến pháp luật")).toEqual(["vướng mắc", 30, 0, 1]);
     expect(cell("Phòng Tư pháp", "Dân vận khéo")).toBeNull();
     expect(d.counts).toEqual({ "hoàn thành": 1, "đang thực hiện": 1, "vướng mắc": 1, "chưa cập nhật": 0 });
-    expect(d.upcoming[0]).toMatchObject({ lastDay: "2027-06-09", daysLeft: 4, units: ["Phòng Nội vụ"] });
+    expect(d.upcoming[0]).toMatchObject({ lastDay: "2027-06-09", daysLeft: 4 });
+    // Units by id; their names are in unitOptions.
+    expect(d.upcoming[0].units.map((id) => d.unitOptions.find((u) => u.id === id)?.name)).toEqual(["Phòng Nội vụ"]);
     expect(d.rows[0].lastUpdate).toBe("5/6/2027");
   });
 
