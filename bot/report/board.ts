@@ -5,7 +5,7 @@ import type { DbQuery } from "../storage/db";
 import type { TurnUser } from "../turn";
 import { halfYearOf, isPeriodKey, periodLabel } from "../updates/period";
 import { STATUSES, type Status } from "../updates/status";
-import { cellKey, loadProgress, progressVersion, unitStates, type UnitState } from "./progress";
+import { byName, loadProgressGrid, officeUnits, stateOf, type UnitState } from "./progress";
 
 export interface BoardQuery {
   period?: string;
@@ -13,8 +13,11 @@ export interface BoardQuery {
   unitId?: number;
 }
 
-/** [status or null, percent or null, overdue 0/1, the plan makes the unit responsible 0/1]; null: not the unit's task. */
-export type BoardCell = [Status | null, number | null, 0 | 1, 0 | 1] | null;
+/**
+ * [status as its index in `statuses` or null, percent or null, overdue 0/1, the plan makes the unit
+ * responsible 0/1]; null: not the unit's task. Numbers, not words: 20,000 cells stay a small JSON.
+ */
+export type BoardCell = [number | null, number | null, 0 | 1, 0 | 1] | null;
 
 export interface BoardData {
   period: string;
@@ -27,13 +30,16 @@ export interface BoardData {
   unitOptions: { id: number; name: string }[];
   tasks: { planId: string; obligationId: string; task: string; due: string | null; dueText: string | null }[];
   rows: { unitId: number; name: string; lastUpdate: string | null; state: UnitState | null; cells: BoardCell[] }[];
-  upcoming: { task: string; lastDay: string; dueText: string; daysLeft: number; units: string[] }[];
+  /** `units`: ids of the units responsible (their names are in unitOptions: 200 names per deadline made most of the JSON). */
+  upcoming: { task: string; lastDay: string; dueText: string; daysLeft: number; units: number[] }[];
   counts: Record<UnitState, number>;
   statuses: readonly Status[];
   viewer: { name: string; role: TurnUser["role"]; unitName: string | null; canExport: boolean };
 }
 
 export type BoardResult = { ok: true; data: BoardData } | { ok: false; status: 400 | 401 | 403; error: string };
+
+const STATUS_INDEX = Object.fromEntries(STATUSES.map((st, i) => [st, i])) as Record<Status, number>;
 
 function periodOptions(today: string): { key: string; label: string }[] {
   const y = Number(today.slice(0, 4));
@@ -55,26 +61,31 @@ export async function boardFor(q: DbQuery, viewer: TurnUser | null, query: Board
     if (unitId !== null && unitId !== viewer.unitId) return { ok: false, status: 403, error: "Bạn chỉ xem được tiến độ của đơn vị mình." };
     unitId = viewer.unitId;
   }
-  const s = await loadProgress(q, { period, today, planId: query.planId ?? null, unitId, lean: true });
-  const states = unitStates(s);
+  const s = await loadProgressGrid(q, { period, today, planId: query.planId ?? null, unitId, lean: true });
   const counts: Record<UnitState, number> = { "hoàn thành": 0, "đang thực hiện": 0, "vướng mắc": 0, "chưa cập nhật": 0 };
-  for (const st of states.values()) counts[st]++;
-  const rows = s.units.map((u) => ({
-    unitId: u.id,
-    name: u.name,
-    lastUpdate: u.lastUpdate ? formatDate(u.lastUpdate) : null,
-    state: states.get(u.id) ?? null,
-    cells: s.tasks.map((t): BoardCell => {
-      const c = s.cells.get(cellKey(u.id, t.planId, t.obligationId));
-      return c ? [c.status, c.percent, c.overdue ? 1 : 0, c.responsible ? 1 : 0] : null;
-    }),
-  }));
+  const rows = s.units.map((u) => {
+    const g = s.grid.get(u.id);
+    const cells: BoardCell[] = new Array<BoardCell>(s.tasks.length).fill(null);
+    const statuses: (Status | null)[] = [];
+    if (g) {
+      s.tasks.forEach((t, i) => {
+        const e = g.latest[i];
+        const responsible = g.responsible[i] as 0 | 1;
+        if (!e && !responsible) return;
+        cells[i] = e ? [STATUS_INDEX[e.status], e.percent, t.duePassed && e.status !== "hoàn thành" ? 1 : 0, responsible] : [null, null, t.duePassed ? 1 : 0, 1];
+        statuses.push(e ? e.status : null);
+      });
+    }
+    const state = stateOf(statuses) ?? null;
+    if (state) counts[state]++;
+    return { unitId: u.id, name: u.name, lastUpdate: u.lastUpdate ? formatDate(u.lastUpdate) : null, state, cells };
+  });
   // Members: only their unit's tasks as columns.
   const keep = s.tasks.map((_, i) => viewer.role !== "member" || rows.some((r) => r.cells[i] !== null));
   const unitOptions =
     viewer.role === "member" || unitId === null
       ? rows.map((r) => ({ id: r.unitId, name: r.name }))
-        : (await loadProgress(q, { period, today, planId: query.planId ?? null, lean: true })).units.map((u) => ({ id: u.id, name: u.name }));
+        : (await officeUnits(q)).sort((a, b) => byName(a.name, b.name)).map((u) => ({ id: u.id, name: u.name }));
   return {
     ok: true,
     data: {
@@ -85,33 +96,11 @@ export async function boardFor(q: DbQuery, viewer: TurnUser | null, query: Board
       plans: s.plans.map((p) => ({ id: p.id, title: p.title })),
       unitOptions,
       tasks: s.tasks.filter((_, i) => keep[i]).map((t) => ({ planId: t.planId, obligationId: t.obligationId, task: t.task, due: t.due, dueText: t.due ? formatDate(t.due) : null })),
-      rows: rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => keep[i]) })),
-      upcoming: s.upcoming.map((u) => ({ task: u.task, lastDay: u.lastDay, dueText: formatDate(u.lastDay), daysLeft: u.daysLeft, units: u.units })),
+      rows: viewer.role === "member" ? rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => keep[i]) })) : rows,
+      upcoming: s.upcoming.map((u) => ({ task: u.task, lastDay: u.lastDay, dueText: formatDate(u.lastDay), daysLeft: u.daysLeft, units: u.unitIds })),
       counts,
       statuses: STATUSES,
       viewer: { name: viewer.name, role: viewer.role, unitName: viewer.unitName, canExport: viewer.role !== "member" },
     },
-  };
-}
-
-/**
- * boardFor with a small cache keyed by the data's fingerprint (progressVersion), the day and the
- * viewer: any entry, plan, unit, user, invite or office date written since makes a new key, so a
- * cached board is never stale; repeated views (a coordinator's refreshes, phones) cost one query.
- */
-export function createBoardCache(max = 50) {
-  const cache = new Map<string, BoardResult>();
-  return async (q: DbQuery, viewer: TurnUser | null, query: BoardQuery, today: string): Promise<BoardResult> => {
-    if (!viewer) return boardFor(q, viewer, query, today);
-    const version = await progressVersion(q);
-    const key = JSON.stringify([version, today, viewer.id, viewer.role, viewer.unitId, viewer.name, query.period ?? null, query.planId ?? null, query.unitId ?? null]);
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const r = await boardFor(q, viewer, query, today);
-    if (r.ok) {
-      cache.set(key, r);
-      if (cache.size > max) cache.delete(cache.keys().next().value as string);
-    }
-    return r;
   };
 }

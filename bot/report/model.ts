@@ -9,7 +9,7 @@ import { datedOccurrences } from "../nudges/due-dates";
 import type { DbQuery } from "../storage/db";
 import { periodLabel, periodRange } from "../updates/period";
 import type { Status } from "../updates/status";
-import { cellKey, loadProgress, type ProgressSnapshot, type ProgressTask } from "./progress";
+import { byName, cellKey, loadProgress, type ProgressSnapshot, type ProgressTask } from "./progress";
 
 export const PLACEHOLDER = "[...]";
 
@@ -265,7 +265,7 @@ export async function buildReport(q: DbQuery, o: BuildReportOptions): Promise<Re
     problems.push({ unitName: unitName.get(c.unitId) ?? "", task: taskOf.get(`${c.planId}|${c.obligationId}`)?.task ?? "", note: c.note });
   }
   for (const e of s.loose) if (e.status === "vướng mắc") problems.push({ unitName: e.unitName, task: "", note: e.note });
-  problems.sort((a, b) => a.unitName.localeCompare(b.unitName, "vi"));
+  problems.sort((a, b) => byName(a.unitName, b.unitName));
 
   // III: the tasks of the current plans that fall due in the next period.
   const next = nextPeriod(o.period);

@@ -5,7 +5,7 @@
 // a plan names many bodies of other places ("Ban Dân vận Tỉnh ủy"), which are not the office's.
 import { addDays, daysBetween, type Occurrence } from "../../knowledge/occurrences";
 import type { PlanMeta, ScheduleItem } from "../../knowledge/types";
-import { datedOccurrences } from "../nudges/due-dates";
+import { datedOccurrences, type DatedOccurrence } from "../nudges/due-dates";
 import { officeSchedules } from "../nudges/office-deadlines";
 import type { DbQuery } from "../storage/db";
 import { periodLabel, periodRange, periodsWithin } from "../updates/period";
@@ -75,6 +75,8 @@ export interface Upcoming {
   lastDay: string;
   daysLeft: number;
   units: string[];
+  /** The same units' ids. */
+  unitIds: number[];
   setByOffice: boolean;
 }
 
@@ -95,6 +97,9 @@ export interface ProgressSnapshot {
   entryCount: number;
 }
 
+/** Vietnamese alphabetical order (one collator: localeCompare with a locale builds one per call). */
+export const byName = new Intl.Collator("vi").compare;
+
 export const cellKey = (unitId: number, planId: string, obligationId: string) => `${unitId}|${planId}|${obligationId}`;
 
 export interface ProgressQuery {
@@ -103,7 +108,7 @@ export interface ProgressQuery {
   today: string;
   planId?: string | null;
   unitId?: number | null;
-  /** Statuses only (no notes, reporter names): what the board draws. */
+  /** Statuses only (no notes, reporter names, entries on no task): what the board draws. */
   lean?: boolean;
 }
 
@@ -120,27 +125,44 @@ interface EntryRow {
   updatedAt: Date;
 }
 
+/** A cell's latest entry: every field for the report, statuses only (the rest empty) for the board. */
+export interface CellEntry {
+  status: Status;
+  percent: number | null;
+  note: string;
+  reporterName: string | null;
+  doneOn: string | null;
+  updatedAt: Date;
+  /** The entry's id (lean reads only): the later of two entries at the same instant. */
+  id?: number;
+}
+
+/** progress_latest's cells: obligation id -> [status, percent, updated_at in ms, entry id]. */
+type LatestCells = Record<string, [Status, number | null, number, number]>;
+
 /**
- * The board's entries: statuses only, as one JSON value (thousands of rows cost far more to carry
- * out of the embedded database one by one than as one array).
+ * The board's entries: progress_latest's rows of the period's keys (kept up to date by triggers
+ * on report_entries, migration 160), one per (period, plan, unit) with every task's latest entry,
+ * a few hundred rows where the entries themselves number in the tens of thousands.
  */
-async function leanEntries(q: DbQuery, periods: string[], unitId: number | null): Promise<EntryRow[]> {
-  // Unsorted: the latest per (plan, task, unit) is picked here, which costs less than a sort in SQL.
-  const [row] = await q.query<{ list: [string | null, string | null, number, Status, number | null, string, number][] | null }>(
-    `SELECT json_agg(json_build_array(e.plan_id, e.obligation_id, e.unit_id, e.status, e.percent, e.updated_at, e.id)) AS list
-       FROM report_entries e
-      WHERE e.withdrawn_at IS NULL AND e.period = ANY($1::text[]) AND ($2::int IS NULL OR e.unit_id = $2)`,
+function leanRows(q: DbQuery, periods: string[], unitId: number | null) {
+  return q.query<{ planId: string; unitId: number; cells: LatestCells }>(
+    `SELECT plan_id AS "planId", unit_id AS "unitId", cells FROM progress_latest
+      WHERE period = ANY($1::text[]) AND ($2::int IS NULL OR unit_id = $2)`,
     [periods, unitId],
   );
-  const latest = new Map<string, { at: number; id: number; e: EntryRow }>();
-  for (const [planId, obligationId, unit, status, percent, updatedAt, id] of row?.list ?? []) {
-    const at = Date.parse(updatedAt);
-    const k = `${planId}|${obligationId}|${unit}`;
-    const old = latest.get(k);
-    if (old && (old.at > at || (old.at === at && old.id > id))) continue;
-    latest.set(k, { at, id, e: { planId, obligationId, unitId: unit, unitName: "", status, percent, note: "", reporterName: "", doneOn: null, updatedAt: new Date(at) } });
-  }
-  return [...latest.values()].map((x) => x.e);
+}
+
+/** The office's units (or the one asked for) with each one's last update, any period. */
+export function officeUnits(q: DbQuery, unitId: number | null = null): Promise<ProgressUnit[]> {
+  return q.query<ProgressUnit>(
+    `SELECT n.id, n.name, (SELECT max(e.updated_at) FROM report_entries e WHERE e.unit_id = n.id AND e.withdrawn_at IS NULL) AS "lastUpdate"
+       FROM units n
+      WHERE ($1::int IS NULL OR n.id = $1)
+        AND (EXISTS (SELECT 1 FROM users u WHERE u.unit_id = n.id) OR EXISTS (SELECT 1 FROM invites i WHERE i.unit_id = n.id)
+             OR EXISTS (SELECT 1 FROM report_entries e WHERE e.unit_id = n.id AND e.withdrawn_at IS NULL))`,
+    [unitId],
+  );
 }
 
 /** Is the plan in force in the period's year? A plan without stated years is not assumed current. */
@@ -156,14 +178,31 @@ export function fullTask(task: string, quote: string): string {
   return quote.replace(/\s+/g, " ").trim();
 }
 
-export async function loadProgress(q: DbQuery, o: ProgressQuery): Promise<ProgressSnapshot> {
+/** Per unit, by task index (the order of `tasks`): whether a plan makes it responsible, and its latest entry. */
+export interface UnitGrid {
+  responsible: Uint8Array;
+  latest: (CellEntry | undefined)[];
+}
+
+/**
+ * The progress of a period without a record per cell: what the board reads (20,000 cells at
+ * 200 units × 100 tasks cost more as records than the rest of the request); loadProgress builds
+ * the cells from it for the report and the chat summary.
+ */
+export interface ProgressGrid extends Omit<ProgressSnapshot, "cells"> {
+  /** Units (same order as `units`) with a cell: responsible for a task or reported on one. */
+  grid: Map<number, UnitGrid>;
+}
+
+export async function loadProgressGrid(q: DbQuery, o: ProgressQuery): Promise<ProgressGrid> {
   const periods = periodsWithin(o.period);
   const range = periodRange(o.period);
   if (!periods.length || !range) throw new Error(`"${o.period}" is not a period: use 2026, 2026-H1, 2026-Q2, 2026-9M or 2026-09.`);
   const unitFilter = o.unitId ?? null;
-  const [allPlans, entries, officeUnits] = await Promise.all([
+  const [allPlans, lean, entries, unitList] = await Promise.all([
     q.query<ProgressPlan>("SELECT id, title, meta FROM plans ORDER BY id"),
-    o.lean ? leanEntries(q, periods, unitFilter) : q.query<EntryRow>(
+    o.lean ? leanRows(q, periods, unitFilter) : [],
+    o.lean ? [] : q.query<EntryRow>(
         `SELECT DISTINCT ON (e.plan_id, e.obligation_id, e.unit_id)
             e.plan_id AS "planId", e.obligation_id AS "obligationId", e.unit_id AS "unitId", n.name AS "unitName", e.status, e.percent, e.note,
             u.name AS "reporterName", e.done_on AS "doneOn", e.updated_at AS "updatedAt"
@@ -172,16 +211,9 @@ export async function loadProgress(q: DbQuery, o: ProgressQuery): Promise<Progre
          ORDER BY e.plan_id, e.obligation_id, e.unit_id, e.updated_at DESC, e.id DESC`,
       [periods, unitFilter],
     ),
-    q.query<{ id: number; name: string; lastUpdate: Date | null }>(
-      `SELECT n.id, n.name, (SELECT max(e.updated_at) FROM report_entries e WHERE e.unit_id = n.id AND e.withdrawn_at IS NULL) AS "lastUpdate"
-         FROM units n
-        WHERE ($1::int IS NULL OR n.id = $1)
-          AND (EXISTS (SELECT 1 FROM users u WHERE u.unit_id = n.id) OR EXISTS (SELECT 1 FROM invites i WHERE i.unit_id = n.id)
-               OR EXISTS (SELECT 1 FROM report_entries e WHERE e.unit_id = n.id AND e.withdrawn_at IS NULL))`,
-      [unitFilter],
-    ),
+    officeUnits(q, unitFilter),
   ]);
-  const withEntries = new Set(entries.map((e) => e.planId));
+  const withEntries = new Set([...lean, ...entries].map((e) => e.planId));
   const current = allPlans.filter((p) => planCovers(p.meta, o.period) || (!p.meta.period && withEntries.has(p.id)));
   // A plan asked for by id narrows the view when it is current; a plan of another year never is.
   const plans = o.planId && current.some((p) => p.id === o.planId) ? current.filter((p) => p.id === o.planId) : current;
@@ -194,11 +226,12 @@ export async function loadProgress(q: DbQuery, o: ProgressQuery): Promise<Progre
          FROM obligations WHERE plan_id = ANY($1::text[]) ORDER BY plan_id, ord`,
       [planIds],
     ),
-    // One row per task with its units (an array), not one per link: 100 rows instead of 20,000.
+    // One row per task with its units (an array kept by triggers on obligation_units, migration
+    // 160): 100 rows instead of grouping 20,000 links on every view.
     q.query<{ planId: string; obligationId: string; unitIds: number[] }>(
-      `SELECT plan_id AS "planId", obligation_id AS "obligationId", array_agg(unit_id) AS "unitIds"
-         FROM obligation_units WHERE plan_id = ANY($1::text[]) GROUP BY plan_id, obligation_id`,
-      [planIds],
+      `SELECT plan_id AS "planId", obligation_id AS "obligationId", CASE WHEN $2::int IS NULL THEN unit_ids ELSE ARRAY[$2::int] END AS "unitIds"
+         FROM obligation_unit_lists WHERE plan_id = ANY($1::text[]) AND ($2::int IS NULL OR $2::int = ANY(unit_ids))`,
+      [planIds, unitFilter],
     ),
     officeSchedules(q),
   ]);
@@ -209,13 +242,22 @@ export async function loadProgress(q: DbQuery, o: ProgressQuery): Promise<Progre
   const [from, to] = range;
   const horizon = addDays(o.today, 30);
   const upcoming: Upcoming[] = [];
+  // Many tasks of a plan share one schedule ("trước ngày 15 hằng tháng"): its dates are worked out once.
+  const dates = new Map<string, [Occurrence[], DatedOccurrence[]]>();
   const tasks: ProgressTask[] = obligations.map((ob) => {
     const extra = office.get(`${ob.planId}|${ob.id}`) ?? [];
-    const inPeriod: Occurrence[] = datedOccurrences(ob.schedule, extra, from, to, validity.get(ob.planId) ?? null);
+    const valid = validity.get(ob.planId) ?? null;
+    const key = JSON.stringify([ob.schedule, extra, valid]);
+    let d = dates.get(key);
+    if (!d) {
+      d = [datedOccurrences(ob.schedule, extra, from, to, valid), datedOccurrences(ob.schedule, extra, o.today, horizon, valid)];
+      dates.set(key, d);
+    }
+    const [inPeriod, soon] = d;
     const next = inPeriod.find((x) => x.lastDay >= o.today);
     const past = inPeriod.filter((x) => x.lastDay < o.today);
-    for (const x of datedOccurrences(ob.schedule, extra, o.today, horizon, validity.get(ob.planId) ?? null)) {
-      upcoming.push({ planId: ob.planId, obligationId: ob.id, task: fullTask(ob.task, ob.quote), lastDay: x.lastDay, daysLeft: daysBetween(o.today, x.lastDay), units: [], setByOffice: x.setByOffice });
+    for (const x of soon) {
+      upcoming.push({ planId: ob.planId, obligationId: ob.id, task: fullTask(ob.task, ob.quote), lastDay: x.lastDay, daysLeft: daysBetween(o.today, x.lastDay), units: [], unitIds: [], setByOffice: x.setByOffice });
     }
     return {
       planId: ob.planId,
@@ -230,64 +272,72 @@ export async function loadProgress(q: DbQuery, o: ProgressQuery): Promise<Progre
       duePassed: past.length > 0,
     };
   });
-  const taskByKey = new Map(tasks.map((t) => [`${t.planId}|${t.obligationId}`, t]));
+  const taskIndex = new Map(tasks.map((t, i) => [`${t.planId}|${t.obligationId}`, i]));
+  const planTasks = new Map<string, Map<string, number>>(planIds.map((id) => [id, new Map()]));
+  tasks.forEach((t, i) => planTasks.get(t.planId)?.set(t.obligationId, i));
 
-  const unitMap = new Map<number, ProgressUnit>(officeUnits.map((u) => [u.id, { id: u.id, name: u.name, lastUpdate: u.lastUpdate }]));
-  const cells = new Map<string, ProgressCell>();
-  const emptyCell = (unitId: number, t: ProgressTask, responsible: boolean): ProgressCell => ({
-    unitId,
-    planId: t.planId,
-    obligationId: t.obligationId,
-    responsible,
-    status: null,
-    percent: null,
-    note: "",
-    reporterName: null,
-    doneOn: null,
-    updatedAt: null,
-    overdue: t.duePassed,
-  });
+  const unitMap = new Map<number, ProgressUnit>(unitList.map((u) => [u.id, u]));
+  const grid = new Map<number, UnitGrid>();
+  const gridOf = (unitId: number): UnitGrid => {
+    let g = grid.get(unitId);
+    if (!g) grid.set(unitId, (g = { responsible: new Uint8Array(tasks.length), latest: new Array(tasks.length) }));
+    return g;
+  };
+  // Each task's responsible units, for its deadlines in the next 30 days.
+  const unitsOfTask: number[][] = tasks.map(() => []);
   for (const l of links) {
-    const t = taskByKey.get(`${l.planId}|${l.obligationId}`);
-    if (!t) continue;
-    for (const unitId of l.unitIds) if (unitMap.has(unitId)) cells.set(cellKey(unitId, l.planId, l.obligationId), emptyCell(unitId, t, true));
+    const i = taskIndex.get(`${l.planId}|${l.obligationId}`);
+    if (i === undefined) continue;
+    for (const unitId of l.unitIds) {
+      if (!unitMap.has(unitId)) continue;
+      gridOf(unitId).responsible[i] = 1;
+      unitsOfTask[i].push(unitId);
+    }
   }
   const loose: LooseEntry[] = [];
   for (const e of entries) {
-    const t = e.planId && e.obligationId ? taskByKey.get(`${e.planId}|${e.obligationId}`) : undefined;
-    if (!t) {
+    const i = e.planId && e.obligationId ? taskIndex.get(`${e.planId}|${e.obligationId}`) : undefined;
+    if (i === undefined) {
       // Entries on plans that are not current stay out; entries on no task are listed apart.
-      if (!e.planId || planIds.includes(e.planId)) loose.push({ ...e });
+      if (!e.planId || order.has(e.planId)) loose.push({ ...e });
       continue;
     }
     if (!unitMap.has(e.unitId)) {
       if (o.lean) continue; // the office units query already holds every unit that reported
       unitMap.set(e.unitId, { id: e.unitId, name: e.unitName, lastUpdate: e.updatedAt });
     }
-    const k = cellKey(e.unitId, t.planId, t.obligationId);
-    const c = cells.get(k) ?? emptyCell(e.unitId, t, false);
-    cells.set(k, {
-      ...c,
-      status: e.status,
-      percent: e.percent,
-      note: e.note,
-      reporterName: e.reporterName,
-      doneOn: e.doneOn,
-      updatedAt: e.updatedAt,
-      overdue: t.duePassed && e.status !== "hoàn thành",
-    });
+    gridOf(e.unitId).latest[i] = e;
   }
-  const units = [...unitMap.values()].sort((a, b) => a.name.localeCompare(b.name, "vi"));
+  let leanCount = 0;
+  for (const r of lean) {
+    const index = planTasks.get(r.planId);
+    if (!index || !unitMap.has(r.unitId)) continue;
+    const latest = gridOf(r.unitId).latest;
+    for (const obligationId in r.cells) {
+      const i = index.get(obligationId);
+      if (i === undefined) continue;
+      const [status, percent, at, id] = r.cells[obligationId];
+      const old = latest[i];
+      // A task reported under several keys of the period (2026-H1, 2026-Q2, 2026-05): the latest wins.
+      if (old) {
+        const t = old.updatedAt.getTime();
+        if (t > at || (t === at && (old.id ?? 0) > id)) continue;
+      } else leanCount++;
+      latest[i] = { status, percent, note: "", reporterName: null, doneOn: null, updatedAt: new Date(at), id };
+    }
+  }
+  const units = [...unitMap.values()].sort((a, b) => byName(a.name, b.name));
+  const rank = new Map(units.map((u, i) => [u.id, i]));
+  const sortedGrid = new Map([...grid].sort((a, b) => (rank.get(a[0]) ?? 0) - (rank.get(b[0]) ?? 0)));
 
-  const unitsOf = new Map<string, string[]>();
-  for (const c of cells.values()) {
-    if (!c.responsible) continue;
-    const k = `${c.planId}|${c.obligationId}`;
-    const list = unitsOf.get(k) ?? [];
-    list.push(unitMap.get(c.unitId)?.name ?? "");
-    unitsOf.set(k, list);
+  // Names in the units' order, sorted once per task (not once per deadline).
+  for (const ids of unitsOfTask) ids.sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+  const names = unitsOfTask.map((ids) => ids.map((id) => unitMap.get(id)?.name ?? ""));
+  for (const u of upcoming) {
+    const i = taskIndex.get(`${u.planId}|${u.obligationId}`) ?? -1;
+    u.units = names[i] ?? [];
+    u.unitIds = unitsOfTask[i] ?? [];
   }
-  for (const u of upcoming) u.units = (unitsOf.get(`${u.planId}|${u.obligationId}`) ?? []).sort((a, b) => a.localeCompare(b, "vi"));
   upcoming.sort((a, b) => (a.lastDay < b.lastDay ? -1 : a.lastDay > b.lastDay ? 1 : 0));
   // With a unit filter, only that unit's deadlines.
   const shownUpcoming = unitFilter === null ? upcoming : upcoming.filter((u) => u.units.length > 0);
@@ -299,52 +349,63 @@ export async function loadProgress(q: DbQuery, o: ProgressQuery): Promise<Progre
     plans,
     tasks,
     units,
-    cells,
+    grid: sortedGrid,
     loose,
     upcoming: shownUpcoming,
-    entryCount: entries.filter((e) => !e.planId || planIds.includes(e.planId)).length,
+    entryCount: o.lean ? leanCount : entries.filter((e) => !e.planId || order.has(e.planId)).length,
   };
+}
+
+/** The progress of a period with a record per cell (a task the unit is responsible for or reported on). */
+export async function loadProgress(q: DbQuery, o: ProgressQuery): Promise<ProgressSnapshot> {
+  const { grid, ...g } = await loadProgressGrid(q, o);
+  const cells = new Map<string, ProgressCell>();
+  for (const [unitId, row] of grid) {
+    g.tasks.forEach((t, i) => {
+      const e = row.latest[i];
+      if (!e && !row.responsible[i]) return;
+      cells.set(cellKey(unitId, t.planId, t.obligationId), {
+        unitId,
+        planId: t.planId,
+        obligationId: t.obligationId,
+        responsible: row.responsible[i] === 1,
+        status: e?.status ?? null,
+        percent: e?.percent ?? null,
+        note: e?.note ?? "",
+        reporterName: e?.reporterName ?? null,
+        doneOn: e?.doneOn ?? null,
+        updatedAt: e?.updatedAt ?? null,
+        overdue: t.duePassed && e?.status !== "hoàn thành",
+      });
+    });
+  }
+  return { ...g, cells };
 }
 
 /** A unit's state over the period, for summaries: a blocked task wins, then "not reported" when it sent nothing. */
 export type UnitState = "hoàn thành" | "đang thực hiện" | "vướng mắc" | "chưa cập nhật";
 
+/** The state of a unit from the statuses of its cells (null: not reported); undefined when it has no cell. */
+export function stateOf(statuses: readonly (Status | null)[]): UnitState | undefined {
+  if (!statuses.length) return undefined;
+  if (statuses.includes("vướng mắc")) return "vướng mắc";
+  if (statuses.every((x) => x === null)) return "chưa cập nhật";
+  if (statuses.every((x) => x === "hoàn thành")) return "hoàn thành";
+  return "đang thực hiện";
+}
+
 /** The state of every unit that has a cell in the snapshot. */
 export function unitStates(s: ProgressSnapshot): Map<number, UnitState> {
-  const by = new Map<number, ProgressCell[]>();
+  const by = new Map<number, (Status | null)[]>();
   for (const c of s.cells.values()) {
     const list = by.get(c.unitId);
-    if (list) list.push(c);
-    else by.set(c.unitId, [c]);
+    if (list) list.push(c.status);
+    else by.set(c.unitId, [c.status]);
   }
   const out = new Map<number, UnitState>();
   for (const u of s.units) {
-    const cells = by.get(u.id);
-    if (!cells) continue;
-    let state: UnitState;
-    if (cells.some((c) => c.status === "vướng mắc")) state = "vướng mắc";
-    else if (cells.every((c) => c.status === null)) state = "chưa cập nhật";
-    else if (cells.every((c) => c.status === "hoàn thành")) state = "hoàn thành";
-    else state = "đang thực hiện";
-    out.set(u.id, state);
+    const state = stateOf(by.get(u.id) ?? []);
+    if (state) out.set(u.id, state);
   }
   return out;
-}
-
-/**
- * A fingerprint of everything the progress of a period depends on (entries, plans, units, users,
- * invites, office dates). Cheap to read; when it is unchanged, a computed board can be served again.
- * It lives in the database, so replicas sharing one PostgreSQL agree on it.
- */
-export async function progressVersion(q: DbQuery): Promise<string> {
-  const [v] = await q.query<{ v: string }>(
-    `SELECT concat_ws('/',
-       (SELECT max(id) FROM report_entries), (SELECT max(updated_at) FROM report_entries),
-       (SELECT count(*) FROM report_entries WHERE withdrawn_at IS NOT NULL),
-       (SELECT max(ingested_at) FROM plans), (SELECT count(*) FROM plans),
-       (SELECT max(id) FROM units), (SELECT count(*) FROM units),
-       (SELECT max(id) FROM users), (SELECT count(*) FROM users), (SELECT string_agg(role || unit_id, ',') FROM users WHERE role <> 'member'),
-       (SELECT count(*) FROM invites), (SELECT max(set_at) FROM office_deadlines), (SELECT count(*) FROM office_deadlines)) AS v`,
-  );
-  return v?.v ?? "";
 }

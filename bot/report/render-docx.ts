@@ -126,7 +126,8 @@ function signatureTable(m: ReportModel): Table {
 }
 
 function summaryTable(rows: ReportSummaryRow[]): Table {
-  const widths = [7, 26, 10, 10, 10, 9, 9, 10, 9].map((p) => Math.round((TEXT_WIDTH * p) / 100));
+  // Wide enough that LibreOffice breaks no header word ("STT", "nhiệm", "Vướng") in bold 11 pt.
+  const widths = [7, 21, 10, 10, 10, 11, 10, 11, 10].map((p) => Math.round((TEXT_WIDTH * p) / 100));
   const c = (text: string, i: number, o: { bold?: boolean; left?: boolean; size?: number } = {}) =>
     new TableCell({
       borders: gridBorders,

@@ -5,7 +5,7 @@ import { commandKey } from "../core/context";
 import { formatDate, needCoordinator, reply } from "../core/replies";
 import type { CommandHandler } from "../turn";
 import { halfYearOf, periodFor, periodWords } from "../updates/period";
-import { loadProgress, unitStates } from "./progress";
+import { byName, loadProgress, unitStates } from "./progress";
 
 const SUMMARY_RE = /^(?:tong hop|tom tat|tinh hinh)\s+tien do\b\s*(.*)$|^tien do tong hop\b\s*(.*)$/;
 const MAX_OVERDUE = 10;
@@ -30,7 +30,7 @@ export function createSummaryHandler(o: { boardUrl?: string | null } = {}): Comm
     const overdue = [...s.cells.values()]
       .filter((c) => c.overdue)
       .map((c) => ({ unit: unitName.get(c.unitId) ?? "", task: taskOf.get(`${c.planId}|${c.obligationId}`) }))
-      .sort((a, b) => a.unit.localeCompare(b.unit, "vi"));
+      .sort((a, b) => byName(a.unit, b.unit));
     const lines = [
       `Tổng hợp tiến độ ${s.periodLabel} (đến ${formatDate(ctx.today)}), ${counted.length} đơn vị:`,
       `• Hoàn thành: ${n("hoàn thành")}`,

@@ -69,7 +69,7 @@
           td.textContent = "—";
           td.title = "Không phải nhiệm vụ của đơn vị";
         } else {
-          var status = c[0];
+          var status = c[0] === null ? null : d.statuses[c[0]];
           var word = status ? status + (c[1] !== null ? " " + c[1] + "%" : "") : "chưa cập nhật";
           var chip = el("span", "st " + (status ? CLASS[status] : "st-none"), word);
           chip.dataset.status = status || "chưa cập nhật";
@@ -94,9 +94,12 @@
 
     var up = $("upcoming");
     up.textContent = "";
+    var unitName = {};
+    d.unitOptions.forEach(function (u) { unitName[u.id] = u.name; });
     d.upcoming.forEach(function (x) {
       var when = x.daysLeft === 0 ? "hôm nay" : "còn " + x.daysLeft + " ngày";
-      up.appendChild(el("li", null, x.dueText + " (" + when + "): " + short(x.task, 120) + (x.units.length ? " — " + x.units.join(", ") : "")));
+      var names = x.units.map(function (id) { return unitName[id] || ""; });
+      up.appendChild(el("li", null, x.dueText + " (" + when + "): " + short(x.task, 120) + (names.length ? " — " + names.join(", ") : "")));
     });
     if (!d.upcoming.length) up.appendChild(el("li", null, "Không có hạn nào trong 30 ngày tới."));
   }

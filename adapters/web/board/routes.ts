@@ -9,7 +9,7 @@ import type { Logger } from "pino";
 import type restify from "restify";
 import { z } from "zod";
 import { localDate } from "../../../knowledge/occurrences";
-import { createBoardCache } from "../../../bot/report/board";
+import { boardFor } from "../../../bot/report/board";
 import { exportReport, REPORT_FORMATS } from "../../../bot/report/export";
 import type { OfficeSettings } from "../../../bot/report/model";
 import type { DbQuery } from "../../../bot/storage/db";
@@ -42,7 +42,6 @@ export interface BoardResponse {
 const JSON_HEADERS = { "cache-control": "no-store" };
 
 export function createBoard(deps: BoardDeps) {
-  const boardFor = createBoardCache();
   async function viewerOf(cookieHeader: string | undefined) {
     const sid = deps.sessions ? await deps.sessions.identityOf(cookieHeader, new Date()) : readSessionToken(cookieHeader, deps.secret);
     return sid ? findUserByIdentity(deps.db, "web", sid) : null;

@@ -29,14 +29,20 @@ describe("the board's data", () => {
     expect(d.plans.map((p) => p.id)).toEqual(["ctr-tinh-2025-2028", "thixa-2027"]);
     expect(d.rows.map((x) => x.name)).toEqual(["Phòng Nội vụ", "Phòng Tư pháp", "Phòng Văn hóa - Thông tin"]);
     const col = (words: string) => d.tasks.findIndex((t) => t.task.includes(words));
-    const cell = (unit: string, words: string) => d.rows.find((x) => x.name === unit)?.cells[col(words)];
+    // Cells carry the status as its index in d.statuses.
+    const cell = (unit: string, words: string) => {
+      const c = d.rows.find((x) => x.name === unit)?.cells[col(words)];
+      return c ? [c[0] === null ? null : d.statuses[c[0]], ...c.slice(1)] : c;
+    };
     expect(cell("Phòng Nội vụ", "tổng hợp báo cáo 6 tháng")).toEqual(["đang thực hiện", 80, 0, 1]);
     expect(cell("Phòng Nội vụ", "quy chế dân chủ")).toEqual(["chưa bắt đầu", 0, 0, 1]);
     expect(cell("Phòng Văn hóa - Thông tin", "Dân vận khéo")).toEqual(["hoàn thành", 100, 0, 1]);
     expect(cell("Phòng Tư pháp", "phổ biến pháp luật")).toEqual(["vướng mắc", 30, 0, 1]);
     expect(cell("Phòng Tư pháp", "Dân vận khéo")).toBeNull();
     expect(d.counts).toEqual({ "hoàn thành": 1, "đang thực hiện": 1, "vướng mắc": 1, "chưa cập nhật": 0 });
-    expect(d.upcoming[0]).toMatchObject({ lastDay: "2027-06-09", daysLeft: 4, units: ["Phòng Nội vụ"] });
+    expect(d.upcoming[0]).toMatchObject({ lastDay: "2027-06-09", daysLeft: 4 });
+    // Units by id; their names are in unitOptions.
+    expect(d.upcoming[0].units.map((id) => d.unitOptions.find((u) => u.id === id)?.name)).toEqual(["Phòng Nội vụ"]);
     expect(d.rows[0].lastUpdate).toBe("5/6/2027");
   });
 
