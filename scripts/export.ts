@@ -7,7 +7,7 @@ import { localDate } from "../knowledge/occurrences";
 import { exportReport, REPORT_FORMATS } from "../bot/report/export";
 import { officeSettings } from "../bot/report/office";
 import { openDbFromConfig } from "../bot/storage/open-db";
-import { isPeriodKey } from "../bot/updates/period";
+import { isPeriodKey } from "../knowledge/time";
 import { findUnits } from "../bot/users/units";
 import { cliArgs, cliConfig, runCli, UsageError } from "./cli";
 

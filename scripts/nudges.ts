@@ -8,7 +8,7 @@ import { loadNudgeState } from "../bot/nudges/nudge-state";
 import { planEscalations, planNudges, type PlannedMessage } from "../bot/nudges/planner";
 import { nudgeRules } from "../bot/nudges/scheduler";
 import { longDate } from "../bot/nudges/text";
-import { periodLabel } from "../bot/updates/period";
+import { periodLabel } from "../knowledge/time";
 import { openDbFromConfig } from "../bot/storage/open-db";
 import { addDays, formatVnDate, localDate } from "../knowledge/occurrences";
 import { cliArgs, cliConfig, runCli, UsageError } from "./cli";

@@ -9,7 +9,7 @@ import { planStates } from "../plans/plan-folder";
 import type { DbQuery } from "../storage/db";
 import type { CommandHandler, TurnContext } from "../turn";
 import { obligationLabel } from "../updates/match";
-import { periodLabel } from "../updates/period";
+import { periodLabel } from "../../knowledge/time";
 import { commandKey } from "./context";
 import { reply } from "./replies";
 

@@ -15,7 +15,7 @@ import { loadDone, loadNudgeObligations } from "./nudge-state";
 import { deadlineTarget, parseSetDeadline, setOfficeDeadline, undatedObligations } from "./office-deadlines";
 import { obligationLabel } from "../updates/match";
 import { doneKey, MAX_SNOOZE_DAYS, nudgeEvents } from "./planner";
-import { periodLabel } from "../updates/period";
+import { numericDates, periodLabel } from "../../knowledge/time";
 import { daysLeftText, longDate } from "./text";
 
 type Lang = "vi" | "en";
@@ -246,7 +246,9 @@ async function setDeadline(ctx: TurnContext, lang: Lang, rest: string): Promise<
     else return say(`Kế hoạch nào? Hãy ghi thêm mã kế hoạch, ví dụ: "đặt hạn ${rest} ${withUndated[0].id}". Các kế hoạch: ${withUndated.map((p) => p.id).join(", ")}.`);
   }
   // The task the words name, matched like an update; a date the plan states is never replaced.
-  const topic = rest.replace(/(?:trước|truoc|before)?\s*(?:ngày|ngay)?\s*\d{1,2}\s*[/.-]\s*\d{1,2}(?:\s*[/.-]\s*\d{4})?/iu, " ").replace(/\s+/g, " ").trim();
+  const date = numericDates(rest, true)[0];
+  const lead = date ? /(?:trước|truoc|before)?\s*(?:ngày|ngay)?\s*$/iu.exec(rest.slice(0, date.index))![0].length : 0;
+  const topic = (date ? rest.slice(0, date.index - lead) + " " + rest.slice(date.index + date.length) : rest).replace(/\s+/g, " ").trim();
   const target = await deadlineTarget(ctx.db, plan.id, period, topic);
   if (target.kind === "stated") {
     return say(

@@ -2,6 +2,7 @@
 // 6 tháng 15/6". The answering side reads them with officeSchedules() and datedOccurrences()
 // (due-dates.ts), and then says the date was set by the office, not by the plan.
 import { validDate } from "../../knowledge/occurrences";
+import { numericDates, reportPeriodIn } from "../../knowledge/time";
 import type { Due, Period, ScheduleItem } from "../../knowledge/types";
 import { key } from "../../knowledge/vietnamese";
 import { audit } from "../audit";
@@ -17,14 +18,6 @@ export interface SetDeadlineRequest {
   words: string[];
 }
 
-const PERIOD_WORDS: [RegExp, Period][] = [
-  [/\b(?:9|chin) thang\b/, "nine_months"],
-  [/\b(?:6|sau) thang\b|\bnua nam\b|\bsemi-?annual\b|\b(?:6|six)[- ]month/, "half_year"],
-  [/\bquy\b|\bquarter/, "quarterly"],
-  [/\bhang thang\b|\bthang\b|\bmonthly\b/, "monthly"],
-  [/\bnam\b|\bannual\b|\byearly\b/, "yearly"],
-];
-
 export type ParseResult = { ok: true; request: SetDeadlineRequest } | { ok: false; problem: string };
 
 const EXAMPLE = "ví dụ: đặt hạn báo cáo 6 tháng 15/6";
@@ -32,19 +25,24 @@ const EXAMPLE = "ví dụ: đặt hạn báo cáo 6 tháng 15/6";
 /** Reads the words after "đặt hạn" / "set deadline": a period and a date. */
 export function parseSetDeadline(rest: string): ParseResult {
   const f = key(rest);
-  const full = /(truoc|before)?\s*(?:ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?/.exec(f);
-  const dayOnly = full ? null : /(truoc|before)?\s*(?:ngay|day)\s+(\d{1,2})\b/.exec(f);
-  const m = full ?? dayOnly;
-  if (!m) return { ok: false, problem: `Tôi chưa thấy ngày hạn trong tin nhắn; hãy ghi ngày/tháng (${EXAMPLE}).` };
-  const withoutDate = f.slice(0, m.index) + " " + f.slice(m.index + m[0].length);
-  const period = PERIOD_WORDS.find(([re]) => re.test(withoutDate))?.[1];
+  // The date in the time grammar's chat form ("15/6", "15-6-2026"), or "ngày 15" alone.
+  const date = numericDates(f, true)[0];
+  const dayOnly = date ? null : /(?:ngay|day)\s+(\d{1,2})\b/.exec(f);
+  if (!date && !dayOnly) return { ok: false, problem: `Tôi chưa thấy ngày hạn trong tin nhắn; hãy ghi ngày/tháng (${EXAMPLE}).` };
+  const at = date ? date.index : dayOnly!.index;
+  const lead = /(truoc|before)?\s*(?:ngay\s*)?$/.exec(f.slice(0, at))!;
+  const start = at - (date ? lead[0].length : /(truoc|before)?\s*$/.exec(f.slice(0, at))![0].length);
+  const end = date ? date.index + date.length : dayOnly!.index + dayOnly![0].length;
+  const shown = f.slice(start, end).trim();
+  const withoutDate = f.slice(0, start) + " " + f.slice(end);
+  const period = reportPeriodIn(withoutDate);
   if (!period) return { ok: false, problem: `Tôi chưa rõ kỳ báo cáo nào (tháng, quý, 6 tháng, 9 tháng hay năm); ${EXAMPLE}.` };
-  const before = m[1] !== undefined;
-  const day = Number(m[2]);
-  const month = full ? Number(full[3]) : undefined;
-  const year = full?.[4] ? Number(full[4]) : undefined;
+  const before = /(?:truoc|before)\s*(?:ngay\s*)?$/.test(f.slice(0, at));
+  const day = date ? date.day : Number(dayOnly![1]);
+  const month = date?.month;
+  const year = date?.year;
   if (day < 1 || day > 31 || (month !== undefined && !validDate(year ?? 2024, month, day))) {
-    return { ok: false, problem: `Ngày ${m[0].trim()} không có trên lịch; ${EXAMPLE}.` };
+    return { ok: false, problem: `Ngày ${shown} không có trên lịch; ${EXAMPLE}.` };
   }
   const text = `${before ? "trước ngày" : "ngày"} ${month !== undefined ? `${day}/${month}${year ? `/${year}` : ""}` : day}`;
   let due: Due;

@@ -2,7 +2,7 @@
 // ngày" counts from the day the message actually goes out).
 import { daysBetween, formatVnDate } from "../../knowledge/occurrences";
 import type { OutgoingMessage } from "../messages";
-import { periodLabel } from "../updates/period";
+import { periodLabel } from "../../knowledge/time";
 import { weekdayName } from "./calendar";
 import type { EscalationPayload, NudgePayload, Payload } from "./planner";
 

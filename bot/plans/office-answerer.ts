@@ -2,6 +2,7 @@
 // coordinators set by chat for periods a plan leaves undated ("đặt hạn báo cáo 6 tháng 15/6"),
 // read from the store on every turn (several replicas may share it), so the answer gives that
 // date and says the office set it, not the plan.
+import { numericDates } from "../../knowledge/time";
 import type { OfficeDate } from "../../knowledge/answer/office-dates";
 import type { Answer } from "../../knowledge/types";
 import type { Answerer } from "../core/answerer";
@@ -35,7 +36,7 @@ export function officeAwareAnswerer(engine: OfficeAwareEngine, db: DbQuery): Ans
       if (officeDates.length === 0 || !withOffice.answered) return withOffice;
       const plain = await engine.answer(question, o);
       const samePassage = plain.citations[0]?.section === withOffice.citations[0]?.section && plain.citations[0]?.plan === withOffice.citations[0]?.plan;
-      const stated = plain.answered && (plain.next != null || /\b\d{1,2}\/\d{1,2}\b/.test(plain.text));
+      const stated = plain.answered && (plain.next != null || numericDates(plain.text).length > 0);
       return !samePassage && stated ? plain : withOffice;
     },
   };

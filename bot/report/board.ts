@@ -3,7 +3,8 @@
 import { formatDate } from "../core/replies";
 import type { DbQuery } from "../storage/db";
 import type { TurnUser } from "../turn";
-import { halfYearOf, isPeriodKey, periodLabel } from "../updates/period";
+import { halfYearOf } from "../updates/period";
+import { isPeriodKey, periodLabel } from "../../knowledge/time";
 import { STATUSES, type Status } from "../updates/status";
 import { byName, loadProgressGrid, officeUnits, stateOf, type UnitState } from "./progress";
 

@@ -3,7 +3,8 @@
 import { commandKey } from "../core/context";
 import { needCoordinator, reply } from "../core/replies";
 import type { CommandHandler } from "../turn";
-import { halfYearOf, periodFor, periodWords } from "../updates/period";
+import { halfYearOf, periodFor } from "../updates/period";
+import { periodWords } from "../../knowledge/time";
 import { reportFileMessage, type ReportFormat } from "./export";
 import { NO_OFFICE, type OfficeSettings } from "./model";
 

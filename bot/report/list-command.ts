@@ -8,7 +8,8 @@ import type { CommandHandler, TurnContext } from "../turn";
 import { listEntries, type ReportEntry } from "../updates/entries";
 import { entryLine } from "../updates/echo";
 import { parseUpdate } from "../updates/parse";
-import { halfYearOf, periodFor, periodLabel, periodsWithin, periodWords } from "../updates/period";
+import { halfYearOf, periodFor } from "../updates/period";
+import { periodLabel, periodsWithin, periodWords } from "../../knowledge/time";
 import { findUnits } from "../users/units";
 
 const LIST_RE = /^tien do\b\s*(.*)$/;

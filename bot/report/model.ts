@@ -7,7 +7,7 @@
 import type { Period, ScheduleItem } from "../../knowledge/types";
 import { datedOccurrences } from "../nudges/due-dates";
 import type { DbQuery } from "../storage/db";
-import { periodLabel, periodRange } from "../updates/period";
+import { nextPeriod, periodLabel, periodRange, reportKind } from "../../knowledge/time";
 import type { Status } from "../updates/status";
 import { byName, cellKey, loadProgress, type ProgressSnapshot, type ProgressTask } from "./progress";
 
@@ -118,29 +118,6 @@ export interface ReportModel {
   summary: ReportSummaryRow[];
   /** Entries of the period counted in the report. */
   entryCount: number;
-}
-
-/** The period after this one: 2027-H1 -> 2027-H2, 2027-H2 -> 2028-H1, 2027-Q4 -> 2028-Q1, 2027 -> 2028. */
-export function nextPeriod(period: string): string {
-  const y = Number(period.slice(0, 4));
-  const p = period.slice(5);
-  if (!p) return String(y + 1);
-  if (p === "H1") return `${y}-H2`;
-  if (p === "H2") return `${y + 1}-H1`;
-  if (p === "9M") return `${y}-Q4`;
-  if (p.startsWith("Q")) return Number(p[1]) === 4 ? `${y + 1}-Q1` : `${y}-Q${Number(p[1]) + 1}`;
-  const m = Number(p);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-}
-
-/** The schedule word of a period key's report: 2027-H1 is a half_year report. */
-export function reportKind(period: string): Period {
-  const p = period.slice(5);
-  if (!p) return "yearly";
-  if (p.startsWith("H")) return "half_year";
-  if (p === "9M") return "nine_months";
-  if (p.startsWith("Q")) return "quarterly";
-  return "monthly";
 }
 
 /** Which undated recurring tasks fall due in a period: its own kind, and the year's at its end. */

@@ -8,7 +8,7 @@ import type { PlanMeta, ScheduleItem } from "../../knowledge/types";
 import { datedOccurrences, type DatedOccurrence } from "../nudges/due-dates";
 import { officeSchedules } from "../nudges/office-deadlines";
 import type { DbQuery } from "../storage/db";
-import { periodLabel, periodRange, periodsWithin } from "../updates/period";
+import { periodLabel, periodRange, periodsWithin } from "../../knowledge/time";
 import type { Status } from "../updates/status";
 
 export interface ProgressPlan {

@@ -4,7 +4,8 @@
 import { commandKey } from "../core/context";
 import { formatDate, needCoordinator, reply } from "../core/replies";
 import type { CommandHandler } from "../turn";
-import { halfYearOf, periodFor, periodWords } from "../updates/period";
+import { halfYearOf, periodFor } from "../updates/period";
+import { periodWords } from "../../knowledge/time";
 import { byName, loadProgress, unitStates } from "./progress";
 
 const SUMMARY_RE = /^(?:tong hop|tom tat|tinh hinh)\s+tien do\b\s*(.*)$|^tien do tong hop\b\s*(.*)$/;

@@ -2,7 +2,7 @@
 import { formatDate } from "../core/replies";
 import type { ReportEntry } from "./entries";
 import { obligationLabel } from "./match";
-import { periodLabel } from "./period";
+import { periodLabel } from "../../knowledge/time";
 
 export const EDIT_HINT = 'Gõ "sửa ..." để sửa (ví dụ: "sửa 90%", "sửa: vướng mắc, chờ kinh phí", "sửa 6 tháng đầu năm" để đổi kỳ báo cáo) hoặc "hủy" để rút lại.';
 

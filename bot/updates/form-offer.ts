@@ -10,7 +10,8 @@ import type { DbQuery } from "../storage/db";
 import { formObligationId } from "./form-value";
 import { obligationLabel } from "./match";
 import { STATUSES } from "./status";
-import { currentPeriod, periodLabel } from "./period";
+import { currentPeriod } from "./period";
+import { periodLabel } from "../../knowledge/time";
 
 /** The periods the form offers: the current half-year (the default), quarter and year, then the previous half. */
 export function formPeriods(today: string): { id: string; label: string }[] {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { fold, normaliseTones } from "../../knowledge/vietnamese";
 import { MAX_NOTE_CHARS } from "./parse";
-import { isPeriodKey } from "./period";
+import { isPeriodKey } from "../../knowledge/time";
 import { STATUSES, type Status } from "./status";
 
 export const UPDATE_FORM_KIND = "update_form";

@@ -4,7 +4,8 @@
 import { ChatOpenAI } from "@langchain/openai";
 import { z } from "zod";
 import { findDoneOn } from "./parse";
-import { periodFor, periodWords } from "./period";
+import { periodFor } from "./period";
+import { periodWords } from "../../knowledge/time";
 import { reconcile, STATUSES } from "./status";
 import type { FreeFormParser } from "./update-command";
 

@@ -4,7 +4,7 @@
 import type { Period, ScheduleItem } from "../../knowledge/types";
 import { fold, syllables } from "../../knowledge/vietnamese";
 import type { DbQuery } from "../storage/db";
-import type { PeriodWords } from "./period";
+import type { PeriodWords } from "../../knowledge/time";
 
 export interface ObligationRef {
   planId: string;

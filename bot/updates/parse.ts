@@ -5,7 +5,8 @@
 import { addDays, validDate } from "../../knowledge/occurrences";
 import { fold, normaliseTones } from "../../knowledge/vietnamese";
 import { UserInputError } from "../errors";
-import { periodFor, periodWords } from "./period";
+import { numericDates, periodWords } from "../../knowledge/time";
+import { periodFor } from "./period";
 import { findStatus, reconcile, type Status } from "./status";
 
 export interface ParsedUpdate {
@@ -35,8 +36,8 @@ export const MAX_NOTE_CHARS = 1000;
 const TRIGGER_RE = /^(?:cap nhat|update|bao cao tien do|tien do)(?:\s+(?:tien do|ve|cho))?(?:\s*[:\-–]\s*|\s+|$)/;
 const QUESTION_RE =
   /\?|(?<![\p{L}\d])(?:khi nao|bao gio|bao nhieu|ai|gi|the nao|lam sao|co phai|phai khong|han chot|when|who|what|how|which|where|why|does|deadline)(?![\p{L}\d])/u;
-const DATE_RE = /(?<![\d/.-])(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d{4}|\d{2}))?(?![\d/.-])/g;
-const DATE_PHRASE_RE = /(?:(?:vao\s+)?(?:ngay|hom)\s*)?(?<![\d/.-])\d{1,2}[/.-]\d{1,2}(?:[/.-](?:\d{4}|\d{2}))?(?![\d/.-])/g;
+// The words that introduce a date ("vào ngày 20/11"); the dates are knowledge/time's, as typed in chat.
+const DATE_LEAD_RE = /(?:(?:vao\s+)?(?:ngay|hom)\s*)$/;
 const PERCENT_RE = /(?<![\d.,])(\d{1,6}(?:[.,]\d+)?)\s*(?:%|phan tram|percent)/;
 // Words that mean nothing once the status, percent and date are taken out of a clause.
 const FILLER = new Set(["", "duoc", "dat", "khoang", "roi", "da", "vao", "ngay", "hom", "la", "va", "muc", "ti le", "ty le", "tien do", "xong"]);
@@ -81,13 +82,11 @@ interface DateToken {
 /** The day/month tokens of folded text that are dates: real ones, and impossible ones called a date. */
 function dateTokens(f: string, today: string): DateToken[] {
   const out: DateToken[] = [];
-  for (const m of f.matchAll(DATE_RE)) {
-    const day = Number(m[1]);
-    const month = Number(m[2]);
-    const explicitYear = m[3] ? (m[3].length === 2 ? 2000 + Number(m[3]) : Number(m[3])) : null;
-    const iso = validDate(explicitYear ?? Number(today.slice(0, 4)), month, day);
-    if (iso || DATE_WORD_BEFORE_RE.test(f.slice(Math.max(0, m.index - 12), m.index))) {
-      out.push({ index: m.index, text: m[0], day, month, explicitYear, iso });
+  for (const d of numericDates(f, true)) {
+    const explicitYear = d.year ?? null;
+    const iso = validDate(explicitYear ?? Number(today.slice(0, 4)), d.month, d.day);
+    if (iso || DATE_WORD_BEFORE_RE.test(f.slice(Math.max(0, d.index - 12), d.index))) {
+      out.push({ index: d.index, text: f.slice(d.index, d.index + d.length), day: d.day, month: d.month, explicitYear, iso });
     }
   }
   return out;
@@ -112,8 +111,10 @@ export function findDoneOn(f: string, today: string): string | null {
 
 /** The dates of the text with the words that introduce them ("vào ngày 20/11"): spans to cut. */
 function datePhrases(f: string, today: string): Span[] {
-  const dates = new Set(dateTokens(f, today).map((t) => t.index + t.text.length));
-  return [...f.matchAll(DATE_PHRASE_RE)].filter((m) => dates.has(m.index + m[0].length)).map((m) => ({ index: m.index, length: m[0].length }));
+  return dateTokens(f, today).map((t) => {
+    const lead = DATE_LEAD_RE.exec(f.slice(0, t.index))?.[0].length ?? 0;
+    return { index: t.index - lead, length: t.text.length + lead };
+  });
 }
 
 export function findPercent(f: string): { value: number; index: number; length: number } | null {

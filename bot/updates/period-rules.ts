@@ -4,7 +4,8 @@
 import { fold } from "../../knowledge/vietnamese";
 import type { ScheduleItem } from "../../knowledge/types";
 import type { DbQuery } from "../storage/db";
-import { KIND_OF_PLAN_PERIOD, type PeriodKind, type ReportDeadline, type ReportingRules } from "./period";
+import { type ReportDeadline, type ReportingRules } from "./period";
+import { KIND_OF_PLAN_PERIOD, type PeriodKind } from "../../knowledge/time";
 
 const MONTHS: Record<PeriodKind, number> = { H: 6, Q: 3, Y: 12, M: 1, "9M": 12 };
 const END_MONTH: Record<PeriodKind, number> = { H: 6, Q: 3, Y: 12, M: 1, "9M": 9 };

@@ -10,7 +10,7 @@ import { recordEntry } from "./entries";
 import { EDIT_HINT, entryDetails } from "./echo";
 import { matchObligation, MAX_CHOICES, obligationLabel, unitObligations, type ObligationRef } from "./match";
 import { looksLikeUpdate, parseUpdate, type ParsedUpdate } from "./parse";
-import { periodWords } from "./period";
+import { periodWords } from "../../knowledge/time";
 
 /** An optional parser for free-form updates the rules cannot read (an LLM). */
 export type FreeFormParser = (text: string, today: string) => Promise<ParsedUpdate | null>;

@@ -3,7 +3,7 @@
 // that receives, an e-mail or web address, an annex, a method, an amount, a person's name. Each
 // reader finds its kind of fact in the words of the sentence itself (folded, offsets kept), so a
 // resolver can require the evidence its answer must carry instead of trusting word overlap.
-import { findDates, type DateKind } from "../obligations/dates";
+import { findDates, type DateKind } from "../time";
 import { unitsIn } from "../obligations/units";
 import type { Due } from "../types";
 import { fold, normaliseTones } from "../vietnamese";

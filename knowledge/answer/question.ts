@@ -3,6 +3,7 @@
 import type { Period } from "../types";
 import { fold, hasDiacritics, normaliseTones, syllables } from "../vietnamese";
 import { bigrams, tokenise } from "../search/tokens";
+import { periodsNamedIn } from "../time";
 import { ABBREVIATIONS } from "../search/abbreviations";
 import { COLLOQUIAL_RULES, ENGLISH_RULES, QUESTION_PHRASES, STOP_ENGLISH, STOP_FOLDED, STOP_MARKED } from "./lexicon";
 
@@ -67,20 +68,8 @@ export function canonicalise(q: string, language: "vi" | "en"): string {
 
 const has = (f: string, re: RegExp) => re.test(f);
 
-export function detectPeriods(folded: string): Period[] {
-  const out = new Set<Period>();
-  if (has(folded, /\b(0?6|sau) thang\b/)) out.add("half_year");
-  if (has(folded, /\b(0?9|chin) thang\b/)) out.add("nine_months");
-  if (has(folded, /\b(hang|moi|tung) quy\b|\bquy (i|ii|iii|iv|[1-4])\b|\bbao cao quy\b/)) out.add("quarterly");
-  if (has(folded, /\b(hang|moi|tung) thang\b|\bbao cao thang\b(?! \d)/)) out.add("monthly");
-  // "01 năm" is yearly only when it is not a date's "tháng 01 năm 2026".
-  if (has(folded, /\b(hang|moi|ca|cuoi|mot) nam\b|(?<!thang )\b0?1 nam\b(?!\s*\d{4})|\b(bao cao|tong ket|so ket) nam\b(?! \d)|\bnam\s*$/)) out.add("yearly");
-  if (has(folded, /\b(0?5|nam|0?3|10) nam\b|\bgiai doan\b/) && !has(folded, /\bmot nam\b/)) out.add("multi_year");
-  if (has(folded, /\bdot xuat\b/)) out.add("ad_hoc");
-  // "5 năm" is multi-year, not yearly; "hàng năm" is yearly, not multi-year.
-  if (out.has("multi_year") && has(folded, /\b(0?5|nam) nam\b/) && !has(folded, /\b(hang|moi|ca|cuoi) nam\b/)) out.delete("yearly");
-  return [...out];
-}
+/** The recurrences a question (or a sentence) names: the one time grammar (knowledge/time). */
+export const detectPeriods = (folded: string): Period[] => periodsNamedIn(folded);
 
 /** The periods a question names; "quý" typed with its mark is a quarter (folded "quy" is also "quy chế"). */
 function questionPeriods(raw: string, folded: string): Period[] {

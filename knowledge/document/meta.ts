@@ -1,6 +1,7 @@
 // Plan metadata from the header block, title and signature: number, title, issuer, place, date,
 // the years covered, and signers.
 import type { Paragraph } from "../normalise";
+import { yearSpanIn } from "../time";
 import type { PlanMeta } from "../types";
 import { isAllCaps, lowerCaps, nameCase } from "./casing";
 import { isBackMatter, paragraphMarker } from "./sections";
@@ -133,13 +134,6 @@ function isLayoutText(t: string): boolean {
   return MOTTO_RE.test(t) || NUMBER_RE.test(t) || PLACE_DATE_RE.test(t) || /^(?:TM\.|KT\.|Nơi nhận|Kính gửi)/u.test(t);
 }
 
-function periodOf(title: string): { from: number; to: number } | null {
-  const range = /(\d{4})\s*[-–—]\s*(\d{4})/u.exec(title);
-  if (range) return { from: Number(range[1]), to: Number(range[2]) };
-  const year = /năm\s+(\d{4})/u.exec(title) ?? /\b(20\d{2})\b/u.exec(title);
-  return year ? { from: Number(year[1]), to: Number(year[1]) } : null;
-}
-
 function isName(t: string): boolean {
   const words = t.split(/\s+/u);
   if (words.length < 2 || words.length > 5) return false;
@@ -244,5 +238,5 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
     const next = titleOf(texts, distribution + 1);
     if (next && next.kind !== "Quyết định") attached = { kind: next.kind, title: next.title };
   }
-  return { number, title, issuer, place, date, period: periodOf(title), signers, kind, subject, addressees, recipients, attached };
+  return { number, title, issuer, place, date, period: yearSpanIn(title), signers, kind, subject, addressees, recipients, attached };
 }

@@ -2,8 +2,8 @@
 // period ("Định kỳ 6 tháng (trước ngày 10/6), hàng năm (trước ngày 25/11) hoặc đột xuất" ->
 // half_year 10/6, yearly 25/11, ad_hoc none). A date is never invented.
 import type { Period, ScheduleItem } from "../types";
-import { findDates, findNamedTimes, type FoundDate } from "./dates";
-import { findPeriods, type FoundPeriod } from "./periods";
+import { findDates, findNamedTimes, type FoundDate } from "../time";
+import { findPeriods, type FoundPeriod } from "../time";
 import { SUMMATIVE_WORDS } from "./vocabulary";
 
 export interface ClauseSchedule {

@@ -1,5 +1,5 @@
 // "Ký ngày nào", "ban hành ngày nào": a full date in a sentence about signing or issuing, or the place-and-date line.
-import { findDates } from "../../obligations/dates";
+import { findDates } from "../../time";
 import { normaliseTones } from "../../vietnamese";
 import type { Resolver } from "./resolver";
 

@@ -4,7 +4,8 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildReport, nextPeriod, planTopic } from "../../../bot/report/model";
+import { buildReport, planTopic } from "../../../bot/report/model";
+import { nextPeriod } from "../../../knowledge/time";
 import { exportReport } from "../../../bot/report/export";
 import { openDb } from "../../../bot/storage/open-db";
 import type { EngineDb } from "../../../bot/storage/engine";

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { UserInputError } from "../../../bot/errors";
 import { looksLikeUpdate, parseEdit, parseUpdate } from "../../../bot/updates/parse";
-import { periodLabel, periodWithin, periodsWithin } from "../../../bot/updates/period";
+import { periodLabel, periodWithin, periodsWithin } from "../../../knowledge/time";
 import { findStatus } from "../../../bot/updates/status";
 
 const TODAY = "2026-03-15";

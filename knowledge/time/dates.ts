@@ -3,6 +3,7 @@
 // a cited document ("Chỉ thị số 03/CT-UBND ngày 24/01/2022"), or a date from which something
 // applies ("có hiệu lực từ 01/7/2023"). Only due dates become deadlines.
 import type { Due, Period } from "../types";
+import { numericDates, WORD_NUM } from "./grammar";
 
 export type DateKind = "due" | "citation" | "effective" | "plain";
 
@@ -16,12 +17,10 @@ export interface FoundDate {
   implied?: Period;
 }
 
-const WORD_NUM = String.raw`(?:\s*\([\p{L}\s]{1,15}\))?`; // "06 (sáu)"
 const RELATIVE_RE = new RegExp(String.raw`ngày\s+(\d{1,2})${WORD_NUM}\s+(?:của\s+)?tháng\s+(cuối|đầu)(?:\s+cùng)?\s+(?:của\s+)?(?:mỗi\s+|các\s+|hàng\s+|hằng\s+|từng\s+)?(quý|năm|kỳ)`, "gu");
 const LONG_RE = new RegExp(String.raw`ngày\s+(\d{1,2})${WORD_NUM}\s+tháng\s+(\d{1,2})${WORD_NUM}(?:\s*(?:năm|\/)\s*(\d{4}))?`, "gu");
 const MONTHLY_RE = new RegExp(String.raw`ngày\s+(\d{1,2})${WORD_NUM}\s+(?:của\s+)?(?:(?:hàng|hằng|mỗi|các)\s+)?tháng(?!\s*(?:\d|cuối|đầu|\())`, "gu");
 const BARE_DAY_RE = /ngày\s+(\d{1,2})(?![\d/]|\s*(?:\(|tháng|của|hàng|hằng|mỗi|năm))/gu;
-const NUMERIC_RE = /(?<![\d/.\p{L}-])(\d{1,2})\s?\/\s?(\d{1,2})(?:\s?\/\s?(\d{4}))?(?![\d/]|\s?-\s?\p{L}|\p{L})/gu;
 
 const CUE_RE = /(?:^|[\s(,;:])((trước|chậm nhất(?:\s+là)?|không quá|không muộn hơn|hạn chót(?:\s+là)?|thời hạn|hạn|trong|vào|đến|từ|kể từ|có hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ|hiệu lực từ)(?:\s+(?:hoặc\s+)?vào)?(?:\s+ngày)?)\s*$/u;
 const DOC_WORDS_RE = /(?:luật|nghị quyết|chỉ thị|quyết định|kết luận|thông tư|nghị định|công văn|kế hoạch|chương trình|pháp lệnh|quy định|hướng dẫn|thông báo|đề án|văn bản|tờ trình|báo cáo số|số\s+\S+\/)[^;]{0,110}$/u;
@@ -64,21 +63,19 @@ export function findDates(s: string): FoundDate[] {
     else add(m.index, m.index + m[0].length, { day, monthInPeriod: edge }, m[3] === "quý" ? "quarterly" : "half_year");
   }
   // Day, month and an optional year, in words ("ngày 29 tháng 12 năm 2022") or digits ("10/6/2023").
-  const addDayMonth = (re: RegExp) => {
-    for (const m of lower.matchAll(re)) {
-      const day = Number(m[1]);
-      const month = Number(m[2]);
+  const addDayMonth = (found: { index: number; length: number; day: number; month: number; year?: number }[]) => {
+    for (const { index, length, day, month, year } of found) {
       if (day < 1 || day > 31 || month < 1 || month > 12) continue;
-      add(m.index, m.index + m[0].length, m[3] ? { day, month, year: Number(m[3]) } : { day, month });
+      add(index, index + length, year ? { day, month, year } : { day, month });
     }
   };
-  addDayMonth(LONG_RE);
+  addDayMonth([...lower.matchAll(LONG_RE)].map((m) => ({ index: m.index, length: m[0].length, day: Number(m[1]), month: Number(m[2]), year: m[3] ? Number(m[3]) : undefined })));
   for (const m of lower.matchAll(MONTHLY_RE)) {
     const day = Number(m[1]);
     if (day < 1 || day > 31) continue;
     add(m.index, m.index + m[0].length, { day }, "monthly");
   }
-  addDayMonth(NUMERIC_RE);
+  addDayMonth(numericDates(lower));
   // "(trước ngày 25)": a day alone, only with a deadline cue; it needs a period to mean anything.
   for (const m of lower.matchAll(BARE_DAY_RE)) {
     const day = Number(m[1]);

@@ -1,0 +1,69 @@
+// Recurrence words in a clause: "hằng tháng", "hàng quý", "6 tháng", "9 tháng", "hàng năm",
+// "cuối năm", "05 năm", "đột xuất", and lists such as "6 tháng, năm" or "quý, 6 tháng và năm"
+// where a bare "năm"/"quý" continues the list. Dates must be masked out first.
+// Text typed without marks ("hang quy") is read with the folded patterns (grammar.ts).
+import type { Period } from "../types";
+import { fold } from "../vietnamese";
+import { EACH, hasMarks, NA, NB, NINE_MONTHS, NOT_YEAR, SIX_MONTHS, twoWay, type TwoWay } from "./grammar";
+
+export interface FoundPeriod {
+  start: number;
+  end: number;
+  period: Period;
+}
+
+// Each pattern with words one of which must occur for it to match: a cheap test before the regex.
+const PATTERNS: [Period, TwoWay, string[]][] = (<[Period, string, string[]][]>[
+  ["ad_hoc", `${NB}(?:đột xuất|khi có yêu cầu|khi được yêu cầu|khi cấp trên yêu cầu)${NA}`, ["đột xuất", "yêu cầu"]],
+  // A rule relative to an event, kept as a rule with no date: "chậm nhất 20 ngày làm việc kể từ ngày
+  // nhận được", "chậm nhất là 30 ngày, trước ngày khai mạc kỳ họp", "trong vòng 30 ngày kể từ", "trước 10 ngày".
+  ["ad_hoc", NB + String.raw`(?:chậm nhất(?:\s+là)?(?:\s+trong)?(?:\s+vòng)?|trong vòng|trong thời hạn|trong|sau|trước)\s+\d{1,3}\s+(?:\(\p{L}+(?:\s\p{L}+)?\)\s+)?ngày(?:\s+làm việc)?` + NA + String.raw`(?=\s*,?\s*(?:kể|kê|tính|trước|sau|từ|khi|\(|$)|.{0,80}(?:kể từ|tính từ|khai mạc|sau khi|nhận được))`, ["ngày"]],
+  ["half_year", `${NB}${SIX_MONTHS}(?:\\s+(?:đầu|cuối)\\s+năm)?${NA}${NOT_YEAR}|${NB}nửa năm${NA}|${NB}bán niên${NA}`, ["tháng", "nửa năm", "bán niên"]],
+  ["nine_months", `${NB}${NINE_MONTHS}(?:\\s+đầu\\s+năm)?${NA}${NOT_YEAR}`, ["tháng"]],
+  ["multi_year", `${NB}(?:0?[2-9]|10|năm)\\s*(?:\\([\\p{L}]{1,5}\\)\\s*)?năm${NA}${NOT_YEAR}|${NB}(?:mỗi|cuối|hết|giữa|từng)\\s+(?:giai đoạn|nhiệm kỳ)${NA}${NOT_YEAR}|${NB}(?:sơ kết|tổng kết)\\s+giai đoạn${NA}${NOT_YEAR}`, ["năm", "giai đoạn", "nhiệm kỳ"]],
+  ["quarterly", `${NB}(?:${EACH}|định kỳ|báo cáo|cuối|cuối mỗi)\\s+quý${NA}(?!\\s*(?:\\d|I|II|III|IV)${NA})|${NB}quý một lần${NA}`, ["quý"]],
+  ["monthly", `${NB}(?:${EACH}|định kỳ|báo cáo)\\s+tháng${NA}${NOT_YEAR}`, ["tháng"]],
+  ["yearly", `${NB}(?:hàng|hằng|mỗi|cả|cuối|báo cáo|định kỳ|tổng kết|sơ kết)\\s+năm${NA}${NOT_YEAR}|${NB}(?:một|01|1)\\s+năm\\s+(?:một|01|1)\\s+lần${NA}|${NB}thường niên${NA}`, ["năm", "thường niên"]],
+]).map(([period, source, words]) => [period, twoWay(source), words]);
+const PLAIN_WORDS = PATTERNS.map(([, , words]) => words.map(fold));
+
+// After a period, a list continues with a bare word: "6 tháng, năm", "quý, 6 tháng và năm", "6 tháng, một năm hoặc đột xuất".
+const LIST_GAP = /^(?:\s|,|\(\s*\)|(?:và|hoặc|va|hoac)(?![\p{L}]))*/u;
+const LIST_WORD: [Period, TwoWay][] = [
+  ["yearly", twoWay(`^(?:một năm|01 năm|cả năm|năm)${NA}${NOT_YEAR}`, "u")],
+  ["quarterly", twoWay(`^quý${NA}(?!\\s*(?:\\d|I|II|III|IV)${NA})`, "u")],
+  ["monthly", twoWay(`^tháng${NA}${NOT_YEAR}`, "u")],
+];
+
+/** Recurrences in `masked` (lower case, dates blanked out; with or without marks), in order. */
+export function findPeriods(masked: string): FoundPeriod[] {
+  const plain = !hasMarks(masked);
+  const found: FoundPeriod[] = [];
+  const free = (a: number, b: number) => found.every((f) => b <= f.start || a >= f.end);
+  for (const [k, [period, re, words]] of PATTERNS.entries()) {
+    if (!(plain ? PLAIN_WORDS[k] : words).some((w) => masked.includes(w))) continue;
+    for (const m of masked.matchAll(plain ? re.plain : re.marked)) if (free(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, period });
+  }
+  // "Định kỳ quý, ..." at a list start: "quý" after "định kỳ" was matched above; a "quý" that begins
+  // a list before another period word is a period too.
+  found.sort((a, b) => a.start - b.start);
+  for (let i = 0; i < found.length; i++) {
+    let end = found[i].end;
+    for (;;) {
+      const gap = LIST_GAP.exec(masked.slice(end))![0];
+      // A bare space is not a list separator: "6 tháng năm 2023" is not a list.
+      if (!/,|và|va|hoặc|hoac/u.test(gap)) break;
+      const at = end + gap.length;
+      if (found.some((f) => f.start === at)) break;
+      const rest = masked.slice(at, at + 12);
+      const w = LIST_WORD.find(([, re]) => (plain ? re.plain : re.marked).test(rest));
+      if (!w) break;
+      const len = (plain ? w[1].plain : w[1].marked).exec(rest)![0].length;
+      const item = { start: at, end: at + len, period: w[0] };
+      found.splice(i + 1, 0, item);
+      i++;
+      end = item.end;
+    }
+  }
+  return found;
+}
