@@ -121,8 +121,9 @@ const MD_LINK_RE = /!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/gu;
 /** Deletions in one source line, as [start, end) relative to the line. */
 function deletions(line: string, markdown: boolean): [number, number][] {
   const del: [number, number][] = [];
-  for (const m of line.matchAll(INLINE_HTML_RE)) del.push([m.index, m.index + m[0].length]);
-  if (markdown) {
+  // The patterns are costly on every line; a line without their characters has nothing to delete.
+  if (line.includes("<")) for (const m of line.matchAll(INLINE_HTML_RE)) del.push([m.index, m.index + m[0].length]);
+  if (markdown && /[#>[*_\\]/u.test(line)) {
     const h = /^\s{0,3}#{1,6}\s+/u.exec(line);
     if (h) del.push([0, h[0].length]);
     const q = /^\s{0,3}>\s?/u.exec(line);
@@ -178,6 +179,8 @@ function keptSegments(src: string, start: number, end: number, del: [number, num
 }
 
 function isAllCaps(s: string): boolean {
+  // Most lines have a lower-case letter: answered without building the letters.
+  if (s.toUpperCase() !== s) return false;
   const letters = s.replace(/[^\p{L}]/gu, "");
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
@@ -229,7 +232,9 @@ function brPieces(marked: string, start: number, end: number): [number, number][
     while (b > a && /\s/u.test(marked[b - 1])) b--;
     if (b > a) out.push([a, b]);
   };
-  for (const m of marked.slice(start, end).matchAll(/<br\s*\/?>/giu)) {
+  const piece = marked.slice(start, end);
+  // Most lines have no tag at all.
+  for (const m of piece.includes("<") ? piece.matchAll(/<br\s*\/?>/giu) : []) {
     push(from, start + m.index);
     from = start + m.index + m[0].length;
   }

@@ -5,7 +5,8 @@ import { clauseSchedule } from "./schedule";
 import { isVerbAt } from "./units";
 import { NOUN_CONTEXT, TASK_VERBS } from "./vocabulary";
 
-const VERB_RE = new RegExp(`(?<![\\p{L}])(?:${[...TASK_VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "gu");
+// No lookbehind at the start (four times slower in V8): firstVerb checks the character before.
+const VERB_RE = new RegExp(`(?:${[...TASK_VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "gu");
 
 const VERB_START_RE = new RegExp(`^(?:${[...TASK_VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "u");
 
@@ -16,11 +17,15 @@ export function firstVerb(s: string, from = 0): number {
   for (const at of colon >= 0 && colon - from <= 120 ? [from, colon + 2] : [from]) {
     if (at >= s.length) continue;
     const head = s.slice(at, at + 24);
-    if (/^\p{Lu}/u.test(head) && VERB_START_RE.test(head.charAt(0).toLocaleLowerCase("vi") + head.slice(1))) return at;
+    if (/^\p{Lu}/u.test(head) && VERB_START_RE.test(head.charAt(0).toLowerCase() + head.slice(1))) return at;
   }
   VERB_RE.lastIndex = from;
   let m: RegExpExecArray | null;
   while ((m = VERB_RE.exec(s))) {
+    if (m.index > 0 && /\p{L}/u.test(s[m.index - 1])) {
+      VERB_RE.lastIndex = m.index + 1;
+      continue;
+    }
     if (!NOUN_CONTEXT.test(s.slice(Math.max(0, m.index - 30), m.index))) return m.index;
   }
   return -1;

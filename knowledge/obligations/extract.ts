@@ -258,13 +258,13 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     let responsible = c.own.length ? c.own : carried?.units.length ? carried.units : heading.length ? heading : later ?? issuers;
     if (c.own.length) carried = { paragraph: c.paragraph, units: c.own };
 
-    const hasTask = c.verb >= 0 || REPORT_WORDS.test(c.text.toLocaleLowerCase("vi"));
+    const hasTask = c.verb >= 0 || REPORT_WORDS.test(c.text.toLowerCase());
     // "báo cáo quý gửi Phòng Nội vụ huyện trước ngày 15 ...; báo cáo năm gửi trước ngày 05/12": a
     // later periodic report of the same sentence and units, naming no recipient, goes to the same one
     // (an ad hoc report goes to whoever asks for it).
     if (c.first) lastRecipient = null;
     const recurring = c.schedule.some((it) => it.period !== "once" && it.period !== "ad_hoc");
-    const elliptic = !c.recipient && !c.first && !c.own.length && recurring && REPORT_WORDS.test(c.text.toLocaleLowerCase("vi")) ? lastRecipient : null;
+    const elliptic = !c.recipient && !c.first && !c.own.length && recurring && REPORT_WORDS.test(c.text.toLowerCase()) ? lastRecipient : null;
     if (c.recipient) lastRecipient = recurring ? c.recipient.name : null;
     let schedule = c.schedule;
     let quoteEnd = c.end;

@@ -42,8 +42,21 @@ function pairLists(lower: string, periods: FoundPeriod[], dates: FoundDate[]): M
   return out;
 }
 
+// A clause is read more than once (splitting a sentence, then as a clause); the result is never
+// mutated by its callers, so the last few are kept.
+const recent = new Map<string, ClauseSchedule>();
+
 export function clauseSchedule(clause: string): ClauseSchedule {
-  const lower = clause.toLocaleLowerCase("vi");
+  const hit = recent.get(clause);
+  if (hit) return hit;
+  const got = readSchedule(clause);
+  if (recent.size >= 64) recent.delete(recent.keys().next().value!);
+  recent.set(clause, got);
+  return got;
+}
+
+function readSchedule(clause: string): ClauseSchedule {
+  const lower = clause.toLowerCase();
   const allDates = findDates(clause);
   const dates = allDates.filter((d) => d.kind === "due" || d.kind === "plain" || d.implied !== undefined);
   const named = findNamedTimes(lower);

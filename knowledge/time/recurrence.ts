@@ -17,14 +17,18 @@ const PATTERNS: [Period, TwoWay, string[]][] = (<[Period, string, string[]][]>[
   ["ad_hoc", `${NB}(?:đột xuất|khi có yêu cầu|khi được yêu cầu|khi cấp trên yêu cầu)${NA}`, ["đột xuất", "yêu cầu"]],
   // A rule relative to an event, kept as a rule with no date: "chậm nhất 20 ngày làm việc kể từ ngày
   // nhận được", "chậm nhất là 30 ngày, trước ngày khai mạc kỳ họp", "trong vòng 30 ngày kể từ", "trước 10 ngày".
-  ["ad_hoc", NB + String.raw`(?:chậm nhất(?:\s+là)?(?:\s+trong)?(?:\s+vòng)?|trong vòng|trong thời hạn|trong|sau|trước)\s+\d{1,3}\s+(?:\(\p{L}+(?:\s\p{L}+)?\)\s+)?ngày(?:\s+làm việc)?` + NA + String.raw`(?=\s*,?\s*(?:kể|kê|tính|trước|sau|từ|khi|\(|$)|.{0,80}(?:kể từ|tính từ|khai mạc|sau khi|nhận được))`, ["ngày"]],
+  ["ad_hoc", NB + String.raw`(?:chậm nhất(?:\s+là)?(?:\s+trong)?(?:\s+vòng)?|trong vòng|trong thời hạn|trong|sau|trước)\s+\d{1,3}\s+(?:\(\p{L}+(?:\s\p{L}+)?\)\s+)?ngày(?:\s+làm việc)?` + NA + String.raw`(?=\s*,?\s*(?:kể|kê|tính|trước|sau|từ|khi|\(|$)|.{0,80}(?:kể từ|tính từ|khai mạc|sau khi|nhận được))`, ["0 ngày", "1 ngày", "2 ngày", "3 ngày", "4 ngày", "5 ngày", "6 ngày", "7 ngày", "8 ngày", "9 ngày", ") ngày"]],
   ["half_year", `${NB}${SIX_MONTHS}(?:\\s+(?:đầu|cuối)\\s+năm)?${NA}${NOT_YEAR}|${NB}nửa năm${NA}|${NB}bán niên${NA}`, ["tháng", "nửa năm", "bán niên"]],
   ["nine_months", `${NB}${NINE_MONTHS}(?:\\s+đầu\\s+năm)?${NA}${NOT_YEAR}`, ["tháng"]],
   ["multi_year", `${NB}(?:0?[2-9]|10|năm)\\s*(?:\\([\\p{L}]{1,5}\\)\\s*)?năm${NA}${NOT_YEAR}|${NB}(?:mỗi|cuối|hết|giữa|từng)\\s+(?:giai đoạn|nhiệm kỳ)${NA}${NOT_YEAR}|${NB}(?:sơ kết|tổng kết)\\s+giai đoạn${NA}${NOT_YEAR}`, ["năm", "giai đoạn", "nhiệm kỳ"]],
   ["quarterly", `${NB}(?:${EACH}|định kỳ|báo cáo|cuối|cuối mỗi)\\s+quý${NA}(?!\\s*(?:\\d|I|II|III|IV)${NA})|${NB}quý một lần${NA}`, ["quý"]],
   ["monthly", `${NB}(?:${EACH}|định kỳ|báo cáo)\\s+tháng${NA}${NOT_YEAR}`, ["tháng"]],
   ["yearly", `${NB}(?:hàng|hằng|mỗi|cả|cuối|báo cáo|định kỳ|tổng kết|sơ kết)\\s+năm${NA}${NOT_YEAR}|${NB}(?:một|01|1)\\s+năm\\s+(?:một|01|1)\\s+lần${NA}|${NB}thường niên${NA}`, ["năm", "thường niên"]],
-]).map(([period, source, words]) => [period, twoWay(source), words]);
+]).map(([period, source, words]) => [period, twoWay(source.split(NB).join("")), words]);
+// Every alternative above starts with NB (no letter or digit before). The lookbehind is taken out of
+// the compiled patterns (at the start it makes V8 try every alternative at every position) and
+// checked on the character before each match instead.
+const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 const PLAIN_WORDS = PATTERNS.map(([, , words]) => words.map(fold));
 
 // After a period, a list continues with a bare word: "6 tháng, năm", "quý, 6 tháng và năm", "6 tháng, một năm hoặc đột xuất".
@@ -42,7 +46,15 @@ export function findPeriods(masked: string): FoundPeriod[] {
   const free = (a: number, b: number) => found.every((f) => b <= f.start || a >= f.end);
   for (const [k, [period, re, words]] of PATTERNS.entries()) {
     if (!(plain ? PLAIN_WORDS[k] : words).some((w) => masked.includes(w))) continue;
-    for (const m of masked.matchAll(plain ? re.plain : re.marked)) if (free(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, period });
+    const r = plain ? re.plain : re.marked;
+    r.lastIndex = 0;
+    for (let m; (m = r.exec(masked)); ) {
+      if (m.index > 0 && LETTER_OR_DIGIT.test(masked[m.index - 1])) {
+        r.lastIndex = m.index + 1;
+        continue;
+      }
+      if (free(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, period });
+    }
   }
   // "Định kỳ quý, ..." at a list start: "quý" after "định kỳ" was matched above; a "quý" that begins
   // a list before another period word is a period too.
