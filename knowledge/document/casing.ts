@@ -59,3 +59,50 @@ export function isAllCaps(s: string): boolean {
   const letters = s.replace(/[^\p{L}]/gu, "");
   return letters.length >= 2 && letters === letters.toLocaleUpperCase("vi") && letters !== letters.toLocaleLowerCase("vi");
 }
+
+/**
+ * The casing the body gives the words of a lowered title: "... tỉnh sơn la" -> "... tỉnh Sơn La",
+ * "sở khoa học và công nghệ" -> "Sở Khoa học và Công nghệ" when the body writes it so. A word takes
+ * the capital the body gives it after the same word, in most of its occurrences not at the start
+ * of a sentence; a word the body never writes after that word is left as it is.
+ */
+export function bodyCase(title: string, texts: string[]): string {
+  const words = title.split(" ");
+  if (words.length < 2) return title;
+  // Pairs of the title's words; the body votes on the casing of each word of a pair it writes.
+  const wanted = new Set<string>();
+  for (let i = 1; i < words.length; i++) wanted.add(`${lower(words[i - 1])} ${lower(words[i])}`);
+  const votes = new Map<string, [number, number]>(); // "pair|0" (first word) or "pair|1" (second): [capital, lower]
+  const strip = (w: string) => w.replace(/^[("“]+|[),.;:!?"”]+$/gu, "");
+  for (const t of texts) {
+    if (isAllCaps(t)) continue;
+    const ws = t.split(/\s+/u);
+    for (let i = 1; i < ws.length; i++) {
+      const a = strip(ws[i - 1]);
+      const b = strip(ws[i]);
+      const key = `${lower(a)} ${lower(b)}`;
+      if (!wanted.has(key) || /[.:;!?]$/u.test(ws[i - 1])) continue;
+      const vote = (side: 0 | 1, w: string) => {
+        const v = votes.get(`${key}|${side}`) ?? [0, 0];
+        v[/^\p{Lu}/u.test(w) ? 0 : 1]++;
+        votes.set(`${key}|${side}`, v);
+      };
+      vote(1, b);
+      // The first word of a sentence is capitalised whatever it is.
+      if (i - 1 > 0 && !/[.:;!?]$/u.test(ws[i - 2])) vote(0, a);
+    }
+  }
+  return words
+    .map((w, i) => {
+      if (i === 0 || !/^\p{Ll}/u.test(w)) return w;
+      let up = 0;
+      let down = 0;
+      for (const v of [votes.get(`${lower(words[i - 1])} ${lower(w)}|1`), i + 1 < words.length ? votes.get(`${lower(w)} ${lower(words[i + 1])}|0`) : undefined]) {
+        if (!v) continue;
+        up += v[0];
+        down += v[1];
+      }
+      return up > down ? w.charAt(0).toLocaleUpperCase("vi") + w.slice(1) : w;
+    })
+    .join(" ");
+}

@@ -3,7 +3,7 @@
 import type { Paragraph } from "../normalise";
 import { yearSpanIn } from "../time";
 import type { PlanMeta } from "../types";
-import { isAllCaps, lowerCaps, nameCase } from "./casing";
+import { bodyCase, isAllCaps, lowerCaps, nameCase } from "./casing";
 import { isBackMatter, paragraphMarker } from "./sections";
 
 const DOC_TYPE_RE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: PHỐI HỢP| HÀNH ĐỘNG| CÔNG TÁC)?|QUYẾT ĐỊNH|CHỈ THỊ|BÁO CÁO|HƯỚNG DẪN|THÔNG BÁO|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ(?: LIÊN TỊCH)?|CÔNG VĂN|CÔNG ĐIỆN|KẾT LUẬN|PHƯƠNG ÁN|TỜ TRÌNH)(?![\p{L}])/u;
@@ -102,6 +102,13 @@ function placeNames(t: string): string {
   return t.replace(/(?<=(?:^|\s)(?:tỉnh|thành phố|huyện|thị xã|quận|xã|phường|đặc khu)\s)((?:\p{Ll}+\s?){1,3})$/u, (m) => m.replace(/(^|\s)(\p{Ll})/gu, (_x, sp: string, c: string) => sp + c.toLocaleUpperCase("vi")));
 }
 
+// The enacting authority stands on its own line between the title and "Căn cứ ...":
+// "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI", "ỦY BAN NHÂN DÂN TỈNH SƠN LA", "CHÍNH PHỦ".
+const AUTHORITY_RE = /^(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|ỦY BAN|UỶ BAN|CHÍNH PHỦ|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ TƯỚNG|GIÁM ĐỐC|TỔNG CỤC TRƯỞNG|CỤC TRƯỞNG|TRƯỞNG BAN|BAN THƯỜNG VỤ|BAN CHẤP HÀNH|THƯỜNG TRỰC)(?![\p{L}])/u;
+function isAuthorityLine(texts: string[], j: number): boolean {
+  return AUTHORITY_RE.test(texts[j]) && /^(?:Căn cứ|Xét|Theo đề nghị)/u.test(texts[j + 1] ?? "");
+}
+
 function titleOf(texts: string[], start: number): { title: string; kind: string; index: number } | null {
   for (let i = start; i < Math.min(texts.length, start + 25); i++) {
     const t = texts[i];
@@ -116,13 +123,13 @@ function titleOf(texts: string[], start: number): { title: string; kind: string;
         rest = next;
         last = i + 1;
         // A title broken over upper-case lines ("BAN HÀNH QUY ĐỊNH ..." + "TỈNH BẮC NINH").
-        for (let j = i + 2; j < Math.min(texts.length, i + 5) && isAllCaps(rest) && isAllCaps(texts[j]) && !DOC_TYPE_RE.test(texts[j]) && rest.length + texts[j].length <= 300 && !BODY_START_RE.test(texts[j]); j++) {
+        for (let j = i + 2; j < Math.min(texts.length, i + 5) && isAllCaps(rest) && isAllCaps(texts[j]) && !DOC_TYPE_RE.test(texts[j]) && rest.length + texts[j].length <= 300 && !BODY_START_RE.test(texts[j]) && !isAuthorityLine(texts, j); j++) {
           rest = `${rest} ${texts[j]}`;
           last = j;
         }
       }
     }
-    if (rest) rest = isAllCaps(rest) ? placeNames(lowerCaps(rest)) : rest.charAt(0).toLocaleLowerCase("vi") + rest.slice(1);
+    if (rest) rest = isAllCaps(rest) ? bodyCase(placeNames(lowerCaps(rest)), texts) : rest.charAt(0).toLocaleLowerCase("vi") + rest.slice(1);
     // Keep proper nouns that lowerCaps or the first-letter change lowered: names after "giữa"/"của" are left as written.
     return { title: rest ? `${kind} ${rest}` : kind, kind, index: last };
   }

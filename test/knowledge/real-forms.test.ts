@@ -62,7 +62,7 @@ describe("metadata from the body, never page furniture", () => {
       issuer: "Ủy ban nhân dân tỉnh Bắc Ninh",
       place: "Bắc Ninh",
       date: "3/12/2025",
-      title: "Quyết định ban hành quy định về công tác thi đua, khen thưởng tỉnh Bắc Ninh",
+      title: "Quyết định ban hành Quy định về công tác thi đua, khen thưởng tỉnh Bắc Ninh",
     });
     expect(qd.meta.title).not.toMatch(/source|http|\|/u);
   });

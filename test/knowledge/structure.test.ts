@@ -129,3 +129,38 @@ describe("closing words, decisions and web pastes", () => {
     expect(web.obligations.find((o) => o.quote.includes("phản ánh"))?.section).toBe("Trong quá trình thực hiện");
   });
 });
+
+describe("a Quyết định's title (real headers of two provinces and the Government)", () => {
+  const head = (lines: string[]) => planFromText("t", lines.join("\n\n")).meta.title;
+  it("ends before the enacting authority line, and takes proper nouns' casing from the body", () => {
+    expect(
+      head([
+        "ỦY BAN NHÂN DÂN TỈNH SƠN LA",
+        "Số: 2954/QĐ-UBND",
+        "Sơn La, ngày 20 tháng 11 năm 2025",
+        "QUYẾT ĐỊNH",
+        "VỀ VIỆC BAN HÀNH KẾ HOẠCH XUẤT KHẨU SẢN PHẨM HÀNG HÓA TỈNH",
+        "SƠN LA GIAI ĐOẠN 2026 - 2030",
+        "ỦY BAN NHÂN DÂN TỈNH SƠN LA",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La giai đoạn 2026 - 2030.",
+      ]),
+    ).toBe("Quyết định về việc ban hành Kế hoạch xuất khẩu sản phẩm hàng hóa tỉnh Sơn La giai đoạn 2026 - 2030");
+    expect(
+      head([
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+        "Số: 2020/QĐ-UBND",
+        "Lào Cai, ngày 20 tháng 11 năm 2025",
+        "QUYẾT ĐỊNH",
+        "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH THUỘC PHẠM VI CHỨC NĂNG QUẢN LÝ CỦA SỞ",
+        "KHOA HỌC VÀ CÔNG NGHỆ TỈNH LÀO CAI",
+        "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        "Theo đề nghị của Giám đốc Sở Khoa học và Công nghệ tỉnh Lào Cai.",
+      ]),
+    ).toBe("Quyết định về việc công bố danh mục thủ tục hành chính thuộc phạm vi chức năng quản lý của Sở Khoa học và Công nghệ tỉnh Lào Cai");
+    expect(
+      head(["CHÍNH PHỦ", "Số: 393/NQ-CP", "Hà Nội, ngày 02 tháng 12 năm 2025", "NGHỊ QUYẾT", "VỀ DỰ ÁN LUẬT VIÊN CHỨC (SỬA ĐỔI)", "CHÍNH PHỦ", "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;", "Giao Bộ Nội vụ hoàn thiện dự án Luật Viên chức (sửa đổi)."]),
+    ).toBe("Nghị quyết về dự án Luật Viên chức (sửa đổi)");
+  });
+});
