@@ -10,11 +10,12 @@ export interface UnitMatch {
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
-// "Ban" is not a head in the verb "ban hành".
+// "Ban" is not a head in the verb "ban hành", nor "Trường" (school) in "Trường hợp" (in case ...).
+const NOT_A_HEAD: Record<string, string> = { Ban: "Ban(?!\\s+hành)", Trường: "Trường(?!\\s+hợp)" };
 const alt = (xs: string[]) =>
   [...xs]
     .sort((a, b) => b.length - a.length)
-    .map((x) => (x === "Ban" ? "Ban(?!\\s+hành)" : esc(x)))
+    .map((x) => NOT_A_HEAD[x] ?? esc(x))
     .join("|");
 
 // Capitalised heads match as written; "phòng"/"ủy ban nhân dân" in lower case only before a capitalised name.

@@ -77,3 +77,13 @@ describe("recipients", () => {
     expect(findRecipient("trên cơ sở báo cáo của các phòng, ban để tổng hợp, báo cáo kết quả theo quy định")).toBeNull();
   });
 });
+
+describe("'Trường hợp' (in case) is no school (real sentences of HĐND Hà Nội and of the Government)", () => {
+  it("finds no unit in 'Trường hợp ...' and still finds the units after it", () => {
+    expect(unitsIn("Trường hợp sử dụng nguồn vốn đầu tư công, Thành phố ưu tiên bố trí nguồn vốn đầu tư công để đầu tư xây dựng hạ tầng theo Nghị quyết này.").map((u) => u.name)).toEqual([]);
+    const names = unitsIn("a) Trường hợp hồ sơ chưa đầy đủ, chính xác theo quy định, cán bộ, công chức, viên chức, nhân viên tại Bộ phận Một cửa thông báo về việc tiếp nhận chính thức").map((u) => u.name);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^Bộ phận Một cửa/u);
+    expect(unitsIn("Trường Đại học Tây Bắc phối hợp thực hiện.").map((u) => u.name)).toEqual(["Trường Đại học Tây Bắc"]);
+  });
+});
