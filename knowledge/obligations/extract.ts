@@ -151,6 +151,9 @@ function headingUnitFor(plan: PlanInput, section: Section, byId: Map<string, Sec
   return [];
 }
 
+// "Label: value" pairs and nothing else; a value is a date or at most three words.
+const INFO_PAIRS = /^(?:\p{Lu}[\p{L}]*(?:\s[\p{L}]+){0,3}:\s*(?:\d{1,2}\/\d{1,2}\/\d{4}|[\p{L}]+(?:\s[\p{L}]+){0,2})\s*)+$/u;
+
 const AIMS_RE = /^(?:MỤC ĐÍCH|YÊU CẦU|MỤC TIÊU|QUAN ĐIỂM|SỰ CẦN THIẾT|CĂN CỨ|Mục đích|Yêu cầu|Mục tiêu|Quan điểm|Căn cứ)/u;
 
 /** Whether a section is (under) the plan's aims and requirements. */
@@ -301,6 +304,9 @@ export function extractObligations(plan: PlanInput): Obligation[] {
     const isObligation = (schedule.length > 0 && hasTask) || (!aims && c.verb >= 0 && (heading.length > 0 || opensWithSubject));
     if (!isObligation) continue;
     if (c.section.path === plan.sections[0].path && !preambleDuty(c.text, c.verb)) continue;
+    // A page's info box ("Ban hành: 24/11/2025 Hiệu lực: Đã biết Cập nhật: 25/11/2025", a list of
+    // related documents each with "Cập nhật: 17/06/2025"): only "Label: value" pairs with a date, no task.
+    if (INFO_PAIRS.test(c.text.trim()) && /\d{1,2}\/\d{1,2}\/\d{4}/u.test(c.text)) continue;
     // A page's info table ("Ngày ban hành: | 02/12/2025") or a table's header row is not a task.
     if (c.text.includes("|") && (/:\s*\|/u.test(c.text) || cellTexts(c.text).every((cell) => cell.length <= 40))) continue;
     // The quote is the whole sentence (the source quote adds its list marker, see format.ts).

@@ -159,3 +159,22 @@ describe("obligations in the forms of real documents", () => {
     for (const o of p.obligations) expect(o.responsible).not.toContain("Trường");
   });
 });
+
+describe("a page's info box is not a task (thuvienphapluat pages of UBND Lào Cai and UBND Đồng Nai)", () => {
+  it("drops 'Label: value' lines with dates, keeps the duty beside them", () => {
+    const plan = planFromText(
+      "infobox",
+      [
+        "ỦY BAN NHÂN DÂN TỈNH LÀO CAI",
+        "Số: 2020/QĐ-UBND",
+        "QUYẾT ĐỊNH",
+        "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH",
+        "Điều 1. Sở Khoa học và Công nghệ có trách nhiệm cập nhật thủ tục hành chính trên Cơ sở dữ liệu quốc gia trước ngày 30/11/2025.",
+        "Ban hành: 24/11/2025 Hiệu lực: Đã biết Tình trạng: Đã biết Cập nhật: 25/11/2025",
+        "Ban hành: 01/11/2025",
+        "Cập nhật: 17/06/2025",
+      ].join("\n\n"),
+    );
+    expect(plan.obligations.map((o) => o.responsible[0])).toEqual(["Sở Khoa học và Công nghệ"]);
+  });
+});
