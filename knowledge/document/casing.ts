@@ -67,6 +67,7 @@ export function isAllCaps(s: string): boolean {
  * of a sentence; a word the body never writes after that word is left as it is.
  */
 export function bodyCase(title: string, texts: string[]): string {
+  const lower = (w: string) => w.toLowerCase(); // no Vietnamese-specific case rules; much faster than the locale form
   const words = title.split(" ");
   if (words.length < 2) return title;
   // Pairs of the title's words; the body votes on the casing of each word of a pair it writes.

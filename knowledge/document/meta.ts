@@ -109,7 +109,8 @@ function isAuthorityLine(texts: string[], j: number): boolean {
   return AUTHORITY_RE.test(texts[j]) && /^(?:Căn cứ|Xét|Theo đề nghị)/u.test(texts[j + 1] ?? "");
 }
 
-function titleOf(texts: string[], start: number): { title: string; kind: string; index: number } | null {
+/** The type line and title from `start`; `caps`: the title was upper case (see bodyCase, applied once by extractMeta). */
+function titleOf(texts: string[], start: number): { title: string; kind: string; index: number; caps: boolean } | null {
   for (let i = start; i < Math.min(texts.length, start + 25); i++) {
     const t = texts[i];
     const m = DOC_TYPE_RE.exec(t);
@@ -129,9 +130,10 @@ function titleOf(texts: string[], start: number): { title: string; kind: string;
         }
       }
     }
-    if (rest) rest = isAllCaps(rest) ? bodyCase(placeNames(lowerCaps(rest)), texts) : rest.charAt(0).toLocaleLowerCase("vi") + rest.slice(1);
+    const caps = !!rest && isAllCaps(rest);
+    if (rest) rest = caps ? placeNames(lowerCaps(rest)) : rest.charAt(0).toLocaleLowerCase("vi") + rest.slice(1);
     // Keep proper nouns that lowerCaps or the first-letter change lowered: names after "giữa"/"của" are left as written.
-    return { title: rest ? `${kind} ${rest}` : kind, kind, index: last };
+    return { title: rest ? `${kind} ${rest}` : kind, kind, index: last, caps };
   }
   return null;
 }
@@ -206,7 +208,7 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
   // A portal article's own heading (not an upper-case page block such as "CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI").
   const headingAt = paragraphs.slice(from, from + 8).findIndex((p, k) => p.heading && texts[from + k].length > 10 && texts[from + k].length < 200 && !isAllCaps(texts[from + k]) && !/:$/u.test(texts[from + k]));
   const title =
-    found?.title ??
+    (found && (found.caps ? bodyCase(found.title, texts) : found.title)) ??
     (subject ? `${kind ?? "Công văn"} ${number ? `số ${number} ` : ""}về việc ${subject}` : null) ??
     (headingAt >= 0 ? texts[from + headingAt] : null) ??
     (kind && number ? `${kind} số ${number}` : fallbackTitle);
