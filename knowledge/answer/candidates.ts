@@ -54,6 +54,12 @@ export interface PlanContext {
   metaIds: Int32Array;
 }
 
+/** Makes the term ids of sentences [from, to) of a plan ahead of any question. */
+export function warmIds(ctx: PlanContext, from: number, to: number): void {
+  for (let i = from; i < to; i++) sentenceIds(ctx, i);
+  if (from === 0) for (const s of ctx.plan.sections) sectionIdsOf(ctx, s);
+}
+
 function sentenceIds(ctx: PlanContext, i: number): Int32Array {
   return (ctx.ownIds[i] ??= ctx.ids.encode(ctx.plan.sentences[i].text));
 }

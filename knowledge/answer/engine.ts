@@ -13,7 +13,7 @@ import type { Answer, AnswerCitation, Obligation, Plan, ScheduleItem, Section, S
 import { asksOf, KIND_OF, type Ask } from "./ask";
 import { checkInput } from "./bad-input";
 import type { CandidateFeatures } from "./calibrate";
-import { candidate, planContext, type Candidate, type PlanContext, type Reading } from "./candidates";
+import { candidate, planContext, warmIds, type Candidate, type PlanContext, type Reading } from "./candidates";
 import { T } from "./compose";
 import type { Idf } from "./coverage";
 import type { AnswerDraft, DraftFlag } from "./draft";
@@ -77,6 +77,12 @@ export interface Scored {
 }
 
 export class KnowledgeEngine {
+  /**
+   * Resolves when every sentence's term ids and vector are ready. They are made in the background
+   * after build, in slices that leave the event loop free; a question that comes first makes what
+   * it needs itself (the same result, only slower).
+   */
+  readonly warmed: Promise<void>;
   private readonly byId: Map<string, Plan>;
   private readonly contexts = new Map<string, PlanContext>();
   /** Index of each plan's first sentence among the search documents. */
@@ -101,6 +107,28 @@ export class KnowledgeEngine {
     }
     this.hints = new PlanHints(planList);
     this.idf = (t) => this.index.lexical.idf(t);
+    this.warmed = this.warmUp();
+  }
+
+  private async warmUp(): Promise<void> {
+    const SLICE_MS = 4;
+    const SENTENCES = 256;
+    let since = performance.now();
+    const pause = async () => {
+      if (performance.now() - since < SLICE_MS) return;
+      await new Promise((r) => setImmediate(r));
+      since = performance.now();
+    };
+    await new Promise((r) => setImmediate(r));
+    for (const [id, ctx] of this.contexts) {
+      const first = this.firstDoc.get(id)!;
+      for (let i = 0; i < ctx.plan.sentences.length; i += SENTENCES) {
+        const to = Math.min(i + SENTENCES, ctx.plan.sentences.length);
+        warmIds(ctx, i, to);
+        this.index.vectors.warm(first + i, first + to);
+        await pause();
+      }
+    }
   }
 
   static async build(plans: Plan[], opts: EngineOptions = {}): Promise<KnowledgeEngine> {

@@ -17,21 +17,24 @@ export interface Found {
   strength: number;
 }
 
-// Every reader folds the same candidate sentences again for each question; a bounded cache keeps
-// that to once per sentence.
-const FOLDED_MAX = 20_000;
-const foldedCache = new Map<string, string>();
+// The readers see the same candidate sentences again on every question; a bounded cache per
+// reader keeps their work to once per text. Results are shared: callers copy before changing.
+const CACHE_MAX = 20_000;
+function cachedByText<T>(read: (s: string) => T): (s: string) => T {
+  const cache = new Map<string, T>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined && !cache.has(s)) {
+      v = read(s);
+      if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+      cache.set(s, v);
+    }
+    return v as T;
+  };
+}
 
 /** Lower-case, folded, same length as the input (NFC): offsets map back to the original. */
-export function folded(s: string): string {
-  let f = foldedCache.get(s);
-  if (f === undefined) {
-    f = fold(normaliseTones(s)).toLowerCase();
-    if (foldedCache.size >= FOLDED_MAX) foldedCache.delete(foldedCache.keys().next().value!);
-    foldedCache.set(s, f);
-  }
-  return f;
-}
+export const folded = cachedByText((s) => fold(normaliseTones(s)).toLowerCase());
 
 function firstMatch(original: string, f: string, re: RegExp, strength: (m: RegExpMatchArray) => number): Found | null {
   let best: Found | null = null;
@@ -57,7 +60,9 @@ export interface FoundDue extends Found {
 const DATE_STRENGTH: Record<DateKind, number> = { due: 1, effective: 0.9, plain: 0.5, citation: 0 };
 
 /** A calendar date in the role of a deadline (strength 1), a plain date (0.5); dates of cited documents are none. */
-export function deadlineDate(original: string): FoundDue | null {
+export const deadlineDate = cachedByText(readDeadlineDate);
+
+function readDeadlineDate(original: string): FoundDue | null {
   let best: FoundDue | null = null;
   for (const d of findDates(normaliseTones(original).replace(/\*/g, " "))) {
     const strength = d.due.month === undefined ? 0 : DATE_STRENGTH[d.kind];

@@ -115,6 +115,11 @@ export class VectorIndex {
     return this.searchVector(q, k, accept);
   }
 
+  /** Copies the vectors of documents [from, to) out of the graph ahead of use. */
+  warm(from: number, to: number): void {
+    for (let d = from; d < Math.min(to, this.count); d++) this.row(d);
+  }
+
   private row(d: number): number {
     if (!this.filled[d]) {
       this.rows.set(this.graph!.getPoint(this.labelOfDoc[d]), d * this.dims);
