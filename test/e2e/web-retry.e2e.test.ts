@@ -1,20 +1,18 @@
 // The chat page keeps one message id across retries: the first POST is lost on the way back (the
 // server stored the update, the browser saw a network error), "Gửi lại" sends the same id, and the
 // update is stored once.
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvite } from "../../bot/users/invites";
 import { ensureUnit } from "../../bot/users/units";
+import { launchBrowser } from "../support/browser";
 import { startHarness, type Harness } from "./harness";
 
 let h: Harness;
 let browser: Browser;
 beforeAll(async () => {
   h = await startHarness();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-background-networking", "--disable-gpu", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
+  browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
   await browser?.close();

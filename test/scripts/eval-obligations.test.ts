@@ -54,7 +54,7 @@ describe("npm run eval:obligations and corpus:summary", () => {
     expect(stdout).toContain("documents: 1, loaded 1, failed 0");
     expect(stdout).toMatch(/title: 1\/1 {2}number: 1\/1 {2}issuer: 1\/1 {2}kind: 1\/1/u);
     expect(stdout).toContain("titles that look like page furniture: 0");
-    expect(stdout).toMatch(/ingest: [\d.]+ documents\/s/u);
+    expect(stdout).toMatch(/load \+ extract: [\d.]+ documents\/s/u);
   });
 
   it("tells page furniture from a title", () => {
