@@ -5,6 +5,7 @@
 import type { Obligation, Period, Plan, Section, Sentence } from "../types";
 import { coverage, coverageParts, ownShare, termSet, type CoverageParts, type Idf } from "./coverage";
 import { hasId, type TermIds } from "./term-ids";
+import { cachedByText } from "./text-cache";
 import { folded } from "./evidence";
 import { detectPeriods, type Question } from "./question";
 
@@ -42,8 +43,6 @@ export interface PlanContext {
   recordOf: ([number, number] | null)[];
   /** The plan's own words: title, number, issuer, place. */
   metaText: string;
-  /** Its terms: words of the question found here name the plan more than the sentence. */
-  metaTerms: Set<string>;
   /**
    * Term ids of each sentence and of each section's heading path, made on first use and kept (a
    * plan asked about once is asked again); the plan's own words' ids.
@@ -123,7 +122,6 @@ export function planContext(plan: Plan, ids: TermIds): PlanContext {
     obligationsOf,
     recordOf,
     metaText,
-    metaTerms: termSet(metaText),
     ids,
     ownIds: new Array(n),
     sectionIds: new Map(),
@@ -147,20 +145,8 @@ function sentenceAt(sentences: Sentence[], offset: number): number {
 
 const WEEKLY = /\b(hang|moi|tung|bao cao) tuan\b/;
 
-// Clauses of the candidates read for a fact are tokenised again by every question; a bounded cache
-// keeps that cheap and memory flat.
-const TERM_CACHE_MAX = 20_000;
-const termCache = new Map<string, Set<string>>();
-/** The term set of a text, cached. */
-export function termsOf(text: string): Set<string> {
-  let t = termCache.get(text);
-  if (!t) {
-    if (termCache.size >= TERM_CACHE_MAX) termCache.delete(termCache.keys().next().value!);
-    t = termSet(text);
-    termCache.set(text, t);
-  }
-  return t;
-}
+/** The term set of a text (the clauses of candidates read for a fact), cached. */
+export const termsOf = cachedByText((text) => termSet(text));
 
 /** The candidate for sentence i of a plan, with its features for question q. */
 export function candidate(ctx: PlanContext, i: number, r: Reading, search: number): Candidate {
@@ -176,6 +162,11 @@ export function candidate(ctx: PlanContext, i: number, r: Reading, search: numbe
   const inOwn = (t: string) => {
     const id = r.id(t);
     return id >= 0 && hasId(ownIds, id);
+  };
+  // Words of the plan's own name (title, number, issuer, place) name the plan more than the sentence.
+  const inName = (t: string) => {
+    const id = r.id(t);
+    return id >= 0 && hasId(ctx.metaIds, id);
   };
   // In context: the sentence, its list intro, its heading path, the plan's own words.
   const inContext = (t: string) => {
@@ -194,7 +185,7 @@ export function candidate(ctx: PlanContext, i: number, r: Reading, search: numbe
     const stated = own.size ? own : new Set<Period>(intro ? detectPeriods(folded(intro)) : []);
     period = q.periods.some((p) => stated.has(p)) ? 1 : stated.size ? -1 : 0;
   }
-  const ownParts = coverageParts(q, inOwn, idf, ctx.metaTerms);
+  const ownParts = coverageParts(q, inOwn, idf, inName);
   return {
     plan,
     sentence,

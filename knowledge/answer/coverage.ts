@@ -84,7 +84,7 @@ function weighed(q: Question, idf: Idf): Weighed {
   return out;
 }
 
-export function coverageParts(q: Question, has: Has, idf: Idf, named?: ReadonlySet<string>): CoverageParts {
+export function coverageParts(q: Question, has: Has, idf: Idf, named?: Has): CoverageParts {
   const p: CoverageParts = { got: 0, total: 0, namedGot: 0, namedTotal: 0 };
   const alike = viaSynonyms(q, has);
   const add = (isNamed: boolean, w: number, found: boolean) => {
@@ -97,8 +97,8 @@ export function coverageParts(q: Question, has: Has, idf: Idf, named?: ReadonlyS
     }
   };
   const { terms, bigrams } = weighed(q, idf);
-  for (const { term, look, w } of terms) add(!!named?.has(term), w, has(look) || !!alike?.has(term));
-  for (const { term, x, y, w } of bigrams) add(!!(named?.has(x) || named?.has(y)), w, has(term) || !!alike?.has(term));
+  for (const { term, look, w } of terms) add(!!named?.(term), w, has(look) || !!alike?.has(term));
+  for (const { term, x, y, w } of bigrams) add(!!(named?.(x) || named?.(y)), w, has(term) || !!alike?.has(term));
   return p;
 }
 

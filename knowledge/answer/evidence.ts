@@ -7,6 +7,7 @@ import { findDates, type DateKind } from "../time";
 import { unitsIn } from "../obligations/units";
 import type { Due } from "../types";
 import { fold, normaliseTones } from "../vietnamese";
+import { cachedByText } from "./text-cache";
 
 /** A fact found in a text: where it is, and how sure the reader is that it is this kind (0..1). */
 export interface Found {
@@ -15,22 +16,6 @@ export interface Found {
   /** The words of the original text. */
   text: string;
   strength: number;
-}
-
-// The readers see the same candidate sentences again on every question; a bounded cache per
-// reader keeps their work to once per text. Results are shared: callers copy before changing.
-const CACHE_MAX = 20_000;
-function cachedByText<T>(read: (s: string) => T): (s: string) => T {
-  const cache = new Map<string, T>();
-  return (s) => {
-    let v = cache.get(s);
-    if (v === undefined && !cache.has(s)) {
-      v = read(s);
-      if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
-      cache.set(s, v);
-    }
-    return v as T;
-  };
 }
 
 /** Lower-case, folded, same length as the input (NFC): offsets map back to the original. */
