@@ -5,33 +5,21 @@
 // has no acknowledgement for, as the Bot Framework connector and the web page do. Then: every
 // message stored exactly once (0 lost, 0 duplicated), every acknowledgement backed by a stored row.
 import { randomBytes } from "node:crypto";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { EngineDb } from "../../bot/storage/engine";
 import { openDb } from "../../bot/storage/open-db";
-import { startFakeConnector, type FakeConnector } from "../fakes/fake-connector";
+import { startFakeConnector } from "../fakes/fake-connector";
 import { PG_MISSING, PG_URL } from "../bot/storage/engines";
-import { children, DUPLICATE, dropDatabases, freshDatabase, prepareInvites, replyTo, send as sendTo, startServer } from "./real-server";
+import { DUPLICATE, freshDatabase, prepareInvites, replyTo, send as sendTo, startServer, faultWorkspace } from "./real-server";
 
 const WRITERS = 50;
 const PER_WRITER = 4;
 
-const root = mkdtempSync(join(tmpdir(), "tlkh-kill-"));
-const plansDir = join(root, "plans"); // no plans: the start is quick and every update stands alone
-mkdirSync(plansDir);
-const databases: string[] = [];
-let connector: FakeConnector | undefined;
+const ws = faultWorkspace("tlkh-kill-");
+const { root, plansDir, databases } = ws;
 
-afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
-  await connector?.close();
-  await dropDatabases(databases);
-  rmSync(root, { recursive: true, force: true });
-});
-
-const send = (port: number, w: number, id: string, text: string) => sendTo(connector!, port, w, id, text);
+const send = (port: number, w: number, id: string, text: string) => sendTo(ws.connector!, port, w, id, text);
 
 const messageId = (run: string, w: number, j: number) => `${run}-w${w}-m${j}`;
 const updateText = (w: number, j: number) => `cập nhật số liệu tổng hợp: đang thực hiện ${10 + j}%, ghi chú người ${w} lần ${j}`;
@@ -39,10 +27,10 @@ const updateText = (w: number, j: number) => `cập nhật số liệu tổng h�
 async function killUnderLoad(env: { DATA_DIR: string; DATABASE_URL?: string }, openAfter: () => Promise<EngineDb>) {
   const run = randomBytes(3).toString("hex");
   const codes = await prepareInvites(env, plansDir, WRITERS);
-  connector ??= await startFakeConnector();
+  ws.connector ??= await startFakeConnector();
   let server = await startServer({ ...env, ZALO_CREDENTIALS_FILE: join(env.DATA_DIR, "none.json") }, plansDir);
 
-  const registered = await Promise.all(codes.map((code, w) => send(server.port, w, `${run}-reg-${w}`, `đăng ký ${code}`).then(() => replyTo(connector!, `${run}-reg-${w}`))));
+  const registered = await Promise.all(codes.map((code, w) => send(server.port, w, `${run}-reg-${w}`, `đăng ký ${code}`).then(() => replyTo(ws.connector!, `${run}-reg-${w}`))));
   expect(registered.filter((t) => /thành công/.test(t)).length, registered.join("\n")).toBe(WRITERS);
 
   const acked = new Set<string>();
@@ -50,8 +38,8 @@ async function killUnderLoad(env: { DATA_DIR: string; DATABASE_URL?: string }, o
   let inFlight = 0;
   // The kill comes the moment the bot posts its reply to the WRITERS-th update: that update is
   // committed, and its request is not answered yet, so its writer must resend it after the restart.
-  const base = connector.received.length;
-  const replyPosted = connector.waitFor(base + WRITERS, 300_000);
+  const base = ws.connector.received.length;
+  const replyPosted = ws.connector.waitFor(base + WRITERS, 300_000);
 
   /** Sends this writer's messages in order from the first unacknowledged one; stops when the server is gone. */
   const writer = async (port: number, w: number) => {
@@ -81,9 +69,9 @@ async function killUnderLoad(env: { DATA_DIR: string; DATABASE_URL?: string }, o
   // Restart on the same data; every writer sends again what it has no acknowledgement for.
   server = await startServer({ ...env, ZALO_CREDENTIALS_FILE: join(env.DATA_DIR, "none.json") }, plansDir);
   const resent = WRITERS * PER_WRITER - acked.size;
-  const before = connector.received.length;
+  const before = ws.connector.received.length;
   await Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(server.port, w)));
-  const duplicatesAnswered = connector.received.slice(before).filter((r) => DUPLICATE.test(r.activity.text ?? "")).length;
+  const duplicatesAnswered = ws.connector.received.slice(before).filter((r) => DUPLICATE.test(r.activity.text ?? "")).length;
   expect(acked.size).toBe(WRITERS * PER_WRITER);
   expect(duplicatesAnswered, "the update committed just before the kill was resent and found stored").toBeGreaterThan(0);
   server.child.kill("SIGTERM");

@@ -3,30 +3,19 @@
 // process must live, a turn that lost its connection gets a polite reply (or is retried inside) and
 // its user resends with the same activity id, every update is stored once, and turns work again
 // afterwards without a restart.
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { openDb } from "../../bot/storage/open-db";
-import { startFakeConnector, type FakeConnector } from "../fakes/fake-connector";
+import { startFakeConnector } from "../fakes/fake-connector";
 import { PG_MISSING, PG_URL } from "../bot/storage/engines";
-import { children, dropDatabases, freshDatabase, prepareInvites, replyTo, send, startServer } from "./real-server";
+import { freshDatabase, prepareInvites, replyTo, send, startServer, faultWorkspace } from "./real-server";
 
 const WRITERS = 50;
 const PER_WRITER = 4;
 
-const root = mkdtempSync(join(tmpdir(), "tlkh-pgterm-"));
-const plansDir = join(root, "plans");
-mkdirSync(plansDir);
-const databases: string[] = [];
-let connector: FakeConnector | undefined;
-afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
-  await connector?.close();
-  await dropDatabases(databases);
-  rmSync(root, { recursive: true, force: true });
-});
+const ws = faultWorkspace("tlkh-pgterm-");
+const { root, plansDir, databases } = ws;
 
 describe("pg_terminate_backend on the running server's connections", { timeout: 600_000 }, () => {
   it("the process lives, every update is stored once after resends with the same id, and turns recover without restart", async () => {
@@ -35,9 +24,9 @@ describe("pg_terminate_backend on the running server's connections", { timeout: 
     const dbName = new URL(url).pathname.slice(1);
     const env = { DATA_DIR: join(root, "data"), DATABASE_URL: url, ZALO_CREDENTIALS_FILE: join(root, "none.json") };
     const codes = await prepareInvites(env, plansDir, WRITERS);
-    connector = await startFakeConnector();
+    ws.connector = await startFakeConnector();
     const server = await startServer(env, plansDir);
-    const c = connector;
+    const c = ws.connector;
 
     const registered = await Promise.all(codes.map((code, w) => send(c, server.port, w, `reg-${w}`, `đăng ký ${code}`).then(() => replyTo(c, `reg-${w}`))));
     expect(registered.filter((t) => /thành công/.test(t)).length).toBe(WRITERS);

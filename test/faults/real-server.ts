@@ -2,8 +2,12 @@
 // talking to it through the Emulator endpoint with replies recorded by a fake connector.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import pg from "pg";
+import { afterAll } from "vitest";
 import { loadConfig } from "../../bot/config";
 import type { EngineDb } from "../../bot/storage/engine";
 import { openDbFromConfig } from "../../bot/storage/open-db";
@@ -130,4 +134,23 @@ export async function dropDatabases(databases: string[]): Promise<void> {
   await admin.connect();
   for (const d of databases.splice(0)) await admin.query(`DROP DATABASE IF EXISTS "${d}" WITH (FORCE)`);
   await admin.end();
+}
+
+/**
+ * A fault test file's workspace: a temporary folder with an empty plans folder (the start is quick
+ * and every update stands alone), the fake connector once started, the databases it made; after
+ * the file's tests every server still running is killed and all of it removed.
+ */
+export function faultWorkspace(prefix: string): { root: string; plansDir: string; databases: string[]; connector?: FakeConnector } {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const plansDir = join(root, "plans");
+  mkdirSync(plansDir);
+  const ws: { root: string; plansDir: string; databases: string[]; connector?: FakeConnector } = { root, plansDir, databases: [] };
+  afterAll(async () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill("SIGKILL");
+    await ws.connector?.close();
+    await dropDatabases(ws.databases);
+    rmSync(root, { recursive: true, force: true });
+  });
+  return ws;
 }
