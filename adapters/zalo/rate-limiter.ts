@@ -1,7 +1,8 @@
 // Outgoing throttle for Zalo: one thread never gets messages faster than threadIntervalMs, and the
 // account never sends faster than globalIntervalMs (Zalo blocks accounts that send in bursts).
-// Slots are reserved synchronously, so each thread is served in order and both limits always
-// hold; a thread with a backlog does not hold up other threads (they take the free global slots).
+// A thread's next slot is reserved once its previous message has gone out (a send delayed by a busy
+// event loop never brings the next one closer); global slots are reserved at once, so a thread with
+// a backlog does not hold up other threads (they take the free global slots).
 
 export interface RateLimits {
   threadIntervalMs: number;
@@ -14,6 +15,8 @@ export class RateLimiter {
   /** Reserved send instants of the account, ascending. */
   private globalSlotsMs: number[] = [];
   private readonly lastByThreadMs = new Map<string, number>();
+  /** Each thread's last pending acquire: the next one of that thread waits for it. */
+  private readonly pendingByThread = new Map<string, Promise<void>>();
 
   constructor(
     private readonly limits: RateLimits = DEFAULT_RATE_LIMITS,
@@ -24,6 +27,16 @@ export class RateLimiter {
 
   /** Resolves when a message to `thread` may be sent. */
   async acquire(thread: string): Promise<void> {
+    const mine = (this.pendingByThread.get(thread) ?? Promise.resolve()).then(() => this.reserve(thread));
+    this.pendingByThread.set(thread, mine);
+    try {
+      await mine;
+    } finally {
+      if (this.pendingByThread.get(thread) === mine) this.pendingByThread.delete(thread);
+    }
+  }
+
+  private async reserve(thread: string): Promise<void> {
     const now = this.nowMs();
     const gap = this.limits.globalIntervalMs;
     this.globalSlotsMs = this.globalSlotsMs.filter((t) => t + gap > now);
@@ -41,8 +54,7 @@ export class RateLimiter {
     // Timers may wake a little early; wait out the rest so the limit always holds.
     for (let left = slot - now; left > 0; left = slot - this.nowMs()) await this.sleepMs(Math.ceil(left));
     // The thread's next message counts from when this one actually goes out.
-    const sentAt = Math.max(slot, this.nowMs());
-    if ((this.lastByThreadMs.get(thread) ?? 0) <= sentAt) this.lastByThreadMs.set(thread, sentAt);
+    this.lastByThreadMs.set(thread, Math.max(slot, this.nowMs()));
   }
 
   private forgetOld(now: number): void {

@@ -21,4 +21,22 @@ describe("RateLimiter", () => {
       ["a", t0 + 2000],
     ]);
   });
+
+
+  it("counts a thread's next message from when a late one actually went out", async () => {
+    // A busy event loop wakes the first waiter 8 ms late; the next message still waits the full interval.
+    let late = 8;
+    const sleep = (ms: number) => {
+      const extra = late;
+      late = 0;
+      return new Promise<void>((r) => setTimeout(r, ms + extra));
+    };
+    const limiter = new RateLimiter({ threadIntervalMs: 150, globalIntervalMs: 20 }, () => Date.now(), sleep);
+    const times: number[] = [];
+    const send = () => limiter.acquire("a").then(() => times.push(Date.now()));
+    const all = Promise.all([send(), send(), send()]);
+    await vi.runAllTimersAsync();
+    await all;
+    expect(times.map((t) => t - 1_000_000)).toEqual([0, 158, 308]);
+  });
 });
