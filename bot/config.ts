@@ -42,6 +42,9 @@ export const envSchema = z.object({
   DATABASE_URL: optionalString.describe(
     "PostgreSQL connection string; when set, used instead of the embedded database (needed for several replicas).",
   ),
+  PGLITE_TEMPLATE: optionalString.describe(
+    "A PGlite data dump (.tar) a new embedded database starts from instead of an empty one (the tests make one to skip PostgreSQL's initdb). Optional.",
+  ),
   PLANS_DIR: z
     .string()
     .default("./knowledge/sample-plans")

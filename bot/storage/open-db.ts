@@ -16,20 +16,24 @@ export interface OpenDbOptions {
   dataDir?: string | null;
   /** PostgreSQL only: keep every table in this schema (created when missing). */
   schema?: string;
+  /** PGlite only: a data dump a new database starts from; default PGLITE_TEMPLATE of the environment, null for none. */
+  template?: string | null;
   /** Skip migrations (a tool that only reads). Default false. */
   skipMigrations?: boolean;
 }
 
 export async function openDb(opts: OpenDbOptions): Promise<EngineDb> {
   let db: EngineDb;
+  // Also for callers without a Config (tests, tools): the variable is documented with the others.
+  const template = opts.template === undefined ? process.env.PGLITE_TEMPLATE?.trim() || undefined : (opts.template ?? undefined);
   if (opts.databaseUrl) {
     db = await openPostgres(opts.databaseUrl, { schema: opts.schema });
   } else if (!opts.dataDir || opts.dataDir === "memory") {
-    db = await openPglite(null);
+    db = await openPglite(null, template);
   } else {
     const dir = resolve(opts.dataDir);
     mkdirSync(dir, { recursive: true, mode: 0o700 });
-    db = await openPglite(dir);
+    db = await openPglite(dir, template);
   }
   if (!opts.skipMigrations) {
     try {
@@ -53,7 +57,8 @@ export async function openDbFromConfig(config: Config): Promise<EngineDb> {
       throw databaseOpenError(err, url) ?? err;
     }
   }
-  if (config.DATA_DIR === "memory") return openDb({ dataDir: "memory" });
+  const template = config.PGLITE_TEMPLATE;
+  if (config.DATA_DIR === "memory") return openDb({ dataDir: "memory", template });
   ownDataDir(config.DATA_DIR);
-  return openDb({ dataDir: join(config.DATA_DIR, "db") });
+  return openDb({ dataDir: join(config.DATA_DIR, "db"), template });
 }

@@ -1,4 +1,6 @@
 // The embedded engine: PGlite (PostgreSQL compiled to WASM) in a folder, or in memory for tests.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { PGlite, types } from "@electric-sql/pglite";
 import type { DbQuery } from "./db";
 import type { EngineDb, ScriptTx } from "./engine";
@@ -32,12 +34,18 @@ function scrubbed(err: unknown): unknown {
   return err;
 }
 
-/** Opens PGlite in `dataDir` (created when missing), or in memory when dataDir is null. */
-export async function openPglite(dataDir: string | null): Promise<EngineDb> {
+/**
+ * Opens PGlite in `dataDir` (created when missing), or in memory when dataDir is null. A new
+ * database starts from `template` (a dumpDataDir tar) when given: loading one is several times
+ * faster than PGlite's initdb (1.5 s against 5 s on this machine).
+ */
+export async function openPglite(dataDir: string | null, template?: string): Promise<EngineDb> {
   const unlock = dataDir ? lockFolder(dataDir) : () => {};
   let pg: PGlite;
   try {
-    pg = dataDir ? new PGlite(dataDir, { parsers }) : new PGlite({ parsers });
+    const isNew = !dataDir || !existsSync(join(dataDir, "PG_VERSION"));
+    const loadDataDir = template && isNew ? templateBlob(template) : undefined;
+    pg = dataDir ? new PGlite(dataDir, { parsers, loadDataDir }) : new PGlite({ parsers, loadDataDir });
     await pg.waitReady;
     if (dataDir) makeOwnerOnly(dataDir);
   } catch (err) {
@@ -64,4 +72,9 @@ export async function openPglite(dataDir: string | null): Promise<EngineDb> {
       unlock();
     },
   };
+}
+
+function templateBlob(file: string): Blob {
+  if (!existsSync(file)) throw new Error(`PGLITE_TEMPLATE: no file at ${file}. Remove the variable, or make the dump again.`);
+  return new Blob([readFileSync(file)]);
 }

@@ -1,5 +1,7 @@
 // Runs in every test worker before its file: the suites read the PostgreSQL test server from
-// TEST_DATABASE_URL, which the global setup (test/setup/global.ts) provides.
+// TEST_DATABASE_URL, and new embedded databases start from PGLITE_TEMPLATE (also in the servers the
+// suites spawn); the global setup (test/setup/global.ts) provides both.
 import { inject } from "vitest";
 
 process.env.TEST_DATABASE_URL ??= inject("testDatabaseUrl");
+process.env.PGLITE_TEMPLATE ??= inject("pgliteTemplate");

@@ -8,11 +8,13 @@
 import type { TestProject } from "vitest/node";
 import { chooseBrowser, ensureNpmFonts } from "../support/browser";
 import { startPostgresProcess, type PostgresProcess } from "../support/embedded-postgres-process";
+import { makePgliteTemplate } from "./pglite-template";
 import { systemVietnameseFont } from "../support/fonts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     testDatabaseUrl: string;
+    pgliteTemplate: string;
   }
 }
 
@@ -24,18 +26,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
     embedded = await startPostgresProcess();
     return embedded.url;
   })();
+  const template = makePgliteTemplate();
   let url: string;
   let browser: Awaited<ReturnType<typeof chooseBrowser>>;
+  let pglite: Awaited<typeof template>;
   try {
-    [url, browser] = await Promise.all([postgres, chooseBrowser(), systemVietnameseFont() ? null : ensureNpmFonts()]);
+    [url, browser, pglite] = await Promise.all([postgres, chooseBrowser(), template, systemVietnameseFont() ? null : ensureNpmFonts()]);
   } catch (err) {
     await postgres.then(() => (embedded as PostgresProcess | null)?.stop(), () => {});
+    await template.then((t) => t.remove(), () => {});
     throw err;
   }
   project.provide("testDatabaseUrl", url);
+  project.provide("pgliteTemplate", pglite.file);
   const pgWhere = embedded ? `embedded PostgreSQL on ${new URL(url).host}` : "PostgreSQL from TEST_DATABASE_URL";
   console.log(`test setup (${Date.now() - started} ms): ${pgWhere}; Chromium: ${browser.source} ${browser.executablePath}`);
   return async () => {
+    pglite.remove();
     await (embedded as PostgresProcess | null)?.stop();
   };
 }

@@ -193,7 +193,7 @@ describe("migration 160 on a store written before it", () => {
 
   it("fills both tables from the entries and links already stored", async () => {
     for (const f of readdirSync(MIGRATIONS_DIR)) if (Number(f.split("_")[0]) < 160) cpSync(join(MIGRATIONS_DIR, f), join(dir, f));
-    const db = await openDb({ dataDir: "memory", skipMigrations: true });
+    const db = await openDb({ dataDir: "memory", skipMigrations: true, template: null });
     try {
       await migrate(db, dir);
       await ingestPlan(db, testPlan(), NOW);

@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { openDb } from "../../../bot/storage/open-db";
+import { makePgliteTemplate } from "../../setup/pglite-template";
+
+describe("PGLITE_TEMPLATE", () => {
+  const dir = mkdtempSync(join(tmpdir(), "tlkh-template-test-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("starts a new database, in memory or in a folder, from the dump with its tables and keeps an existing folder's data", async () => {
+    const template = await makePgliteTemplate();
+    try {
+      const mem = await openDb({ dataDir: "memory", template: template.file, skipMigrations: true });
+      // The dump is migrated: the tables are there without running the migrations.
+      expect(await mem.query<{ n: number }>("select count(*)::int as n from units")).toEqual([{ n: 0 }]);
+      await mem.close();
+      const folder = join(dir, "db");
+      const a = await openDb({ dataDir: folder, template: template.file });
+      await a.query("insert into units (name, name_key) values ('Phòng Nội vụ', 'phong noi vu')");
+      await a.close();
+      // Opened again: the folder's own data, not the template.
+      const b = await openDb({ dataDir: folder, template: template.file });
+      expect(await b.query<{ name: string }>("select name from units")).toEqual([{ name: "Phòng Nội vụ" }]);
+      await b.close();
+    } finally {
+      template.remove();
+    }
+  });
+
+  it("says which file is missing and the fix", async () => {
+    await expect(openDb({ dataDir: "memory", template: join(dir, "nothing.tar") })).rejects.toThrow(/PGLITE_TEMPLATE: no file at .*nothing\.tar\. Remove the variable/);
+  });
+});
