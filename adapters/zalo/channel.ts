@@ -93,8 +93,13 @@ export class ZaloChannel {
       this.log.warn({ err }, "Zalo listener did not stop cleanly");
     }
     this.detach();
-    await Promise.allSettled([...this.inFlight]);
+    await this.settled();
     await this.persistNow();
+  }
+
+  /** Resolves when every message received so far has been handled (answered, or ignored). */
+  async settled(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
   }
 
   private async connect(port: ZaloPort): Promise<void> {

@@ -36,6 +36,8 @@ export interface NudgeSchedulerOptions {
   escalationDays?: number;
   /** Default 60 000 (a tick a minute). */
   tickMs?: number;
+  /** Called after each timer tick with its report (or its error): for metrics, and for tests to await ticks. */
+  onTick?: (r: TickReport | Error) => void;
   /**
    * Planning (reading the whole nudge state) runs at the first tick of a day from NUDGE_HOUR on,
    * then at most this often (default 5 min); retries run at every tick.
@@ -134,7 +136,13 @@ export class NudgeScheduler {
     if (this.timer) return;
     const every = this.opts.tickMs ?? 60_000;
     const tick = () => {
-      this.tick().catch((err: unknown) => this.log.error({ err }, "nudge tick failed; the next tick retries"));
+      this.tick().then(
+        (r) => this.opts.onTick?.(r),
+        (err: unknown) => {
+          this.log.error({ err }, "nudge tick failed; the next tick retries");
+          this.opts.onTick?.(err instanceof Error ? err : new Error(String(err)));
+        },
+      );
     };
     this.timer = setInterval(tick, every);
     this.timer.unref();

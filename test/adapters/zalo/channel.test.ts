@@ -44,14 +44,6 @@ function channelWith(api: FakeZaloApi, extra: Partial<ZaloChannelDeps> = {}) {
   return { channel, alerts, logins };
 }
 
-async function until(cond: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!cond()) {
-    if (Date.now() > end) throw new Error("condition not met in time");
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
 describe("Zalo channel", () => {
   it("answers a DM in the DM thread with the thread type, and ignores the same msgId twice", async () => {
     const api = new FakeZaloApi();
@@ -60,12 +52,12 @@ describe("Zalo channel", () => {
     expect(api.listener.listenerCount("error")).toBe(1);
     expect(api.listener.starts).toBe(1);
     api.listener.emit("message", dm("111", "khi nao nop bao cao 6 thang", "dup-1"));
-    await until(() => api.sent.length > 0);
+    await channel.settled();
     expect(api.sent[0]).toMatchObject({ threadId: "111", type: ThreadType.User });
     expect(api.sent.map((s) => s.msg).join("\n")).toContain("10/6");
     const sentAfterFirst = api.sent.length;
     api.listener.emit("message", dm("111", "khi nao nop bao cao 6 thang", "dup-1"));
-    await new Promise((r) => setTimeout(r, 300));
+    await channel.settled();
     expect(api.sent.length).toBe(sentAfterFirst);
     await channel.stop();
     expect(api.listener.stops).toBe(1);
@@ -79,19 +71,20 @@ describe("Zalo channel", () => {
     const before = seen.length;
     api.listener.emit("message", groupMsg("g-1", "222", "khi nao nop bao cao 6 thang"));
     api.listener.emit("message", { ...dm("111", "tin của chính bot"), isSelf: true });
-    await new Promise((r) => setTimeout(r, 300));
+    await channel.settled();
     expect(api.sent).toHaveLength(0);
     expect(seen.length).toBe(before);
 
     api.listener.emit("message", groupMsg("g-1", "222", "@Trợ lý khi nao nop bao cao nam", [{ uid: BOT_UID, pos: 0, len: 7, type: 0 }]));
-    await until(() => api.sent.length > 0);
+    await channel.settled();
     expect(seen.at(-1)).toMatchObject({ isGroup: true, text: "khi nao nop bao cao nam" });
     expect(api.sent.every((s) => s.threadId === "g-1" && s.type === ThreadType.Group)).toBe(true);
     expect(api.sent.map((s) => s.msg).join("\n")).toContain("25/11");
 
     const n = api.sent.length;
     api.listener.emit("message", groupMsg("g-1", "333", "/tl khi nao nop bao cao 6 thang"));
-    await until(() => api.sent.length > n);
+    await channel.settled();
+    expect(api.sent.length).toBeGreaterThan(n);
     expect(seen.at(-1)?.text).toBe("khi nao nop bao cao 6 thang");
     await channel.stop();
   });
@@ -103,12 +96,8 @@ describe("Zalo channel", () => {
     await channel.start();
     api.listener.emit("message", dm("444", "khi nao nop bao cao 6 thang"));
     api.listener.emit("message", dm("555", "khi nao nop bao cao nam"));
-    await until(() => api.sent.filter((s) => s.threadId === "444").length >= 3, 20_000);
-    let count = -1;
-    while (count !== api.sent.length) {
-      count = api.sent.length;
-      await new Promise((r) => setTimeout(r, 400));
-    }
+    await channel.settled();
+    expect(api.sent.filter((s) => s.threadId === "444").length).toBeGreaterThanOrEqual(3);
     const times = api.sent.filter((s) => s.threadId === "444").map((s) => s.atMs);
     for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThanOrEqual(149);
     // (The account-wide limit is checked with fake time in rate-limiter.test.ts.)

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../bot/config";
 import { claim } from "../../../bot/nudges/delivery";
-import { NudgeScheduler } from "../../../bot/nudges/scheduler";
+import { NudgeScheduler, type TickReport } from "../../../bot/nudges/scheduler";
 import type { ProactiveSender } from "../../../bot/messages";
 import type { EngineDb } from "../../../bot/storage/engine";
 import { addDays } from "../../../knowledge/occurrences";
@@ -201,13 +201,18 @@ describe("nudge scheduler over 2023 on PGlite", () => {
   it("start() ticks on a timer with the injected clock and stop() ends it", async () => {
     const zalo = new RecordingSender("zalo");
     let now = at("2023-06-02", 7, 59);
-    const s = new NudgeScheduler({ db, senders: [zalo], config, calendar, clock: () => now, tickMs: 20, delivery: { workerId: "timer" } });
+    const ticks: (TickReport | Error)[] = [];
+    let waiter: (() => void) | null = null;
+    const onTick = (r: TickReport | Error) => (ticks.push(r), waiter?.());
+    const ticked = (n: number) => new Promise<void>((r) => (waiter = () => ticks.length >= n && r()));
+    const s = new NudgeScheduler({ db, senders: [zalo], config, calendar, clock: () => now, tickMs: 20, delivery: { workerId: "timer" }, onTick });
     s.start();
-    await new Promise((r) => setTimeout(r, 80));
+    await ticked(2); // the tick at once, and one on the timer
     expect(zalo.delivered).toEqual([]);
     now = at("2023-06-02", 8, 0);
-    for (let i = 0; i < 50 && zalo.delivered.length < 2; i++) await new Promise((r) => setTimeout(r, 20));
+    await ticked(ticks.length + 2); // the next tick may have read the clock before it moved
     await s.stop();
+    expect(ticks.every((t) => !(t instanceof Error))).toBe(true);
     expect(zalo.delivered.map(userOf).sort()).toEqual([10, 11]);
   });
 });
