@@ -15,10 +15,23 @@ export interface BoardQuery {
 }
 
 /**
- * [status as its index in `statuses` or null, percent or null, overdue 0/1, the plan makes the unit
- * responsible 0/1]; null: not the unit's task. Numbers, not words: 20,000 cells stay a small JSON.
+ * One cell as one small integer, what the page decodes (20,000 cells stay about 90 KB of JSON):
+ * 0 = not the unit's task; else bits 0-2 the status (its index in `statuses` plus 1, 0 = not
+ * reported), bit 3 overdue, bit 4 the plan makes the unit responsible, bits 5 and up the percent
+ * plus 1 (0 = no percent).
  */
-export type BoardCell = [number | null, number | null, 0 | 1, 0 | 1] | null;
+export type BoardCell = number;
+
+export function encodeCell(status: number | null, percent: number | null, overdue: boolean, responsible: boolean): BoardCell {
+  return (status === null ? 0 : status + 1) | (overdue ? 8 : 0) | (responsible ? 16 : 0) | ((percent === null ? 0 : percent + 1) << 5);
+}
+
+export function decodeCell(c: BoardCell): { status: number | null; percent: number | null; overdue: boolean; responsible: boolean } | null {
+  if (c === 0) return null;
+  const st = c & 7;
+  const p = c >> 5;
+  return { status: st === 0 ? null : st - 1, percent: p === 0 ? null : p - 1, overdue: (c & 8) !== 0, responsible: (c & 16) !== 0 };
+}
 
 export interface BoardData {
   period: string;
@@ -31,8 +44,11 @@ export interface BoardData {
   unitOptions: { id: number; name: string }[];
   tasks: { planId: string; obligationId: string; task: string; due: string | null; dueText: string | null }[];
   rows: { unitId: number; name: string; lastUpdate: string | null; state: UnitState | null; cells: BoardCell[] }[];
-  /** `units`: ids of the units responsible (their names are in unitOptions: 200 names per deadline made most of the JSON). */
-  upcoming: { task: string; lastDay: string; dueText: string; daysLeft: number; units: number[] }[];
+  /**
+   * `task`: the deadline's column in `tasks`. Its units are the rows whose cell in that column has
+   * the responsible bit (200 unit ids per deadline made a third of the JSON when sent again here).
+   */
+  upcoming: { task: number; lastDay: string; dueText: string; daysLeft: number }[];
   counts: Record<UnitState, number>;
   statuses: readonly Status[];
   viewer: { name: string; role: TurnUser["role"]; unitName: string | null; canExport: boolean };
@@ -66,14 +82,14 @@ export async function boardFor(q: DbQuery, viewer: TurnUser | null, query: Board
   const counts: Record<UnitState, number> = { "hoàn thành": 0, "đang thực hiện": 0, "vướng mắc": 0, "chưa cập nhật": 0 };
   const rows = s.units.map((u) => {
     const g = s.grid.get(u.id);
-    const cells: BoardCell[] = new Array<BoardCell>(s.tasks.length).fill(null);
+    const cells: BoardCell[] = new Array<BoardCell>(s.tasks.length).fill(0);
     const statuses: (Status | null)[] = [];
     if (g) {
       s.tasks.forEach((t, i) => {
         const e = g.latest[i];
         const responsible = g.responsible[i] as 0 | 1;
         if (!e && !responsible) return;
-        cells[i] = e ? [STATUS_INDEX[e.status], e.percent, t.duePassed && e.status !== "hoàn thành" ? 1 : 0, responsible] : [null, null, t.duePassed ? 1 : 0, 1];
+        cells[i] = e ? encodeCell(STATUS_INDEX[e.status], e.percent, t.duePassed && e.status !== "hoàn thành", responsible === 1) : encodeCell(null, null, t.duePassed, true);
         statuses.push(e ? e.status : null);
       });
     }
@@ -82,7 +98,8 @@ export async function boardFor(q: DbQuery, viewer: TurnUser | null, query: Board
     return { unitId: u.id, name: u.name, lastUpdate: u.lastUpdate ? formatDate(u.lastUpdate) : null, state, cells };
   });
   // Members: only their unit's tasks as columns.
-  const keep = s.tasks.map((_, i) => viewer.role !== "member" || rows.some((r) => r.cells[i] !== null));
+  const keep = s.tasks.map((_, i) => viewer.role !== "member" || rows.some((r) => r.cells[i] !== 0));
+  const column = new Map(s.tasks.filter((_, i) => keep[i]).map((t, i) => [`${t.planId}|${t.obligationId}`, i]));
   const unitOptions =
     viewer.role === "member" || unitId === null
       ? rows.map((r) => ({ id: r.unitId, name: r.name }))
@@ -98,7 +115,10 @@ export async function boardFor(q: DbQuery, viewer: TurnUser | null, query: Board
       unitOptions,
       tasks: s.tasks.filter((_, i) => keep[i]).map((t) => ({ planId: t.planId, obligationId: t.obligationId, task: t.task, due: t.due, dueText: t.due ? formatDate(t.due) : null })),
       rows: viewer.role === "member" ? rows.map((r) => ({ ...r, cells: r.cells.filter((_, i) => keep[i]) })) : rows,
-      upcoming: s.upcoming.map((u) => ({ task: u.task, lastDay: u.lastDay, dueText: formatDate(u.lastDay), daysLeft: u.daysLeft, units: u.unitIds })),
+      upcoming: s.upcoming.flatMap((u) => {
+        const col = column.get(`${u.planId}|${u.obligationId}`);
+        return col === undefined ? [] : [{ task: col, lastDay: u.lastDay, dueText: formatDate(u.lastDay), daysLeft: u.daysLeft }];
+      }),
       counts,
       statuses: STATUSES,
       viewer: { name: viewer.name, role: viewer.role, unitName: viewer.unitName, canExport: viewer.role !== "member" },

@@ -64,17 +64,20 @@
       r.cells.forEach(function (c, i) {
         var td = el("td", "cell");
         td.dataset.task = d.tasks[i].obligationId;
+        // One integer per cell (bot/report/board.ts encodeCell): 0 not the unit's task; bits 0-2
+        // status index + 1 (0 not reported), bit 3 overdue, bits 5+ percent + 1 (0 none).
         if (!c) {
           td.className = "cell na";
           td.textContent = "—";
           td.title = "Không phải nhiệm vụ của đơn vị";
         } else {
-          var status = c[0] === null ? null : d.statuses[c[0]];
-          var word = status ? status + (c[1] !== null ? " " + c[1] + "%" : "") : "chưa cập nhật";
+          var st = c & 7, pct = c >> 5;
+          var status = st === 0 ? null : d.statuses[st - 1];
+          var word = status ? status + (pct !== 0 ? " " + (pct - 1) + "%" : "") : "chưa cập nhật";
           var chip = el("span", "st " + (status ? CLASS[status] : "st-none"), word);
           chip.dataset.status = status || "chưa cập nhật";
           td.appendChild(chip);
-          if (c[2]) {
+          if (c & 8) {
             td.className = "cell overdue";
             td.appendChild(el("br"));
             td.appendChild(el("span", "late", "quá hạn"));
@@ -94,12 +97,14 @@
 
     var up = $("upcoming");
     up.textContent = "";
-    var unitName = {};
-    d.unitOptions.forEach(function (u) { unitName[u.id] = u.name; });
     d.upcoming.forEach(function (x) {
       var when = x.daysLeft === 0 ? "hôm nay" : "còn " + x.daysLeft + " ngày";
-      var names = x.units.map(function (id) { return unitName[id] || ""; });
-      up.appendChild(el("li", null, x.dueText + " (" + when + "): " + short(x.task, 120) + (names.length ? " — " + names.join(", ") : "")));
+      // The units responsible: the rows whose cell in the deadline's column has bit 4.
+      var names = d.rows.filter(function (r) { return r.cells[x.task] & 16; }).map(function (r) { return r.name; });
+      var li = el("li", null, x.dueText + " (" + when + "): " + short(d.tasks[x.task].task, 120) + (names.length ? " — " + names.join(", ") : ""));
+      li.dataset.task = d.tasks[x.task].obligationId;
+      li.dataset.due = x.lastDay;
+      up.appendChild(li);
     });
     if (!d.upcoming.length) up.appendChild(el("li", null, "Không có hạn nào trong 30 ngày tới."));
   }

@@ -16,6 +16,7 @@ import type { DbQuery } from "../../../bot/storage/db";
 import { halfYearOf, isPeriodKey } from "../../../bot/updates/period";
 import { findUserByIdentity } from "../../../bot/users/users";
 import { readSessionToken, type WebSessions } from "../session";
+import { encodeJson } from "./json-response";
 
 const querySchema = z.object({
   period: z.string().refine(isPeriodKey, "period must look like 2027-H1, 2027-Q2 or 2027").optional(),
@@ -40,6 +41,8 @@ export interface BoardResponse {
 }
 
 const JSON_HEADERS = { "cache-control": "no-store" };
+// The board itself may be kept by the browser, but only to be revalidated (ETag) on every view.
+const BOARD_HEADERS = { "cache-control": "private, no-cache" };
 
 export function createBoard(deps: BoardDeps) {
   async function viewerOf(cookieHeader: string | undefined) {
@@ -58,7 +61,7 @@ export function createBoard(deps: BoardDeps) {
       if ("error" in q) return { status: 400, headers: JSON_HEADERS, body: { error: `Yêu cầu không hợp lệ (${q.error}).` } };
       const viewer = await viewerOf(req.cookieHeader);
       const r = await boardFor(deps.db, viewer, { period: q.value.period, planId: q.value.plan, unitId: q.value.unit }, localDate(req.now));
-      return r.ok ? { status: 200, headers: JSON_HEADERS, body: r.data } : { status: r.status, headers: JSON_HEADERS, body: { error: r.error } };
+      return r.ok ? { status: 200, headers: BOARD_HEADERS, body: r.data } : { status: r.status, headers: JSON_HEADERS, body: { error: r.error } };
     },
     /** GET /api/board/export?period=&plan=&format=docx|csv|md: coordinators and admins. */
     async export(req: { cookieHeader?: string; query: unknown; now: Date }): Promise<BoardResponse> {
@@ -109,16 +112,20 @@ export function registerBoard(server: restify.Server, deps: BoardDeps, track: <T
       res.end(body);
     });
   }
-  const send = (res: restify.Response, out: BoardResponse) => {
+  const send = async (req: restify.Request, res: restify.Response, out: BoardResponse) => {
     if (Buffer.isBuffer(out.body)) {
       res.writeHead(out.status, { ...out.headers, "content-length": out.body.length });
       res.end(out.body);
-    } else res.send(out.status, out.body, out.headers);
+      return;
+    }
+    const json = await encodeJson(out.status, out.body, out.headers, { acceptEncoding: req.headers["accept-encoding"], ifNoneMatch: req.headers["if-none-match"] });
+    res.writeHead(json.status, json.headers);
+    res.end(json.body ?? undefined);
   };
   const route = (handler: Board["data"]) => async (req: restify.Request, res: restify.Response) => {
     try {
       const query = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
-      send(res, await track(handler({ cookieHeader: req.headers.cookie, query, now: new Date() })));
+      await track(handler({ cookieHeader: req.headers.cookie, query, now: new Date() }).then((out) => send(req, res, out)));
     } catch (err) {
       deps.log.error({ err }, "board request failed");
       res.send(500, { error: "Xin lỗi, không tải được bảng tiến độ. Vui lòng thử lại sau ít phút." });

@@ -1,7 +1,7 @@
 // The board's data and the chat summary over the scripted half-year, with `today` passed in:
 // statuses per cell, overdue marks, the next 30 days, and members kept to their own unit.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { boardFor } from "../../../bot/report/board";
+import { boardFor, decodeCell, encodeCell } from "../../../bot/report/board";
 import type { EngineDb } from "../../../bot/storage/engine";
 import { openDb } from "../../../bot/storage/open-db";
 import { findUserByIdentity } from "../../../bot/users/users";
@@ -29,10 +29,10 @@ describe("the board's data", () => {
     expect(d.plans.map((p) => p.id)).toEqual(["ctr-tinh-2025-2028", "thixa-2027"]);
     expect(d.rows.map((x) => x.name)).toEqual(["Phòng Nội vụ", "Phòng Tư pháp", "Phòng Văn hóa - Thông tin"]);
     const col = (words: string) => d.tasks.findIndex((t) => t.task.includes(words));
-    // Cells carry the status as its index in d.statuses.
+    // Cells are one integer each, the status as its index in d.statuses.
     const cell = (unit: string, words: string) => {
-      const c = d.rows.find((x) => x.name === unit)?.cells[col(words)];
-      return c ? [c[0] === null ? null : d.statuses[c[0]], ...c.slice(1)] : c;
+      const c = decodeCell(d.rows.find((x) => x.name === unit)?.cells[col(words)] ?? 0);
+      return c && [c.status === null ? null : d.statuses[c.status], c.percent, c.overdue ? 1 : 0, c.responsible ? 1 : 0];
     };
     expect(cell("Phòng Nội vụ", "tổng hợp báo cáo 6 tháng")).toEqual(["đang thực hiện", 80, 0, 1]);
     expect(cell("Phòng Nội vụ", "quy chế dân chủ")).toEqual(["chưa bắt đầu", 0, 0, 1]);
@@ -41,8 +41,9 @@ describe("the board's data", () => {
     expect(cell("Phòng Tư pháp", "Dân vận khéo")).toBeNull();
     expect(d.counts).toEqual({ "hoàn thành": 1, "đang thực hiện": 1, "vướng mắc": 1, "chưa cập nhật": 0 });
     expect(d.upcoming[0]).toMatchObject({ lastDay: "2027-06-09", daysLeft: 4 });
-    // Units by id; their names are in unitOptions.
-    expect(d.upcoming[0].units.map((id) => d.unitOptions.find((u) => u.id === id)?.name)).toEqual(["Phòng Nội vụ"]);
+    expect(d.tasks[d.upcoming[0].task].task).toContain("tổng hợp báo cáo 6 tháng");
+    // Its units: the rows responsible for that column.
+    expect(d.rows.filter((x) => decodeCell(x.cells[d.upcoming[0].task])?.responsible).map((x) => x.name)).toEqual(["Phòng Nội vụ"]);
     expect(d.rows[0].lastUpdate).toBe("5/6/2027");
   });
 
@@ -51,7 +52,7 @@ describe("the board's data", () => {
     if (!r.ok) throw new Error(r.error);
     const i = r.data.tasks.findIndex((t) => t.task.includes("tổng hợp báo cáo 6 tháng"));
     expect(r.data.tasks[i].dueText).toBe("9/6/2027");
-    expect(r.data.rows.find((x) => x.name === "Phòng Nội vụ")?.cells[i]?.[2]).toBe(1);
+    expect(decodeCell(r.data.rows.find((x) => x.name === "Phòng Nội vụ")?.cells[i] ?? 0)?.overdue).toBe(true);
   });
 
   it("filters by unit and keeps members to their own unit", async () => {
@@ -66,6 +67,21 @@ describe("the board's data", () => {
     const one = await boardFor(db, await user("lan"), { unitId: (await user("hoa"))?.unitId ?? -1 }, "2027-06-05");
     expect(one.ok && one.data.rows.map((x) => x.name)).toEqual(["Phòng Tư pháp"]);
     expect(one.ok && one.data.unitOptions).toHaveLength(3);
+  });
+});
+
+describe("a board cell as one integer", () => {
+  it("keeps every status, percent and flag, and 0 for not the unit's task", () => {
+    expect(decodeCell(0)).toBeNull();
+    for (const status of [null, 0, 1, 2, 3])
+      for (const percent of [null, 0, 57, 100])
+        for (const overdue of [false, true])
+          for (const responsible of [false, true]) {
+            if (status === null && !responsible) continue; // a cell without an entry is a task of the unit
+            const c = encodeCell(status, percent, overdue, responsible);
+            expect(c).not.toBe(0);
+            expect(decodeCell(c)).toEqual({ status, percent, overdue, responsible });
+          }
   });
 });
 
