@@ -115,8 +115,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     void p.finally(() => inFlight.delete(p)).catch(() => {});
     return p;
   }
-  // The clock is read here, at the edge.
-  const link = (file: FileMessage) => downloads.put(file, new Date());
+  // The clock is read here, at the edge: the web page, its chat and the board too.
+  const now = opts.clock ?? (() => new Date());
+  const link = (file: FileMessage) => downloads.put(file, now());
 
   const teams = createTeamsChannel({ config, core: app, addresses, link, log, clock: opts.clock });
   const sessions = new WebSessions({
@@ -160,7 +161,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       return;
     }
     try {
-      const out = await track(web.handle({ cookieHeader: req.headers.cookie, body: req.body, now: new Date(), ip: clientAddress(req, config.TRUST_PROXY) }));
+      const out = await track(web.handle({ cookieHeader: req.headers.cookie, body: req.body, now: now(), ip: clientAddress(req, config.TRUST_PROXY) }));
       res.send(out.status, out.body, out.headers);
     } catch (err) {
       log.error({ err }, "web chat turn failed");
@@ -175,13 +176,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.send(415, { error: "Gửi JSON (content-type: application/json)." });
       return;
     }
-    const out = await web.logout({ cookieHeader: req.headers.cookie, now: new Date() });
+    const out = await web.logout({ cookieHeader: req.headers.cookie, now: now() });
     res.send(out.status, out.body, out.headers);
   });
 
   server.get("/api/welcome", async (_req: restify.Request, res: restify.Response) => {
     try {
-      res.send(200, await webWelcome(app.db, new Date()), { "cache-control": "no-store" });
+      res.send(200, await webWelcome(app.db, now()), { "cache-control": "no-store" });
     } catch (err) {
       log.warn({ err }, "welcome failed");
       res.send(503, { error: "Chưa đọc được danh sách kế hoạch; vui lòng tải lại trang." });
@@ -203,10 +204,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     });
   }
 
-  registerBoard(server, { db: app.db, secret, sessions, office: officeSettings(config), log }, track);
+  registerBoard(server, { db: app.db, secret, sessions, office: officeSettings(config), log, clock: now }, track);
 
   server.get("/files/:id/:name", async (req: restify.Request, res: restify.Response) => {
-    const file = await downloads.fromUrl(req.url ?? "", new Date());
+    const file = await downloads.fromUrl(req.url ?? "", now());
     if (!file) {
       res.send(404, { error: "Liên kết tải về không hợp lệ hoặc đã hết hạn. Hãy yêu cầu xuất báo cáo lại." });
       return;

@@ -1,28 +1,30 @@
 // The progress board in headless Chromium against the real server (390 and 1280 px): three units
 // register and send updates on the chat page, the coordinator sees them on the board with the
 // right statuses and can download the report; a member sees their own row only and gets 403 for
-// another unit's data. Screenshots in test-output/.
+// another unit's data; the next 30 days' deadlines follow new plans, office dates, updates and the
+// filters. The server's clock is fixed (Saturday 5 June 2027, 10:00 in Hà Nội). Screenshots in
+// test-output/.
 import { mkdirSync } from "node:fs";
 import JSZip from "jszip";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localDate } from "../../knowledge/occurrences";
 import { ingestPlan } from "../../bot/plans/library";
 import { createInvite } from "../../bot/users/invites";
 import { ensureUnit } from "../../bot/users/units";
 import { plans } from "../bot/report/half-year";
+import { testPlan } from "../bot/fixtures";
 import { startHarness, type Harness } from "./harness";
 
 let h: Harness;
 let browser: Browser;
 const contexts = new Map<string, { ctx: BrowserContext; page: Page }>();
-// The server reads the clock: the office's plan is made for the current year.
-const YEAR = Number(localDate(new Date()).slice(0, 4));
+const NOW = new Date("2027-06-05T03:00:00Z");
+const YEAR = 2027;
 
 beforeAll(async () => {
-  h = await startHarness();
-  for (const p of plans(YEAR)) await ingestPlan(h.app.db, p, new Date());
+  h = await startHarness({}, { clock: () => NOW });
+  for (const p of plans(YEAR)) await ingestPlan(h.app.db, p, NOW);
   browser = await launchBrowser();
 }, 120_000);
 afterAll(async () => {
@@ -58,7 +60,7 @@ async function say(page: Page, text: string, pick?: string): Promise<string> {
 async function register(name: string, unit: string, role: "coordinator" | "member"): Promise<Page> {
   const u = await ensureUnit(h.app.db, unit, "admin");
   // Invited under the office's plan of the year (the sample plans name the same units).
-  const invite = await createInvite(h.app.db, { unitId: u.id, role, planId: `thixa-${YEAR}`, now: new Date(), days: 30 });
+  const invite = await createInvite(h.app.db, { unitId: u.id, role, planId: `thixa-${YEAR}`, now: NOW, days: 30 });
   const page = await person(name);
   expect(await say(page, `đăng ký ${invite.code}`)).toContain("thành công");
   return page;
@@ -78,6 +80,27 @@ async function cellStatus(page: Page, unit: string, taskWords: string): Promise<
   return (await row.locator("td").nth(col).innerText()).replace(/\s+/g, " ").trim();
 }
 
+/** The next 30 days' list as drawn: plan, task, last day and the line's words. */
+async function upcoming(page: Page): Promise<{ plan: string; task: string; due: string; text: string }[]> {
+  return page.locator("#upcoming li").evaluateAll((lis) =>
+    lis.map((li) => ({ plan: li.getAttribute("data-plan") ?? "", task: li.getAttribute("data-task") ?? "", due: li.getAttribute("data-due") ?? "", text: li.textContent ?? "" })),
+  );
+}
+
+/** A plan of the Tư pháp office issued mid-year: one deadline in 14 days, one in 49 (outside the list). */
+function lawPlan() {
+  const base = testPlan();
+  return testPlan({
+    id: `tuphap-${YEAR}`,
+    sha256: "e".repeat(64),
+    meta: { ...base.meta, title: `Kế hoạch tuyên truyền, phổ biến giáo dục pháp luật năm ${YEAR}`, period: { from: YEAR, to: YEAR } },
+    obligations: [
+      { ...base.obligations[4], id: "t1", task: "tổ chức ngày hội pháp luật tại các phường", schedule: [{ period: "yearly", due: { day: 20, month: 6, before: true, text: "trước ngày 20/6" } }] },
+      { ...base.obligations[4], id: "t2", task: "sơ kết công tác hòa giải ở cơ sở", schedule: [{ period: "yearly", due: { day: 25, month: 7, before: true, text: "trước ngày 25/7" } }] },
+    ],
+  });
+}
+
 describe("the progress board", () => {
   let lan: Page;
   let minh: Page;
@@ -95,7 +118,7 @@ describe("the progress board", () => {
     await lan.click("#board-link");
     await lan.waitForSelector("body[data-ready='1']", { timeout: 20_000 });
     expect(await lan.locator("#error").isHidden()).toBe(true);
-    // The whole year, whatever half-year the clock is in ("báo cáo 6 tháng" is a first-half entry).
+    // The period filter: the whole year.
     const ready = lan.locator("body[data-ready='1']");
     await lan.selectOption("#period", String(YEAR));
     await ready.waitFor({ timeout: 20_000 });
@@ -155,4 +178,69 @@ describe("the progress board", () => {
     // Not signed in at all: 401.
     expect((await fetch(`${h.server.url}/api/board`)).status).toBe(401);
   }, 60_000);
+  it("lists the next 30 days' deadlines after new plans, office dates and updates, and follows the filters", async () => {
+    const ready = lan.locator("body[data-ready='1']");
+    const only = (list: Awaited<ReturnType<typeof upcoming>>, plan: string) => list.filter((x) => x.plan === plan);
+    await openBoard(lan, 1280);
+    // 5 June: the plan's "trước ngày 10/6" is due 9 June, Phòng Nội vụ's; nothing past or beyond 5 July.
+    let list = await upcoming(lan);
+    expect(only(list, `thixa-${YEAR}`).map((x) => [x.task, x.due])).toEqual([["o2", `${YEAR}-06-09`]]);
+    expect(only(list, `thixa-${YEAR}`)[0].text).toMatch(/^9\/6\/2027 \(còn 4 ngày\): tổng hợp báo cáo 6 tháng .* — Phòng Nội vụ$/);
+    expect(list.every((x) => x.due >= `${YEAR}-06-05` && x.due <= `${YEAR}-07-05`)).toBe(true);
+
+    // A new plan: its deadline in 14 days is listed with its unit; the one in 49 days is not.
+    await ingestPlan(h.app.db, lawPlan(), NOW);
+    await openBoard(lan, 1280);
+    list = await upcoming(lan);
+    expect(only(list, `tuphap-${YEAR}`).map((x) => [x.task, x.due])).toEqual([["t1", `${YEAR}-06-19`]]);
+    expect(only(list, `tuphap-${YEAR}`)[0].text).toMatch(/\(còn 14 ngày\): tổ chức ngày hội pháp luật .* — Phòng Tư pháp$/);
+
+    // The office sets a date for the half-year report the plan leaves undated; Nội vụ reports its task done.
+    await lan.goto(h.server.url + "/");
+    expect(await say(lan, "đặt hạn báo cáo quy chế dân chủ 6 tháng 15/6")).toMatch(/Đã đặt hạn/);
+    expect(await say(lan, "cập nhật tổng hợp báo cáo 6 tháng: đã xong 100%", "tổng hợp báo cáo 6 tháng")).toMatch(/Đã ghi nhận[\s\S]*hoàn thành/);
+    await openBoard(lan, 1280);
+    list = await upcoming(lan);
+    expect(only(list, `thixa-${YEAR}`).map((x) => [x.task, x.due])).toEqual([
+      ["o2", `${YEAR}-06-09`],
+      ["o3", `${YEAR}-06-15`],
+    ]);
+    expect(only(list, `thixa-${YEAR}`)[0].text).toMatch(/— Phòng Nội vụ \(đã hoàn thành\)$/);
+    expect(only(list, `thixa-${YEAR}`)[1].text).toMatch(/^15\/6\/2027 \(còn 10 ngày\): báo cáo kết quả thực hiện quy chế dân chủ .* — Phòng Nội vụ$/);
+    // In date order.
+    expect(list.map((x) => x.due)).toEqual([...list.map((x) => x.due)].sort());
+    mkdirSync("test-output", { recursive: true });
+    await lan.screenshot({ path: "test-output/board-upcoming-1280.png", fullPage: true });
+
+    // Filter by plan: that plan's columns and deadlines only.
+    await lan.selectOption("#plan", `tuphap-${YEAR}`);
+    await ready.waitFor({ timeout: 20_000 });
+    await expect.poll(async () => (await upcoming(lan)).map((x) => `${x.plan}/${x.task}`)).toEqual([`tuphap-${YEAR}/t1`]);
+    expect(await lan.locator("#matrix thead th").count()).toBe(3); // the unit column and t1, t2
+    expect(await cellStatus(lan, "Phòng Tư pháp", "ngày hội pháp luật")).toMatch(/^chưa cập nhật/);
+    expect(await cellStatus(lan, "Phòng Nội vụ", "ngày hội pháp luật")).toBe("—");
+
+    // Filter by unit (all plans): Nội vụ's deadlines only, its row only.
+    await openBoard(lan, 390);
+    const noiVu = await lan.locator("#unit option", { hasText: "Phòng Nội vụ" }).getAttribute("value");
+    await lan.selectOption("#unit", noiVu ?? "");
+    await ready.waitFor({ timeout: 20_000 });
+    await expect.poll(async () => only(await upcoming(lan), `thixa-${YEAR}`).map((x) => x.task)).toEqual(["o2", "o3"]);
+    expect(only(await upcoming(lan), `tuphap-${YEAR}`)).toEqual([]);
+    expect(await lan.locator("#matrix tbody tr").count()).toBe(1);
+    expect(await lan.locator("html").evaluate((e) => e.scrollWidth), "the page itself does not scroll sideways").toBeLessThanOrEqual(390);
+    await lan.locator("#upcoming").scrollIntoViewIfNeeded();
+    await lan.screenshot({ path: "test-output/board-upcoming-390.png", fullPage: true });
+
+    // Filter by period: in 2026 neither plan of 2027 is current, so none of their deadlines.
+    await openBoard(lan, 1280, "?period=2026");
+    await expect.poll(() => lan.locator("#matrix-title").innerText()).toContain("năm 2026");
+    list = await upcoming(lan);
+    expect(list.filter((x) => x.plan.endsWith(`-${YEAR}`))).toEqual([]);
+
+    // A member: their own unit's deadlines only (Văn hóa's task has no date: none).
+    await openBoard(minh, 390);
+    expect(await minh.locator("#matrix tbody tr").count()).toBe(1);
+    expect((await upcoming(minh)).map((x) => x.text)).toEqual(["Không có hạn nào trong 30 ngày tới."]);
+  }, 120_000);
 });

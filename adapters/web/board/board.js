@@ -99,9 +99,14 @@
     up.textContent = "";
     d.upcoming.forEach(function (x) {
       var when = x.daysLeft === 0 ? "hôm nay" : "còn " + x.daysLeft + " ngày";
-      // The units responsible: the rows whose cell in the deadline's column has bit 4.
-      var names = d.rows.filter(function (r) { return r.cells[x.task] & 16; }).map(function (r) { return r.name; });
+      // The units responsible: the rows whose cell in the deadline's column has bit 4; a unit that
+      // reported the task done is said so.
+      var done = d.statuses.indexOf("hoàn thành") + 1;
+      var names = d.rows.filter(function (r) { return r.cells[x.task] & 16; }).map(function (r) {
+        return r.name + ((r.cells[x.task] & 7) === done ? " (đã hoàn thành)" : "");
+      });
       var li = el("li", null, x.dueText + " (" + when + "): " + short(d.tasks[x.task].task, 120) + (names.length ? " — " + names.join(", ") : ""));
+      li.dataset.plan = d.tasks[x.task].planId;
       li.dataset.task = d.tasks[x.task].obligationId;
       li.dataset.due = x.lastDay;
       up.appendChild(li);

@@ -32,6 +32,8 @@ export interface BoardDeps {
   sessions?: WebSessions;
   office: OfficeSettings;
   log: Logger;
+  /** The server's clock (default: the system clock). */
+  clock?: () => Date;
 }
 
 export interface BoardResponse {
@@ -45,8 +47,9 @@ const JSON_HEADERS = { "cache-control": "no-store" };
 const BOARD_HEADERS = { "cache-control": "private, no-cache" };
 
 export function createBoard(deps: BoardDeps) {
+  const clock = deps.clock ?? (() => new Date());
   async function viewerOf(cookieHeader: string | undefined) {
-    const sid = deps.sessions ? await deps.sessions.identityOf(cookieHeader, new Date()) : readSessionToken(cookieHeader, deps.secret);
+    const sid = deps.sessions ? await deps.sessions.identityOf(cookieHeader, clock()) : readSessionToken(cookieHeader, deps.secret);
     return sid ? findUserByIdentity(deps.db, "web", sid) : null;
   }
   function parse(query: unknown) {
@@ -99,6 +102,7 @@ const PAGE_FILES: [string, string, string][] = [
 /** Registers the board's routes on the server; `track` lets a graceful shutdown wait for them. */
 export function registerBoard(server: restify.Server, deps: BoardDeps, track: <T>(p: Promise<T>) => Promise<T>): void {
   const board = createBoard(deps);
+  const clock = deps.clock ?? (() => new Date());
   for (const [route, file, contentType] of PAGE_FILES) {
     const body = readFileSync(join(PAGE_DIR, file));
     server.get(route, async (_req: restify.Request, res: restify.Response) => {
@@ -125,7 +129,7 @@ export function registerBoard(server: restify.Server, deps: BoardDeps, track: <T
   const route = (handler: Board["data"]) => async (req: restify.Request, res: restify.Response) => {
     try {
       const query = Object.fromEntries(new URL(req.url ?? "/", "http://localhost").searchParams);
-      await track(handler({ cookieHeader: req.headers.cookie, query, now: new Date() }).then((out) => send(req, res, out)));
+      await track(handler({ cookieHeader: req.headers.cookie, query, now: clock() }).then((out) => send(req, res, out)));
     } catch (err) {
       deps.log.error({ err }, "board request failed");
       res.send(500, { error: "Xin lỗi, không tải được bảng tiến độ. Vui lòng thử lại sau ít phút." });
