@@ -7,6 +7,7 @@
 import { mkdirSync } from "node:fs";
 import JSZip from "jszip";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { axeViolations } from "../support/axe";
 import { launchBrowser } from "../support/browser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ingestPlan } from "../../bot/plans/library";
@@ -34,7 +35,8 @@ afterAll(async () => {
 
 /** A person on the chat page (a browser context of their own, so a session cookie of their own). */
 async function person(name: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  // bypassCSP only so the test can inject axe-core; the pages themselves run under their CSP.
+  const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, bypassCSP: true });
   const page = await ctx.newPage();
   await page.goto(h.server.url + "/");
   await page.fill("#name", name);
@@ -195,10 +197,19 @@ describe("the progress board", () => {
     expect(only(list, `tuphap-${YEAR}`).map((x) => [x.task, x.due])).toEqual([["t1", `${YEAR}-06-19`]]);
     expect(only(list, `tuphap-${YEAR}`)[0].text).toMatch(/\(còn 14 ngày\): tổ chức ngày hội pháp luật .* — Phòng Tư pháp$/);
 
+    // A repeated view of the same data is a 304; after the writes below it is not.
+    const api = `${h.server.url}/api/board`;
+    const etag = (await lan.request.get(api)).headers()["etag"];
+    expect(etag).toMatch(/^W\/"/);
+    expect((await lan.request.get(api, { headers: { "if-none-match": etag } })).status()).toBe(304);
+
     // The office sets a date for the half-year report the plan leaves undated; Nội vụ reports its task done.
     await lan.goto(h.server.url + "/");
     expect(await say(lan, "đặt hạn báo cáo quy chế dân chủ 6 tháng 15/6")).toMatch(/Đã đặt hạn/);
     expect(await say(lan, "cập nhật tổng hợp báo cáo 6 tháng: đã xong 100%", "tổng hợp báo cáo 6 tháng")).toMatch(/Đã ghi nhận[\s\S]*hoàn thành/);
+    const fresh = await lan.request.get(api, { headers: { "if-none-match": etag } });
+    expect(fresh.status()).toBe(200);
+    expect(fresh.headers()["etag"]).not.toBe(etag);
     await openBoard(lan, 1280);
     list = await upcoming(lan);
     expect(only(list, `thixa-${YEAR}`).map((x) => [x.task, x.due])).toEqual([
@@ -211,6 +222,7 @@ describe("the progress board", () => {
     expect(list.map((x) => x.due)).toEqual([...list.map((x) => x.due)].sort());
     mkdirSync("test-output", { recursive: true });
     await lan.screenshot({ path: "test-output/board-upcoming-1280.png", fullPage: true });
+    expect(await axeViolations(lan)).toEqual([]);
 
     // Filter by plan: that plan's columns and deadlines only.
     await lan.selectOption("#plan", `tuphap-${YEAR}`);
@@ -231,6 +243,7 @@ describe("the progress board", () => {
     expect(await lan.locator("html").evaluate((e) => e.scrollWidth), "the page itself does not scroll sideways").toBeLessThanOrEqual(390);
     await lan.locator("#upcoming").scrollIntoViewIfNeeded();
     await lan.screenshot({ path: "test-output/board-upcoming-390.png", fullPage: true });
+    expect(await axeViolations(lan)).toEqual([]);
 
     // Filter by period: in 2026 neither plan of 2027 is current, so none of their deadlines.
     await openBoard(lan, 1280, "?period=2026");

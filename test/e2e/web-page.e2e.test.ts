@@ -3,16 +3,15 @@
 // update form included), no serious or critical axe-core violation, and a coordinator who clicks
 // the report link and gets a .docx that holds the entries. Screenshots go to test-output/.
 import { mkdirSync, readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import JSZip from "jszip";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createInvite } from "../../bot/users/invites";
 import { ensureUnit } from "../../bot/users/units";
+import { axeViolations } from "../support/axe";
 import { launchBrowser } from "../support/browser";
 import { startHarness, type Harness } from "./harness";
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SIZES = [
   { name: "phone", width: 390, height: 844 },
   { name: "laptop", width: 1280, height: 800 },
@@ -52,12 +51,6 @@ async function overflow(page: Page): Promise<{ doc: number; view: number; wide: 
     }
     return { doc: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth), view, wide: wide.slice(0, 5) };
   })()`);
-}
-
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
-  const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as { violations: { id: string; impact: string | null; nodes: { target: unknown }[] }[] };
-  return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}) ${JSON.stringify(v.nodes.slice(0, 2).map((n) => n.target))}`);
 }
 
 async function say(page: Page, text: string): Promise<void> {
