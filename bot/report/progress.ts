@@ -9,7 +9,7 @@ import { datedOccurrences, type DatedOccurrence } from "../nudges/due-dates";
 import { officeSchedules } from "../nudges/office-deadlines";
 import type { DbQuery } from "../storage/db";
 import { periodLabel, periodRange, periodsWithin } from "../../knowledge/time";
-import type { Status } from "../updates/status";
+import { STATUSES, type Status } from "../updates/status";
 
 export interface ProgressPlan {
   id: string;
@@ -137,12 +137,15 @@ export interface CellEntry {
   id?: number;
 }
 
-/** progress_latest's cells: obligation id -> [status, percent, updated_at in ms, entry id]. */
-type LatestCells = Record<string, [Status, number | null, number, number]>;
+/**
+ * progress_latest's cells (migration 161): one flat array, five values per task: obligation id,
+ * status as its index in STATUSES, percent, updated_at in ms, entry id.
+ */
+type LatestCells = (string | number | null)[];
 
 /**
  * The board's entries: progress_latest's rows of the period's keys (kept up to date by triggers
- * on report_entries, migration 160), one per (period, plan, unit) with every task's latest entry,
+ * on report_entries, migrations 160 and 161), one per (period, plan, unit) with every task's latest entry,
  * a few hundred rows where the entries themselves number in the tens of thousands.
  */
 function leanRows(q: DbQuery, periods: string[], unitId: number | null) {
@@ -316,10 +319,14 @@ export async function loadProgressGrid(q: DbQuery, o: ProgressQuery): Promise<Pr
     const index = planTasks.get(r.planId);
     if (!index || !unitMap.has(r.unitId)) continue;
     const latest = gridOf(r.unitId).latest;
-    for (const obligationId in r.cells) {
-      const i = index.get(obligationId);
+    const c = r.cells;
+    for (let k = 0; k + 4 < c.length; k += 5) {
+      const i = index.get(c[k] as string);
       if (i === undefined) continue;
-      const [status, percent, at, id] = r.cells[obligationId];
+      const status = STATUSES[c[k + 1] as number];
+      const percent = c[k + 2] as number | null;
+      const at = c[k + 3] as number;
+      const id = c[k + 4] as number;
       const old = latest[i];
       // A task reported under several keys of the period (2026-H1, 2026-Q2, 2026-05): the latest wins.
       if (old) {

@@ -1,4 +1,4 @@
-// What the board reads is kept on write (migration 160): progress_latest (the latest live entry per
+// What the board reads is kept on write (migrations 160, 161): progress_latest (the latest live entry per
 // period × plan × unit × task) and obligation_unit_lists (each task's responsible units). After
 // every kind of write, on PGlite and on PostgreSQL, both equal what they summarise, recomputed here
 // from report_entries and obligation_units; the migration fills them for rows stored before it.
@@ -12,6 +12,7 @@ import type { EngineDb } from "../../../bot/storage/engine";
 import { migrate, MIGRATIONS_DIR } from "../../../bot/storage/migrate";
 import { openDb } from "../../../bot/storage/open-db";
 import { editLastEntry, recordEntry, withdrawLastEntry, type EntryInput } from "../../../bot/updates/entries";
+import { STATUSES } from "../../../bot/updates/status";
 import { ensureUnit } from "../../../bot/users/units";
 import { testPlan } from "../fixtures";
 import { dropSchema, freshSchema, openMemory, openPg } from "./engines";
@@ -21,10 +22,20 @@ const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
 type Cells = Record<string, [string, number | null, number, number]>;
 
-/** progress_latest as stored, keyed "period|plan|unit". */
+/** progress_latest as stored (five values per task, migration 161), keyed "period|plan|unit". */
 async function stored(q: DbQuery): Promise<Map<string, Cells>> {
-  const rows = await q.query<{ period: string; plan_id: string; unit_id: number; cells: Cells }>("SELECT period, plan_id, unit_id, cells FROM progress_latest");
-  return new Map(rows.map((r) => [`${r.period}|${r.plan_id}|${r.unit_id}`, r.cells]));
+  const rows = await q.query<{ period: string; plan_id: string; unit_id: number; cells: (string | number | null)[] }>("SELECT period, plan_id, unit_id, cells FROM progress_latest");
+  const out = new Map<string, Cells>();
+  for (const r of rows) {
+    const cells: Cells = {};
+    for (let k = 0; k < r.cells.length; k += 5) {
+      const [ob, status, percent, t, id] = r.cells.slice(k, k + 5) as [string, number, number | null, number, number];
+      cells[ob] = [STATUSES[status], percent, t, id];
+    }
+    expect(r.cells.length % 5).toBe(0);
+    out.set(`${r.period}|${r.plan_id}|${r.unit_id}`, cells);
+  }
+  return out;
 }
 
 /** progress_latest recomputed from report_entries: per key and task, the live entry updated last (then the higher id). */
@@ -202,7 +213,7 @@ describe("migration 160 on a store written before it", () => {
       for (const [i, [ob, status, minutes]] of ([["o2", "đang thực hiện", 1], ["o2", "hoàn thành", 2], ["o3", "vướng mắc", 3]] as const).entries()) {
         await recordEntry(db, { unitId: unit, reporterId: user, planId: "thixa-2026", obligationId: ob, period: "2026-H1", status, percent: null, note: "", channel: "console", sourceMessageId: `old-${i}`, now: at(minutes) });
       }
-      expect(await migrate(db)).toContain("160_progress_latest.sql");
+      expect(await migrate(db)).toEqual(expect.arrayContaining(["160_progress_latest.sql", "161_progress_latest_compact.sql"]));
       const s = await expectLatestConsistent(db);
       expect(Object.fromEntries(Object.entries(s.get(`2026-H1|thixa-2026|${unit}`) ?? {}).map(([k, v]) => [k, v[0]]))).toEqual({ o2: "hoàn thành", o3: "vướng mắc" });
       await expectListsConsistent(db);
