@@ -215,8 +215,12 @@ async function main(): Promise<void> {
       cells = body.rows.reduce((a, x) => a + x.cells.length, 0);
     }
     const repeated: number[] = [];
+    const cpuRepeated: number[] = [];
     for (let i = 0; i < RUNS; i++) {
+      const c0 = process.cpuUsage();
       const r = await get(coordCookie);
+      const c = process.cpuUsage(c0);
+      cpuRepeated.push((c.user + c.system) / 1000);
       if (r.status !== 200) throw new Error(`board answered ${r.status}`);
       repeated.push(r.ms);
     }
@@ -243,7 +247,7 @@ async function main(): Promise<void> {
         `board endpoint over HTTP, ${UNITS} units × ${TASKS} tasks (${cells.toLocaleString("en")} cells, ${n.toLocaleString("en")} entries, period ${period}), ${databaseUrl ? "PostgreSQL" : "PGlite in a data folder"}, no cache`,
         `  built in ${f(built / 1000)} s; JSON ${(bytes / 1024).toFixed(0)} KB, ${(wire / 1024).toFixed(0)} KB on the wire (br); ${RUNS} runs each; load average at start ${load0}`,
         `  coordinator, right after a new entry: median ${f(median(afterWrite))} ms (min ${f(Math.min(...afterWrite))}, max ${f(Math.max(...afterWrite))}); CPU of this process median ${f(median(cpuAfterWrite))} ms`,
-        `  coordinator, repeated views:           median ${f(median(repeated))} ms (min ${f(Math.min(...repeated))}, max ${f(Math.max(...repeated))})`,
+        `  coordinator, repeated views:           median ${f(median(repeated))} ms (min ${f(Math.min(...repeated))}, max ${f(Math.max(...repeated))}); CPU median ${f(median(cpuRepeated))} ms`,
         `  coordinator, revalidated (ETag, 304):  median ${f(median(revalidated))} ms (min ${f(Math.min(...revalidated))}, max ${f(Math.max(...revalidated))})`,
         `  member, own unit's row:                median ${f(median(member))} ms; another unit's data: HTTP ${other.status}`,
         `  the update's write (entry + audit + board summary, one transaction): median ${f(median(writes))} ms`,
