@@ -95,12 +95,15 @@ export async function ingestFiles(
     }
   }
   // The parsing process reads ahead while the store writes a batch: the two use both cores.
-  const loads = new Map<number, Promise<Plan>>();
+  const loads = new Map<number, { plan: Promise<Plan>; settled: boolean }>();
   const startLoad = (i: number) => {
     if (i >= changed.length || loads.has(i)) return;
-    const p = o.load(changed[i]);
-    p.catch(() => {}); // observed below, in order
-    loads.set(i, p);
+    const load = { plan: o.load(changed[i]), settled: false };
+    load.plan.then(
+      () => (load.settled = true),
+      () => (load.settled = true), // observed below, in order
+    );
+    loads.set(i, load);
   };
   let batch: { file: string; plan: Plan }[] = [];
   const flush = async () => {
@@ -127,8 +130,12 @@ export async function ingestFiles(
   for (let i = 0; i < changed.length; i++) {
     startLoad(i + BATCH);
     const file = changed[i];
+    const load = loads.get(i)!;
+    // The next plan is still being read: store what is read meanwhile (progress moves, and a slow
+    // file does not hold the plans before it).
+    if (!load.settled) await flush();
     try {
-      const plan = await loads.get(i)!;
+      const plan = await load.plan;
       // Two files of one plan id (a.txt and a.md) go in separate transactions, in folder order.
       if (batch.some((b) => b.plan.id === plan.id)) await flush();
       batch.push({ file, plan });
