@@ -19,7 +19,7 @@ import { createLimits, TOO_MANY, type LimitSettings } from "./rate-limits";
 import { clientAddress } from "./client-address";
 import { sharedSecret } from "./signing";
 import { loadPage } from "./static-files";
-import { createTeamsChannel } from "./teams/channel";
+import { lazyTeamsChannel } from "./teams/lazy-channel";
 import { officeSettings } from "../bot/report/office";
 import { registerBoard } from "./web/board/routes";
 import { createWebChat, MAX_TEXT_CHARS, webWelcome } from "./web/chat";
@@ -119,7 +119,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const now = opts.clock ?? (() => new Date());
   const link = (file: FileMessage) => downloads.put(file, now());
 
-  const teams = createTeamsChannel({ config, core: app, addresses, link, log, clock: opts.clock });
+  const teams = lazyTeamsChannel({ config, core: app, addresses, link, log, clock: opts.clock });
+  // botbuilder is loaded once the knowledge is (it would only delay /readyz before), or by the first Teams request.
+  void Promise.resolve(app.ready)
+    .then(
+      () => teams.load(),
+      () => null, // the knowledge failed to load: the server is stopping
+    )
+    .catch((err: unknown) => log.error({ err }, "the Teams channel could not be loaded"));
   const sessions = new WebSessions({
     secret,
     store: dbSessionStore(app.db),

@@ -3,11 +3,9 @@
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import pino, { type Logger } from "pino";
-import { KnowledgeEngine } from "../knowledge/answer/engine";
 import { loadPlanFileGuarded } from "../knowledge/load/guard";
-import { createOpenAIEmbedder } from "../knowledge/search/openai-embedder";
 import type { Plan } from "../knowledge/types";
-import { embeddingSettings, llmSettings, type Config } from "./config";
+import { llmSettings, type Config } from "./config";
 import type { Answerer } from "./core/answerer";
 import { createCore, type Handle } from "./core/router";
 import { defaultHandlers } from "./core/handlers";
@@ -16,7 +14,8 @@ import { openDbFromConfig } from "./storage/open-db";
 import { ownDataDir } from "./storage/owner-only";
 import type { FileOutcome, LoadPlanFile } from "./plans/ingest-files";
 import { FileHashes } from "./plans/file-hashes";
-import { loadPlansCached } from "./plans/plan-cache";
+import { cachePlan, loadPlansCached } from "./plans/plan-cache";
+import { buildEngine, indexDir, planCacheDir } from "./plans/knowledge-engine";
 import { writeAtomic } from "../knowledge/search/persist";
 import { existsSync } from "node:fs";
 import { STARTING } from "./starting";
@@ -164,14 +163,19 @@ async function loadKnowledge(
   progress: KnowledgeProgress,
 ): Promise<Pick<App, "handle" | "plans" | "answerer" | "ingested">> {
   const t0 = performance.now();
+  const dir = indexDir(config);
+  let tFollow = t0;
   let ingested: FileOutcome[] = [];
   if (!deps.skipIngest) {
     // The plans follow PLANS_DIR: a missing folder stops the start, a removed file retires its plan.
     const load = deps.loadPlanFile ?? ((file: string) => loadPlanFileGuarded(file));
+    const cacheDir = planCacheDir(config);
     const sync = await followPlansDir(db, config.PLANS_DIR, {
       load,
       now: clock(),
-      hashes: new FileHashes(config.DATA_DIR === "memory" ? null : join(config.DATA_DIR, "index", "plan-files.json")),
+      hashes: new FileHashes(dir && join(dir, "plan-files.json")),
+      // Cached as stored: the first start never reads the plans back out of the store.
+      onStored: cacheDir ? (plan) => cachePlan(cacheDir, plan) : undefined,
       onTotal: (n) => (progress.total = n),
       onFile: (r) => {
         progress.loaded++;
@@ -186,8 +190,9 @@ async function loadKnowledge(
     // for a store written before the rule; ingest and new units keep it current afterwards.
     // Linking every unit to every obligation again is needed only after a change (or once for a store
     // written before the rule): an unchanged restart skips it.
+    tFollow = performance.now();
     const changed = sync.outcomes.some((r) => r.status === "ingested" || r.status === "replaced") || sync.retired.length > 0;
-    const marker = config.DATA_DIR === "memory" ? null : join(config.DATA_DIR, "index", "unit-coverage.done");
+    const marker = dir && join(dir, "unit-coverage.done");
     await refreshUnitCoverage(db, { onlyIfFlipped: !changed && marker !== null && existsSync(marker) });
     if (marker) writeAtomic(marker, "1");
     await unlinkRetired(db);
@@ -197,11 +202,12 @@ async function loadKnowledge(
   }
   const tPlans = performance.now();
   progress.phase = "index";
-  const plans = config.DATA_DIR === "memory" ? await loadStoredPlans(db) : await loadPlansCached(db, join(config.DATA_DIR, "index", "plans"));
+  const cacheDir = planCacheDir(config);
+  const plans = cacheDir ? await loadPlansCached(db, cacheDir) : await loadStoredPlans(db);
   // One rule for "the current reporting period", set by the current plans' own report dates.
   setReportingRules(reportingRulesOfPlans(plans));
   const tRead = performance.now();
-  const answerer = deps.answerer ?? officeAwareAnswerer(await buildEngine(config, plans, log), db);
+  const answerer = deps.answerer ?? officeAwareAnswerer(await buildEngine(config, plans, (m) => log.debug(m)), db);
   const tIndex = performance.now();
   const llm = llmSettings(config);
   const core = createCore({
@@ -216,16 +222,6 @@ async function loadKnowledge(
     }),
   });
   const ms = (a: number, b: number) => Math.round(b - a);
-  log.info({ plans: plans.length, followMs: ms(t0, tPlans), readMs: ms(tPlans, tRead), indexMs: ms(tRead, tIndex) }, "knowledge ready");
+  log.info({ plans: plans.length, followMs: ms(t0, tFollow), unitsMs: ms(tFollow, tPlans), readMs: ms(tPlans, tRead), indexMs: ms(tRead, tIndex) }, "knowledge ready");
   return { handle: core.handle, plans, answerer, ingested };
-}
-
-async function buildEngine(config: Config, plans: Plan[], log: Logger): Promise<KnowledgeEngine> {
-  const emb = embeddingSettings(config);
-  return KnowledgeEngine.build(plans, {
-    llm: llmSettings(config),
-    embedder: emb ? createOpenAIEmbedder(emb) : undefined,
-    indexDir: config.DATA_DIR === "memory" ? undefined : join(config.DATA_DIR, "index"),
-    log: (m) => log.debug(m),
-  });
 }

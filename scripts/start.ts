@@ -1,6 +1,7 @@
 // npm start: the bot server (Teams, Zalo, web chat) on PORT with the embedded store and PLANS_DIR.
 // This is the edge that reads the environment and the clock; SIGTERM/SIGINT shut down gracefully.
 import { createServer, type Server } from "node:http";
+import { performance } from "node:perf_hooks";
 import pino from "pino";
 import { ConfigError, loadConfig, loadDotEnvIfPresent } from "../bot/config";
 import { STARTING } from "../bot/starting";
@@ -23,9 +24,13 @@ async function main(): Promise<void> {
   // Listen first thing: /healthz answers while the application loads and opens the store; the
   // server takes this listener over, and /readyz says 503 with progress until the plans are in.
   const early = await listenEarly(config.PORT);
+  const at = { listening: performance.now() };
   const { openApp } = await import("../bot/app");
   const { startServer } = await import("../adapters/server");
+  const imported = performance.now();
   const app = await openApp(config, { log });
+  const opened = performance.now();
+  log.info({ listeningMs: Math.round(at.listening), importMs: Math.round(imported - at.listening), openMs: Math.round(opened - imported) }, "store open");
   const server = await startServer({ config, app, log, listener: early });
 
   let stopping = false;

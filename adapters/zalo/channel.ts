@@ -1,13 +1,13 @@
 // The Zalo channel on a personal account (zca-js): logs in from the credentials file, listens,
 // answers, and keeps the listener alive (own reconnect with backoff, re-login when the session
 // died, an admin alert when it cannot). Outgoing messages go through the rate limiter.
-import { ThreadType, type MessageContent } from "zca-js";
+import type { MessageContent } from "zca-js";
 import type { Logger } from "pino";
 import { DeadAddressError, type ConversationAddress, type OutgoingMessage, type ProactiveSender } from "../../bot/messages";
 import type { BotCore } from "../core";
 import { backoffDelayMs, DEFAULT_BACKOFF, type BackoffOptions } from "./backoff";
 import { zaloMessageToIncoming } from "./inbound";
-import type { ZaloMessage, ZaloPort } from "./port";
+import { ThreadType, type ZaloMessage, type ZaloPort } from "./port";
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from "./rate-limiter";
 import { renderForZalo } from "./render";
 import { ZALO_MAX_CHARS } from "./split";

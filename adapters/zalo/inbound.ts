@@ -1,10 +1,9 @@
 // A zca-js message as the neutral IncomingMessage. Direct messages are always for the bot; in a
 // group only a message that @mentions the bot or starts with a keyword is, and that marker is
 // removed. Non-text messages (stickers, photos) and the bot's own messages are ignored.
-import { ThreadType } from "zca-js";
 import { fold } from "../../knowledge/vietnamese";
 import type { IncomingMessage } from "../../bot/messages";
-import type { ZaloMessage } from "./port";
+import { ThreadType, type ZaloMessage } from "./port";
 
 export function parseKeywords(setting: string): string[] {
   return setting

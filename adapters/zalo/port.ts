@@ -1,6 +1,9 @@
 // The narrow part of the zca-js API the adapter uses. A real logged-in `API` satisfies it (checked
 // in login.ts); tests pass a typed fake with an EventEmitter listener.
-import type { API, Message } from "zca-js";
+import type { API, Message, ThreadType as ZcaThreadType } from "zca-js";
+
+/** zca-js' ThreadType values, kept here so that a server without Zalo never loads zca-js (a second at start). */
+export const ThreadType = { User: 0 as ZcaThreadType.User, Group: 1 as ZcaThreadType.Group } as const;
 
 export interface ZaloListenerPort {
   on(event: "message", fn: (message: Message) => void): unknown;

@@ -2,6 +2,7 @@
 // a restart with unchanged files reads none of them again. Kept in DATA_DIR (absent: memory only).
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
+import { MAX_PLAN_BYTES } from "../../knowledge/load/limits";
 import { writeAtomic } from "../../knowledge/search/persist";
 import { z } from "zod";
 
@@ -27,6 +28,8 @@ export class FileHashes {
   /** The file's sha256: remembered when its size, mtime and inode are unchanged, else read and hashed. */
   sha(path: string): string {
     const st = statSync(path);
+    // Only what could be a plan is read here; the rest is left to the ingest's guard, which says why.
+    if (!st.isFile() || st.size === 0 || st.size > MAX_PLAN_BYTES) throw new Error(`${path}: not hashed (not a regular file of a plan's size)`);
     const known = this.entries.get(path);
     if (known && known.size === st.size && known.mtimeMs === st.mtimeMs && known.ino === st.ino) return known.sha;
     const sha = createHash("sha256").update(readFileSync(path)).digest("hex");

@@ -1,9 +1,13 @@
 // The stored plans as JSON files in DATA_DIR, one per plan, named by its id and content hash: a
 // restart reads them (about ten times faster than the same documents out of the database) and
-// asks the store only for the plans it has no file of. The database stays the record.
+// asks the store only for the plans it has no file of. The database stays the record. The ingest
+// writes each plan's file as it stores it (never read back), and every load writes a list of the
+// current plans beside the folder (`<dir>.json`), so a process without the store (a worker thread)
+// reads the same plans with loadCachedPlans.
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join } from "node:path";
+import { z } from "zod";
 import type { Plan } from "../../knowledge/types";
 import { EXTRACTOR_VERSION } from "../../knowledge/version";
 import type { DbQuery } from "../storage/db";
@@ -49,5 +53,36 @@ export async function loadPlansCached(q: DbQuery, dir: string): Promise<Plan[]> 
     }
   }
   for (const f of readdirSync(dir)) if (f.endsWith(".json") && !wanted.has(f)) rmSync(join(dir, f), { force: true });
-  return rows.map((r) => out.get(r.id)).filter((p): p is Plan => p !== undefined);
+  const plans = rows.map((r) => out.get(r.id)).filter((p): p is Plan => p !== undefined);
+  writeAtomic(listFile(dir), JSON.stringify(plans.map((p) => ({ id: p.id, sha256: p.sha256 }))));
+  return plans;
+}
+
+/** Writes a plan's cache file (the ingest, with the plan it has just stored). */
+export function cachePlan(dir: string, plan: Plan): void {
+  const file = join(dir, fileName(plan.id, plan.sha256));
+  if (!existsSync(file)) writeAtomic(file, JSON.stringify(plan));
+}
+
+const listSchema = z.array(z.object({ id: z.string(), sha256: z.string() }));
+
+/**
+ * The plans of the last loadPlansCached, from the files alone (no store); null when the list or a
+ * plan's file is missing or damaged (the caller waits for the next load).
+ */
+export function loadCachedPlans(dir: string): Plan[] | null {
+  try {
+    const list = listSchema.parse(JSON.parse(readFileSync(listFile(dir), "utf8")));
+    return list.map((r) => {
+      const plan = JSON.parse(readFileSync(join(dir, fileName(r.id, r.sha256)), "utf8")) as Plan;
+      if (plan.id !== r.id || plan.sha256 !== r.sha256) throw new Error(`${r.id}: cache file of another plan`);
+      return plan;
+    });
+  } catch {
+    return null;
+  }
+}
+
+function listFile(dir: string): string {
+  return `${dir.replace(/[/\\]+$/, "")}.json`;
 }

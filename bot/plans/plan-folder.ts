@@ -5,6 +5,7 @@
 import { existsSync, statSync } from "node:fs";
 import { basename } from "node:path";
 import { planId } from "../../knowledge/load-plan";
+import type { Plan } from "../../knowledge/types";
 import { localDate } from "../../knowledge/occurrences";
 import { ConfigError } from "../config";
 import { audit } from "../audit";
@@ -63,13 +64,17 @@ export function distinctPlanFiles(dir: string, hashes: FileHashes = new FileHash
 export async function followPlansDir(
   db: Db,
   dir: string,
-  o: { load: LoadPlanFile; now: Date; onFile?: (r: FileOutcome) => void; onTotal?: (files: number) => void; hashes?: FileHashes },
+  o: { load: LoadPlanFile; now: Date; onFile?: (r: FileOutcome) => void; onTotal?: (files: number) => void; hashes?: FileHashes; onStored?: (plan: Plan) => void },
 ): Promise<FolderSync> {
   checkPlansDir(dir);
   const { files, duplicates, shas } = distinctPlanFiles(dir, o.hashes);
   o.onTotal?.(files.length);
   const outcomes = await ingestFiles(db, files, { ...o, shas });
   const ids = [...new Set(files.map((f) => planId(f)))];
+  // Nothing to retire or bring back (every restart with unchanged files): no transaction.
+  const want = new Set(ids);
+  const rows = await db.query<{ id: string; retired: boolean }>("SELECT id, retired_at IS NOT NULL AS retired FROM plans");
+  if (!rows.some((r) => r.retired === want.has(r.id))) return { outcomes, duplicates, retired: [] };
   const retired = await db.transaction(async (tx) => {
     const back = await tx.query<{ id: string }>("UPDATE plans SET retired_at = NULL WHERE retired_at IS NOT NULL AND id = ANY($1::text[]) RETURNING id", [ids]);
     for (const p of back) {

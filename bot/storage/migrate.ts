@@ -33,7 +33,10 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 /** Applies pending migrations; returns the names applied by this call. */
 export async function migrate(db: EngineDb, dir = MIGRATIONS_DIR): Promise<string[]> {
   const applied: string[] = [];
-  for (const m of readMigrations(dir)) {
+  const all = readMigrations(dir);
+  // A restart usually has nothing to apply: one read says so, instead of a locked transaction per file.
+  if (await allApplied(db, all)) return applied;
+  for (const m of all) {
     const done = await db.transaction(async (tx) => {
       await tx.query("SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))", [MIGRATION_LOCK]);
       await tx.exec(
@@ -52,4 +55,12 @@ export async function migrate(db: EngineDb, dir = MIGRATIONS_DIR): Promise<strin
     if (done) applied.push(m.name);
   }
   return applied;
+}
+
+async function allApplied(db: EngineDb, all: Migration[]): Promise<boolean> {
+  const [t] = await db.query<{ exists: boolean }>("SELECT to_regclass('schema_migrations') IS NOT NULL AS exists");
+  if (!t?.exists) return false;
+  const rows = await db.query<{ version: number }>("SELECT version FROM schema_migrations");
+  const done = new Set(rows.map((r) => r.version));
+  return all.every((m) => done.has(m.version));
 }

@@ -7,7 +7,6 @@ import type { EngineDb } from "./engine";
 import { migrate } from "./migrate";
 import { openPglite } from "./pglite-db";
 import { ownDataDir } from "./owner-only";
-import { openPostgres } from "./postgres-db";
 
 export interface OpenDbOptions {
   /** PostgreSQL connection string; wins over dataDir. */
@@ -27,6 +26,8 @@ export async function openDb(opts: OpenDbOptions): Promise<EngineDb> {
   // Also for callers without a Config (tests, tools): the variable is documented with the others.
   const template = opts.template === undefined ? process.env.PGLITE_TEMPLATE?.trim() || undefined : (opts.template ?? undefined);
   if (opts.databaseUrl) {
+    // Imported only with a URL: the embedded store's start does not load pg.
+    const { openPostgres } = await import("./postgres-db");
     db = await openPostgres(opts.databaseUrl, { schema: opts.schema });
   } else if (!opts.dataDir || opts.dataDir === "memory") {
     db = await openPglite(null, template);

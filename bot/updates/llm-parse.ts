@@ -1,7 +1,7 @@
 // Free-form updates the rules cannot read, parsed by an OpenAI-compatible model through langchain
 // with zod structured output. The model's output is checked like user input: a percent outside
 // 0-100 or an impossible date is rejected, and any failure falls back to the rules' reply.
-import { ChatOpenAI } from "@langchain/openai";
+// @langchain/openai is imported on the first free-form update (seconds at start otherwise).
 import { z } from "zod";
 import { findDoneOn } from "./parse";
 import { periodFor } from "./period";
@@ -54,13 +54,18 @@ export function parserFromModel(model: StructuredModel): FreeFormParser {
 }
 
 export function createLlmUpdateParser(s: { baseURL?: string; apiKey: string; model: string; timeoutMs: number }): FreeFormParser {
-  const chat = new ChatOpenAI({
-    model: s.model,
-    apiKey: s.apiKey,
-    temperature: 0,
-    timeout: s.timeoutMs,
-    maxRetries: 1,
-    configuration: s.baseURL ? { baseURL: s.baseURL } : undefined,
-  });
-  return parserFromModel(chat.withStructuredOutput(llmUpdateSchema, { name: "progress_update" }));
+  let model: Promise<StructuredModel> | null = null;
+  const open = () =>
+    (model ??= import("@langchain/openai").then(({ ChatOpenAI }) => {
+      const chat = new ChatOpenAI({
+        model: s.model,
+        apiKey: s.apiKey,
+        temperature: 0,
+        timeout: s.timeoutMs,
+        maxRetries: 1,
+        configuration: s.baseURL ? { baseURL: s.baseURL } : undefined,
+      });
+      return chat.withStructuredOutput(llmUpdateSchema, { name: "progress_update" });
+    }));
+  return async (text, today) => parserFromModel(await open())(text, today);
 }

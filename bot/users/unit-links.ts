@@ -7,6 +7,8 @@ import { covers, parseCollective, prepareResponsible } from "./unit-coverage";
 export interface LinkScope {
   /** Only this plan's obligations (default: every plan). */
   planId?: string;
+  /** Only these plans' obligations. */
+  planIds?: string[];
   /** Only these units (default: every unit). */
   unitIds?: number[];
 }
@@ -14,12 +16,13 @@ export interface LinkScope {
 /** Adds the missing obligation_units rows in the scope; returns how many were added. */
 export async function linkCoveredUnits(q: DbQuery, scope: LinkScope = {}): Promise<number> {
   if (scope.unitIds && scope.unitIds.length === 0) return 0;
+  const planIds = scope.planIds ?? (scope.planId !== undefined ? [scope.planId] : null);
   const [units, obligations] = await Promise.all([
     scope.unitIds
       ? q.query<{ id: number; name: string }>("SELECT id, name FROM units WHERE id = ANY($1::int[])", [scope.unitIds])
       : q.query<{ id: number; name: string }>("SELECT id, name FROM units"),
-    scope.planId
-      ? q.query<{ plan_id: string; id: string; responsible: string[] }>("SELECT plan_id, id, responsible FROM obligations WHERE plan_id = $1", [scope.planId])
+    planIds
+      ? q.query<{ plan_id: string; id: string; responsible: string[] }>("SELECT plan_id, id, responsible FROM obligations WHERE plan_id = ANY($1::text[])", [planIds])
       : q.query<{ plan_id: string; id: string; responsible: string[] }>("SELECT plan_id, id, responsible FROM obligations"),
   ]);
   if (units.length === 0 || obligations.length === 0) return 0;

@@ -42,6 +42,25 @@ export async function ensureUnit(q: DbQuery, name: string, source: "plan" | "adm
   return isDb(q) && o.link !== false ? q.transaction(run) : run(q);
 }
 
+/** ensureUnit for many plan names at once, without linking (the plan ingest links in bulk); returns the ids created. */
+export async function ensureUnits(q: DbQuery, names: readonly string[]): Promise<number[]> {
+  const byKey = new Map<string, string>();
+  for (const name of names) {
+    const clean = name.replace(/\u0000/g, "").replace(/\s+/g, " ").trim();
+    const k = clean && unitKey(clean);
+    if (k && !byKey.has(k)) byKey.set(k, clean);
+  }
+  if (byKey.size === 0) return [];
+  const clean = [...byKey.values()];
+  const rows = await q.query<{ id: number }>(
+    `INSERT INTO units (name, name_key, source, collective)
+     SELECT x.name, x.name_key, 'plan', x.collective FROM unnest($1::text[], $2::text[], $3::boolean[]) AS x(name, name_key, collective)
+     ON CONFLICT (name_key) DO NOTHING RETURNING id`,
+    [clean, [...byKey.keys()], clean.map((n) => parseCollective(n) !== null)],
+  );
+  return rows.map((r) => r.id);
+}
+
 /** Every unit by name, real units first (collective names from plans after them). */
 export async function listUnits(q: DbQuery): Promise<Unit[]> {
   return q.query<Unit>(`SELECT ${UNIT_COLUMNS} FROM units ORDER BY collective, name`);

@@ -101,7 +101,6 @@ export class KnowledgeEngine {
     this.byId = new Map(planList.map((p) => [p.id, p]));
     let doc = 0;
     for (const p of planList) {
-      this.contexts.set(p.id, planContext(p, this.termIds));
       this.firstDoc.set(p.id, doc);
       doc += p.sentences.length;
     }
@@ -120,8 +119,9 @@ export class KnowledgeEngine {
       since = performance.now();
     };
     await new Promise((r) => setImmediate(r));
-    for (const [id, ctx] of this.contexts) {
-      const first = this.firstDoc.get(id)!;
+    for (const p of this.planList) {
+      const ctx = this.context(p.id)!;
+      const first = this.firstDoc.get(p.id)!;
       for (let i = 0; i < ctx.plan.sentences.length; i += SENTENCES) {
         const to = Math.min(i + SENTENCES, ctx.plan.sentences.length);
         warmIds(ctx, i, to);
@@ -162,7 +162,7 @@ export class KnowledgeEngine {
   }
 
   section(planId: string, sectionId: string): Section | null {
-    return this.contexts.get(planId)?.sections.get(sectionId) ?? null;
+    return this.context(planId)?.sections.get(sectionId) ?? null;
   }
 
   /** Sentences matching a query (hybrid search), best first, with the obligations they hold. */
@@ -424,7 +424,7 @@ export class KnowledgeEngine {
     const r: Reading = { q, idf: this.idf, id: lookup(this.termIds), namedWeight: this.weights.named };
     if (scope && scope.length <= READ_WHOLE_PLANS) {
       for (const id of scope) {
-        const ctx = this.contexts.get(id)!;
+        const ctx = this.context(id)!;
         const first = this.firstDoc.get(id)!;
         for (let i = 0; i < ctx.plan.sentences.length; i++) out.push(candidate(ctx, i, r, searchOf.get(first + i) ?? 0));
       }
@@ -439,7 +439,18 @@ export class KnowledgeEngine {
 
   private locate(doc: number): { ctx: PlanContext; i: number } {
     const id = this.docPlans[doc];
-    return { ctx: this.contexts.get(id)!, i: doc - this.firstDoc.get(id)! };
+    return { ctx: this.context(id)!, i: doc - this.firstDoc.get(id)! };
+  }
+
+  /** A plan's reading context, made on first use (warmUp makes them all after the start, not before it is ready). */
+  private context(id: string): PlanContext | undefined {
+    let ctx = this.contexts.get(id);
+    if (!ctx) {
+      const plan = this.byId.get(id);
+      if (!plan) return undefined;
+      this.contexts.set(id, (ctx = planContext(plan, this.termIds)));
+    }
+    return ctx;
   }
 
   /** Plans to answer from: the asker's plan, unless the question names other plans. */

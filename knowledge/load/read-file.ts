@@ -1,11 +1,10 @@
 // Reads one plan file into its raw text by extension, with the checks every format shares:
-// size cap, empty file, binary content. Errors name the file and say the fix.
+// size cap, empty file, binary content. Errors name the file and say the fix. The Word and PDF
+// readers are imported when such a file comes (mammoth and unpdf cost a server's start otherwise).
 import { open, stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { PlanLoadError } from "../types";
 import { MAX_PLAN_BYTES, PLAN_EXTENSIONS, type PlanExtension } from "./limits";
-import { readDocx } from "./read-docx";
-import { readPdf } from "./read-pdf";
 import { decodeText } from "./read-text";
 
 export interface RawPlanText {
@@ -50,8 +49,8 @@ export async function readPlanFile(path: string): Promise<RawPlanText> {
   if (!ext) throw new PlanLoadError(path, `unsupported file type "${extname(path) || "(none)"}"; use .txt, .md, .docx or .pdf`);
   const bytes = await readCapped(path);
   try {
-    if (ext === ".docx") return { raw: await readDocx(bytes), format: "docx", bytes };
-    if (ext === ".pdf") return { raw: await readPdf(bytes), format: "pdf", bytes };
+    if (ext === ".docx") return { raw: await (await import("./read-docx")).readDocx(bytes), format: "docx", bytes };
+    if (ext === ".pdf") return { raw: await (await import("./read-pdf")).readPdf(bytes), format: "pdf", bytes };
     return { raw: decodeText(bytes), format: ext === ".md" ? "markdown" : "text", bytes };
   } catch (e) {
     if (e instanceof PlanLoadError) throw e;

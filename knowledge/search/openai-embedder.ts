@@ -1,5 +1,6 @@
-// Embeddings from an OpenAI-compatible server (OpenAI, Ollama, vLLM) through @langchain/openai.
-import { OpenAIEmbeddings } from "@langchain/openai";
+// Embeddings from an OpenAI-compatible server (OpenAI, Ollama, vLLM) through @langchain/openai,
+// imported on the first call: a server without embeddings never loads it (seconds at start).
+import type { OpenAIEmbeddings } from "@langchain/openai";
 import type { Embedder } from "./embedder";
 
 export interface OpenAIEmbedderSettings {
@@ -14,17 +15,22 @@ export interface OpenAIEmbedderSettings {
 }
 
 export function createOpenAIEmbedder(s: OpenAIEmbedderSettings): Embedder {
-  const client = new OpenAIEmbeddings({
-    model: s.model,
-    apiKey: s.apiKey,
-    batchSize: s.batchSize ?? 256,
-    maxRetries: s.maxRetries ?? 2,
-    timeout: s.timeoutMs ?? 30_000,
-    configuration: s.baseURL ? { baseURL: s.baseURL } : undefined,
-  });
+  let client: Promise<OpenAIEmbeddings> | null = null;
+  const open = () =>
+    (client ??= import("@langchain/openai").then(
+      ({ OpenAIEmbeddings }) =>
+        new OpenAIEmbeddings({
+          model: s.model,
+          apiKey: s.apiKey,
+          batchSize: s.batchSize ?? 256,
+          maxRetries: s.maxRetries ?? 2,
+          timeout: s.timeoutMs ?? 30_000,
+          configuration: s.baseURL ? { baseURL: s.baseURL } : undefined,
+        }),
+    ));
   return {
     id: `openai:${s.baseURL ?? "https://api.openai.com/v1"}:${s.model}`,
-    embedDocuments: (texts) => client.embedDocuments(texts),
-    embedQuery: (text) => client.embedQuery(text),
+    embedDocuments: async (texts) => (await open()).embedDocuments(texts),
+    embedQuery: async (text) => (await open()).embedQuery(text),
   };
 }

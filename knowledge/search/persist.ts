@@ -2,7 +2,7 @@
 // parsing), each file replaced atomically, and per-document content hashes so that an index
 // over a changed corpus is updated from the saved one instead of rebuilt (see matchDocs).
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 
 /** Bytes of a document's content hash (sha1, truncated). */
@@ -80,12 +80,22 @@ export function writeArrays(file: string, arrays: Record<string, Arr>): void {
 }
 
 export function readArrays(file: string): Record<string, Arr> {
-  const buf = readFileSync(file);
+  // The file's bytes straight into a fresh (so aligned) buffer; the arrays are views into it.
+  const fd = openSync(file, "r");
+  let ab: ArrayBuffer;
+  try {
+    ab = new ArrayBuffer(fstatSync(fd).size);
+    for (let at = 0; at < ab.byteLength; ) {
+      const n = readSync(fd, new Uint8Array(ab, at), 0, ab.byteLength - at, at);
+      if (n === 0) throw new Error(`${file} is truncated`);
+      at += n;
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const buf = Buffer.from(ab);
   const nl = buf.indexOf(10);
   const head = JSON.parse(buf.toString("utf8", 0, nl)) as { name: string; kind: ArrayKind; length: number }[];
-  // A fresh, aligned copy of the file's bytes; the arrays are views into it.
-  const ab = new ArrayBuffer(buf.length);
-  new Uint8Array(ab).set(buf);
   const out: Record<string, Arr> = {};
   let at = nl + 1;
   for (const h of head) {

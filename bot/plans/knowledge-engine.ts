@@ -1,0 +1,40 @@
+// The answering engine over the plans, with its search index saved in DATA_DIR/index: loaded as
+// saved when the plans are unchanged, updated or built otherwise. loadEngine needs no store, so a
+// worker thread can build its own engine from what the main thread's start left in DATA_DIR.
+import { join } from "node:path";
+import { KnowledgeEngine } from "../../knowledge/answer/engine";
+import { createOpenAIEmbedder } from "../../knowledge/search/openai-embedder";
+import type { Plan } from "../../knowledge/types";
+import { embeddingSettings, llmSettings, type Config } from "../config";
+import { loadCachedPlans } from "./plan-cache";
+
+/** Where the search index and the plan cache live; null for DATA_DIR=memory. */
+export function indexDir(config: Pick<Config, "DATA_DIR">): string | null {
+  return config.DATA_DIR === "memory" ? null : join(config.DATA_DIR, "index");
+}
+
+/** The plan cache folder (bot/plans/plan-cache.ts). */
+export function planCacheDir(config: Pick<Config, "DATA_DIR">): string | null {
+  const dir = indexDir(config);
+  return dir && join(dir, "plans");
+}
+
+export async function buildEngine(config: Config, plans: Plan[], log: (msg: string) => void = () => {}): Promise<KnowledgeEngine> {
+  const emb = embeddingSettings(config);
+  return KnowledgeEngine.build(plans, {
+    llm: llmSettings(config),
+    embedder: emb ? createOpenAIEmbedder(emb) : undefined,
+    indexDir: indexDir(config) ?? undefined,
+    log,
+  });
+}
+
+/**
+ * The engine over the plans the last start loaded, from DATA_DIR/index alone (plan cache and saved
+ * index; no store). Null when there is none yet (DATA_DIR=memory, or no start has finished loading).
+ */
+export async function loadEngine(config: Config, log: (msg: string) => void = () => {}): Promise<KnowledgeEngine | null> {
+  const dir = planCacheDir(config);
+  const plans = dir ? loadCachedPlans(dir) : null;
+  return plans && buildEngine(config, plans, log);
+}
