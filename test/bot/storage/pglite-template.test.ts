@@ -3,15 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "../../../bot/storage/open-db";
-import { makePgliteTemplate } from "../../setup/pglite-template";
 
 describe("PGLITE_TEMPLATE", () => {
   const dir = mkdtempSync(join(tmpdir(), "tlkh-template-test-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("starts a new database, in memory or in a folder, from the dump with its tables and keeps an existing folder's data", async () => {
-    const template = await makePgliteTemplate();
-    try {
+    // The run's own template (test/setup/pglite-template.ts, made by the global setup).
+    const template = { file: process.env.PGLITE_TEMPLATE! };
+    expect(template.file).toMatch(/template\.tar$/);
+    {
       const mem = await openDb({ dataDir: "memory", template: template.file, skipMigrations: true });
       // The dump is migrated: the tables are there without running the migrations.
       expect(await mem.query<{ n: number }>("select count(*)::int as n from units")).toEqual([{ n: 0 }]);
@@ -24,8 +25,6 @@ describe("PGLITE_TEMPLATE", () => {
       const b = await openDb({ dataDir: folder, template: template.file });
       expect(await b.query<{ name: string }>("select name from units")).toEqual([{ name: "Phòng Nội vụ" }]);
       await b.close();
-    } finally {
-      template.remove();
     }
   });
 
