@@ -2,6 +2,7 @@
 // of every turn; a sender that gets "gone" from its channel marks it dead.
 import type { ChannelName, ConversationAddress } from "./messages";
 import type { DbQuery } from "./storage/db";
+import { turnCacheOf, type TurnCache } from "./storage/turn-cache";
 
 /** Upserts the address; a later turn revives a dead one. userId null keeps a known user link. */
 export async function saveAddress(db: DbQuery, address: ConversationAddress, userId: number | null = null, at?: Date): Promise<void> {
@@ -16,9 +17,24 @@ export async function saveAddress(db: DbQuery, address: ConversationAddress, use
   );
 }
 
+/**
+ * saveAddress on a turn, skipped when the same address was saved lately (TurnCache): most turns
+ * come from a conversation whose address is already stored as it is.
+ */
+export async function saveAddressOnTurn(db: DbQuery, cache: TurnCache, address: ConversationAddress, userId: number | null, at: Date): Promise<void> {
+  const key = addressKey(address.channel, address.conversationKey);
+  const stored = JSON.stringify([address.channelUserId, userId, address.data ?? {}]);
+  if (cache.addressFresh(key, stored, at.getTime())) return;
+  await saveAddress(db, address, userId, at);
+  cache.addressSaved(key, stored, at.getTime());
+}
+
 export async function markAddressDead(db: DbQuery, channel: ChannelName, conversationKey: string): Promise<void> {
   await db.query("UPDATE addresses SET dead = true WHERE channel = $1 AND conversation_key = $2", [channel, conversationKey]);
+  turnCacheOf(db)?.forgetAddress(addressKey(channel, conversationKey));
 }
+
+const addressKey = (channel: string, conversationKey: string) => `${channel}\u0000${conversationKey}`;
 
 /** Live addresses of a user, most recently used first. */
 export async function addressesForUser(db: DbQuery, userId: number): Promise<ConversationAddress[]> {

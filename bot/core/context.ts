@@ -5,10 +5,13 @@ import { localDate } from "../../knowledge/occurrences";
 import type { IncomingMessage } from "../messages";
 import type { Db } from "../storage/db";
 import type { TurnContext } from "../turn";
+import type { TurnCache } from "../storage/turn-cache";
 import { findUserByIdentity } from "../users/users";
 
-export async function buildTurn(db: Db, msg: IncomingMessage, log: Logger): Promise<TurnContext> {
-  const user = await findUserByIdentity(db, msg.channel, msg.channelUserId);
+/** With a cache (the core keeps one, synced at the start of the turn) the user is read from it. */
+export async function buildTurn(db: Db, msg: IncomingMessage, log: Logger, cache?: TurnCache): Promise<TurnContext> {
+  const read = () => findUserByIdentity(db, msg.channel, msg.channelUserId);
+  const user = cache ? await cache.user(msg.channel, msg.channelUserId, read) : await read();
   return {
     msg,
     now: msg.receivedAt,

@@ -4,10 +4,11 @@
 // reply; any other failure is logged and answered with an apology, never a crash.
 import type { Logger } from "pino";
 import { z } from "zod";
-import { saveAddress } from "../addresses";
+import { saveAddressOnTurn } from "../addresses";
 import { UserInputError } from "../errors";
 import { CHANNEL_NAMES, type IncomingMessage, type OutgoingMessage } from "../messages";
 import type { Db } from "../storage/db";
+import { TurnCache } from "../storage/turn-cache";
 import type { CommandHandler, TurnContext } from "../turn";
 import { answerMessage, type Answerer } from "./answerer";
 import { buildTurn, commandKey } from "./context";
@@ -60,6 +61,7 @@ const unknownCommand: CommandHandler = async (ctx) => {
 
 export function createCore(o: CoreOptions): { handle: Handle } {
   const chain = [helpHandler, ...o.handlers, unknownCommand, smallTalkHandler];
+  const cache = new TurnCache(o.db);
 
   async function ask(ctx: TurnContext): Promise<OutgoingMessage[]> {
     const a = await o.answerer.answer(ctx.msg.text.trim(), { planId: ctx.user?.planId ?? null, now: ctx.now });
@@ -82,9 +84,10 @@ export function createCore(o: CoreOptions): { handle: Handle } {
     }
     let ctx: TurnContext | null = null;
     try {
-      ctx = await buildTurn(o.db, { ...msg, text }, o.log);
+      await cache.sync();
+      ctx = await buildTurn(o.db, { ...msg, text }, o.log, cache);
       ctx.log.debug({ text }, "turn");
-      if (msg.address) await saveAddress(o.db, msg.address, ctx.user?.id ?? null, ctx.now);
+      if (msg.address) await saveAddressOnTurn(o.db, cache, msg.address, ctx.user?.id ?? null, ctx.now);
       for (const h of chain) {
         const out = await h(ctx);
         if (out) return out;
