@@ -15,7 +15,7 @@ import { ownDataDir } from "./storage/owner-only";
 import type { FileOutcome, LoadPlanFile } from "./plans/ingest-files";
 import { FileHashes } from "./plans/file-hashes";
 import { cachePlan, loadPlansCached } from "./plans/plan-cache";
-import { buildEngine, indexDir, planCacheDir } from "./plans/knowledge-engine";
+import { indexDir, planCacheDir } from "./plans/knowledge-engine";
 import { writeAtomic } from "../knowledge/search/persist";
 import { existsSync } from "node:fs";
 import { STARTING } from "./starting";
@@ -24,7 +24,7 @@ import { localDate } from "../knowledge/occurrences";
 import { setReportingRules } from "./updates/period";
 import { reportingRulesOfPlans } from "./updates/period-rules";
 import { loadStoredPlans } from "./plans/library";
-import { officeAwareAnswerer } from "./plans/office-answerer";
+import { createAnswerer } from "./answering/answerer";
 import { refreshUnitCoverage } from "./users/unit-links";
 import type { CommandHandler } from "./turn";
 import { loadCalendar } from "./nudges/calendar";
@@ -118,14 +118,17 @@ export async function openApp(config: Config, deps: AppDeps = {}): Promise<Start
   const progress: KnowledgeProgress = { phase: "plans", loaded: 0, total: 0 };
   let loaded: App | null = null;
   let closed = false;
+  let closeAnswerer = async () => {};
   const close = async () => {
     closed = true;
     // Loading may still be writing to the store: let it finish (or fail) first.
     await ready.catch(() => {});
+    await closeAnswerer();
     if (ownDb) await db.close();
   };
   const ready = loadKnowledge(config, deps, db, log, clock, progress).then(
-    (parts) => {
+    ({ closeAnswerer: stop, ...parts }) => {
+      closeAnswerer = stop;
       progress.phase = "ready";
       loaded = { ...parts, db, config, log, close };
       return loaded;
@@ -161,7 +164,7 @@ async function loadKnowledge(
   log: Logger,
   clock: () => Date,
   progress: KnowledgeProgress,
-): Promise<Pick<App, "handle" | "plans" | "answerer" | "ingested">> {
+): Promise<Pick<App, "handle" | "plans" | "answerer" | "ingested"> & { closeAnswerer(): Promise<void> }> {
   const t0 = performance.now();
   const dir = indexDir(config);
   let tFollow = t0;
@@ -207,7 +210,9 @@ async function loadKnowledge(
   // One rule for "the current reporting period", set by the current plans' own report dates.
   setReportingRules(reportingRulesOfPlans(plans));
   const tRead = performance.now();
-  const answerer = deps.answerer ?? officeAwareAnswerer(await buildEngine(config, plans, (m) => log.debug(m)), db);
+  // Answering on worker threads (ANSWER_WORKERS), or on this thread for in-memory data.
+  const own = deps.answerer ? null : await createAnswerer(config, plans, db, log);
+  const answerer = deps.answerer ?? own!;
   const tIndex = performance.now();
   const llm = llmSettings(config);
   const core = createCore({
@@ -223,5 +228,5 @@ async function loadKnowledge(
   });
   const ms = (a: number, b: number) => Math.round(b - a);
   log.info({ plans: plans.length, followMs: ms(t0, tFollow), unitsMs: ms(tFollow, tPlans), readMs: ms(tPlans, tRead), indexMs: ms(tRead, tIndex) }, "knowledge ready");
-  return { handle: core.handle, plans, answerer, ingested };
+  return { handle: core.handle, plans, answerer, ingested, closeAnswerer: own ? () => own.close() : async () => {} };
 }

@@ -9,7 +9,7 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
-const intIn = (min: number, max: number, fallback: number) =>
+const intIn = <F extends number | undefined>(min: number, max: number, fallback: F) =>
   z
     .string()
     .optional()
@@ -53,6 +53,10 @@ export const envSchema = z.object({
   LLM_BASE_URL: optionalString.describe("Base URL of an OpenAI-compatible chat server (OpenAI, Ollama, vLLM). Optional."),
   LLM_MODEL: optionalString.describe("Chat model name; the LLM is used only when this is set. Optional."),
   LLM_TIMEOUT_MS: intIn(100, 120_000, 8000).describe("Time limit for one LLM call before falling back to the extractive answer."),
+  ANSWER_WORKERS: intIn(0, 16, undefined).describe(
+    "Worker threads that answer questions, each with its own copy of the search index; 0 answers on the main thread. Default: one less than the CPU cores (at least 1), 0 with DATA_DIR=memory.",
+  ),
+  ANSWER_TIMEOUT_MS: intIn(100, 120_000, 10_000).describe("Time limit for answering one question on a worker; past it the user gets an apology (Teams waits 15 s)."),
   EMBEDDINGS_BASE_URL: optionalString.describe("Base URL of an OpenAI-compatible embeddings server. Optional."),
   EMBEDDINGS_MODEL: optionalString.describe(
     "Embeddings model name; without it the built-in embedder (no model, no network) is used.",

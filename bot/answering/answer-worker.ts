@@ -1,0 +1,52 @@
+// An answer worker (node:worker_threads): builds the engine once as the start path does
+// (loadEngine: the plan cache and the saved index in DATA_DIR; or buildEngine over the plans it
+// was given), says "ready", then answers
+// each question it is sent; questions sent while it builds wait for it. The questions run
+// concurrently, as on the main thread.
+import { parentPort, workerData } from "node:worker_threads";
+import pino from "pino";
+import type { KnowledgeEngine } from "../../knowledge/answer/engine";
+import { buildEngine, loadEngine } from "../plans/knowledge-engine";
+import type { AnswerRequest, StopRequest, WorkerInput, WorkerReply } from "./protocol";
+
+const port = parentPort;
+if (!port) throw new Error("answer-worker.ts runs as a worker thread (see answer-pool.ts), not on its own.");
+const input = workerData as WorkerInput;
+const log = pino({ level: input.config.LOG_LEVEL }).child({ answerWorker: input.worker });
+const send = (m: WorkerReply) => port.postMessage(m);
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+let engine: KnowledgeEngine | null = null;
+const waiting: AnswerRequest[] = [];
+
+function answer(e: KnowledgeEngine, r: AnswerRequest): void {
+  e.answer(r.question, r.o).then(
+    (a) => {
+      try {
+        send({ type: "answer", id: r.id, answer: a });
+      } catch (err) {
+        // An answer that cannot be copied to the main thread is a bug: say so for this question.
+        send({ type: "error", id: r.id, error: `answer could not be sent: ${message(err)}` });
+      }
+    },
+    (err: unknown) => send({ type: "error", id: r.id, error: message(err) }),
+  );
+}
+
+port.on("message", (r: AnswerRequest | StopRequest) => {
+  if ("stop" in r) process.exit(0);
+  if (engine) answer(engine, r);
+  else waiting.push(r);
+});
+
+try {
+  const debug = (m: string) => log.debug(m);
+  const built = input.plans ? await buildEngine(input.config, input.plans, debug) : await loadEngine(input.config, debug);
+  if (!built) throw new Error(`No plan cache in ${input.config.DATA_DIR}/index yet: the main thread loads the plans first.`);
+  engine = built;
+  send({ type: "ready" });
+  for (const r of waiting.splice(0)) answer(built, r);
+} catch (err) {
+  log.error({ err }, "answer worker could not build the engine");
+  send({ type: "failed", error: message(err) });
+}
