@@ -8,7 +8,7 @@ import { saveAddressOnTurn } from "../addresses";
 import { UserInputError } from "../errors";
 import { CHANNEL_NAMES, type IncomingMessage, type OutgoingMessage } from "../messages";
 import type { Db } from "../storage/db";
-import { TurnCache } from "../storage/turn-cache";
+import { turnCacheFor } from "../storage/turn-cache";
 import type { CommandHandler, TurnContext } from "../turn";
 import { answerMessage, type Answerer } from "./answerer";
 import { buildTurn, commandKey } from "./context";
@@ -61,7 +61,7 @@ const unknownCommand: CommandHandler = async (ctx) => {
 
 export function createCore(o: CoreOptions): { handle: Handle } {
   const chain = [helpHandler, ...o.handlers, unknownCommand, smallTalkHandler];
-  const cache = new TurnCache(o.db);
+  const cache = turnCacheFor(o.db);
 
   async function ask(ctx: TurnContext): Promise<OutgoingMessage[]> {
     const a = await o.answerer.answer(ctx.msg.text.trim(), { planId: ctx.user?.planId ?? null, now: ctx.now });

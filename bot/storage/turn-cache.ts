@@ -34,6 +34,13 @@ export function turnCacheOf(db: DbQuery): TurnCache | undefined {
   return caches.get(db);
 }
 
+/** One cache per database handle, shared by every core on it (each syncs it at its turns). */
+export function turnCacheFor(db: Db): TurnCache {
+  let c = caches.get(db);
+  if (!c) caches.set(db, (c = new TurnCache(db)));
+  return c;
+}
+
 export class TurnCache {
   private epochs = new Map<Group, string>();
   private readonly users = new BoundedMap<string, TurnUser | null>(TURN_CACHE_MAX);
@@ -41,9 +48,7 @@ export class TurnCache {
   private readonly addresses = new BoundedMap<string, { stored: string; at: number }>(TURN_CACHE_MAX);
   private office: OfficeDate[] | null = null;
 
-  constructor(private readonly db: Db) {
-    caches.set(db, this);
-  }
+  constructor(private readonly db: Db) {}
 
   /** Reads the counters and drops what moved since the last turn: call once at the start of a turn. */
   async sync(): Promise<void> {

@@ -1,0 +1,52 @@
+// The rows a turn reads are cached in the process, yet a write by any other process (another
+// replica, a CLI; here plain SQL that bypasses the bot's code) is seen by the next turn; an
+// address is not written again while it is unchanged, and one marked dead elsewhere is revived.
+import { describe, expect, it } from "vitest";
+import { BoundedMap } from "../../../bot/storage/bounded-map";
+import { harness } from "../core/harness";
+
+const address = (user: string) => ({ channel: "console" as const, conversationKey: `conv-${user}`, channelUserId: user, data: { room: user } });
+
+describe("turn cache", () => {
+  it("sees a user registered by another process on the next turn", async () => {
+    const h = await harness();
+    await h.say("lan", "khi nào nộp báo cáo 6 tháng");
+    expect(h.answerer.asked.at(-1)?.planId).toBeNull();
+    const [u] = await h.db.query<{ id: number }>("INSERT INTO users (name, role, plan_id) VALUES ('Lan', 'member', 'test-plan') RETURNING id");
+    await h.db.query("INSERT INTO identities (channel, channel_user_id, user_id) VALUES ('console', 'lan', $1)", [u.id]);
+    await h.say("lan", "khi nào nộp báo cáo 6 tháng");
+    expect(h.answerer.asked.at(-1)?.planId).toBe("test-plan");
+    await h.db.query("UPDATE users SET plan_id = 'other-plan' WHERE id = $1", [u.id]);
+    await h.say("lan", "khi nào nộp báo cáo 6 tháng");
+    expect(h.answerer.asked.at(-1)?.planId).toBe("other-plan");
+  });
+
+  it("saves an unchanged address once, and again when it changed or was marked dead elsewhere", async () => {
+    const h = await harness();
+    const stamp = async () => (await h.db.query<{ t: string; dead: boolean }>("SELECT updated_at::text AS t, dead FROM addresses WHERE conversation_key = 'conv-minh'"))[0];
+    await h.say("minh", "xin chào", { address: address("minh") });
+    const first = await stamp();
+    h.now = new Date(h.now.getTime() + 60_000);
+    await h.say("minh", "xin chào", { address: address("minh") });
+    expect((await stamp()).t).toBe(first.t);
+    await h.say("minh", "xin chào", { address: { ...address("minh"), data: { room: "moved" } } });
+    expect((await stamp()).t).not.toBe(first.t);
+    await h.db.query("UPDATE addresses SET dead = true WHERE conversation_key = 'conv-minh'");
+    h.now = new Date(h.now.getTime() + 60_000);
+    await h.say("minh", "xin chào", { address: { ...address("minh"), data: { room: "moved" } } });
+    expect((await stamp()).dead).toBe(false);
+  });
+});
+
+describe("BoundedMap", () => {
+  it("keeps at most its size, forgetting the least recently used key", () => {
+    const m = new BoundedMap<string, number>(2);
+    m.set("a", 1).set("b", 2);
+    expect(m.get("a")).toBe(1);
+    m.set("c", 3);
+    expect(m.size).toBe(2);
+    expect(m.has("b")).toBe(false);
+    expect(m.get("a")).toBe(1);
+    expect(m.get("c")).toBe(3);
+  });
+});
