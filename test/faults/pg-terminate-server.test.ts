@@ -36,19 +36,25 @@ describe("pg_terminate_backend on the running server's connections", { timeout: 
     const terminate = async () =>
       (await admin.query("SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [dbName])).rows[0].n as number;
 
-    // The fault window: ROUNDS times, every connection of the server's database is cut, half a
-    // second apart, while the writers run. A turn that loses its connection twice answers "try
+    // The fault window: ROUNDS times, every connection of the server's database is cut, each time
+    // after a few more updates went through (not on a timer: however fast the turns), while the writers run. A turn that loses its connection twice answers "try
     // again", and its user sends the same message again; once the window is over, all must go through.
     const ROUNDS = 12;
     let politeFailures = 0;
     let faultsOver = false;
+    let acks = 0;
+    let onAck = () => {};
     const writer = async (w: number) => {
       for (let j = 0; j < PER_WRITER; j++) {
         const id = `u-w${w}-m${j}`;
         const text = `cập nhật số liệu tổng hợp: đang thực hiện ${10 + j}%, ghi chú người ${w} lần ${j}`;
         for (let afterWindow = 0; ; ) {
           const out = await send(c, server.port, w, id, text);
-          if (out === "ack") break;
+          if (out === "ack") {
+            acks += 1;
+            onAck();
+            break;
+          }
           if (out === "down") throw new Error(`the server went down at ${id}:\n${server.log()}`);
           // Anything else must be the polite "try again" reply, never a crash or an internal error.
           expect(out.other).toMatch(/^200 .*thử lại/);
@@ -61,10 +67,12 @@ describe("pg_terminate_backend on the running server's connections", { timeout: 
     let rounds = 0;
     const writers = Promise.all(Array.from({ length: WRITERS }, (_, w) => writer(w)));
     let writersDone = false;
-    void writers.then(() => (writersDone = true), () => (writersDone = true));
+    const writersSettled = writers.then(() => (writersDone = true), () => (writersDone = true));
+    const step = Math.floor((WRITERS * PER_WRITER) / (ROUNDS + 2));
     for (; rounds < ROUNDS && !writersDone; rounds++) {
       killed += await terminate();
-      await admin.query("SELECT pg_sleep(0.5)");
+      const target = acks + step;
+      await Promise.race([writersSettled, new Promise<void>((r) => (onAck = () => acks >= target && r()))]);
     }
     faultsOver = true;
     await writers;
