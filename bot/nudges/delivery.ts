@@ -136,22 +136,80 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Marks the row unless another worker has taken it over meanwhile ('lost'). */
-async function finish(db: DbQuery, row: ClaimedRow, workerId: string, set: string, params: unknown[]): Promise<boolean> {
-  const r = await db.query(
-    `UPDATE nudge_log SET ${set} WHERE key = $1 AND claimed_by = $2 AND status IN ('claimed', 'sending') RETURNING key`,
-    [row.key, workerId, ...params],
-  );
-  return r.length > 0;
+/**
+ * Writes asked for while one statement runs go out together in the next (a group commit), so
+ * many concurrent deliveries cost a few statements, not two per row; each mark is still written
+ * before its caller goes on. Resolves with whether the row was still this worker's.
+ */
+class GroupWrite<T extends { key: string }> {
+  private queue: { item: T; done: (ours: boolean) => void; fail: (err: unknown) => void }[] = [];
+  private running = false;
+  constructor(private readonly write: (items: T[]) => Promise<{ key: string }[]>) {}
+
+  add(item: T): Promise<boolean> {
+    return new Promise((done, fail) => {
+      this.queue.push({ item, done, fail });
+      if (!this.running) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.running = true;
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, 1000);
+      try {
+        const ours = new Set((await this.write(batch.map((b) => b.item))).map((r) => r.key));
+        for (const b of batch) b.done(ours.has(b.item.key));
+      } catch (err) {
+        for (const b of batch) b.fail(err);
+      }
+    }
+    this.running = false;
+  }
 }
 
-/** Just before the channel is called: still ours, and now 'sending' (false: taken over, do not send). */
-async function startSending(db: DbQuery, row: ClaimedRow, workerId: string): Promise<boolean> {
-  const r = await db.query(
-    `UPDATE nudge_log SET status = 'sending', claimed_at = clock_timestamp() WHERE key = $1 AND claimed_by = $2 AND status IN ('claimed', 'sending') RETURNING key`,
-    [row.key, workerId],
-  );
-  return r.length > 0;
+interface Outcome {
+  key: string;
+  status: "sent" | "failed" | "dead" | "skipped";
+  lastError: string | null;
+  /** For 'failed': when to try again. */
+  nextAttemptAt: Date | null;
+}
+
+/** The row marks of one worker's deliveries at `now`: 'sending' just before a send, then the outcome. */
+export class Marks {
+  private readonly sendingWrites: GroupWrite<{ key: string }>;
+  private readonly outcomeWrites: GroupWrite<Outcome>;
+
+  constructor(db: DbQuery, workerId: string, now: Date) {
+    this.sendingWrites = new GroupWrite((rows) =>
+      db.query<{ key: string }>(
+        `UPDATE nudge_log SET status = 'sending', claimed_at = clock_timestamp()
+          WHERE key = ANY($1::text[]) AND claimed_by = $2 AND status IN ('claimed', 'sending') RETURNING key`,
+        [rows.map((r) => r.key), workerId],
+      ),
+    );
+    this.outcomeWrites = new GroupWrite((rows) =>
+      db.query<{ key: string }>(
+        `UPDATE nudge_log n SET status = x.status, last_error = x.last_error,
+                sent_at = CASE WHEN x.status = 'sent' THEN $5::timestamptz ELSE n.sent_at END,
+                next_attempt_at = CASE WHEN x.status = 'failed' THEN x.next_attempt_at ELSE n.next_attempt_at END
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS x(key, status, last_error, next_attempt_at)
+          WHERE n.key = x.key AND n.claimed_by = $6 AND n.status IN ('claimed', 'sending') RETURNING n.key`,
+        [rows.map((r) => r.key), rows.map((r) => r.status), rows.map((r) => r.lastError), rows.map((r) => r.nextAttemptAt?.toISOString() ?? null), now.toISOString(), workerId],
+      ),
+    );
+  }
+
+  /** Just before the channel is called: still ours, and now 'sending' (false: taken over, do not send). */
+  sending(row: ClaimedRow): Promise<boolean> {
+    return this.sendingWrites.add({ key: row.key });
+  }
+
+  /** Marks the row's outcome unless another worker has taken it over meanwhile (false: 'lost'). */
+  finish(row: ClaimedRow, status: Outcome["status"], lastError: string | null = null, nextAttemptAt: Date | null = null): Promise<boolean> {
+    return this.outcomeWrites.add({ key: row.key, status, lastError, nextAttemptAt });
+  }
 }
 
 /** What deliver() needs to know of a row just before it: why it should no longer go out, or where to. */
@@ -197,18 +255,27 @@ export async function check(db: DbQuery, rows: readonly ClaimedRow[]): Promise<M
  * Sends a claimed row to the user's live addresses, most recent first, until one works. A dead
  * address is marked dead and the next one tried; other failures schedule a retry with backoff.
  */
-export async function deliver(db: DbQuery, senders: Senders, row: ClaimedRow, now: Date, opts: DeliveryOptions, log?: Logger, checked?: RowCheck): Promise<DeliveryOutcome> {
-  const { skip, addresses } = checked ?? (await check(db, [row])).get(row.key)!;
-  if (skip) return (await finish(db, row, opts.workerId, "status = 'skipped', last_error = $3", [skip])) ? "skipped" : "lost";
+export async function deliver(
+  db: DbQuery,
+  senders: Senders,
+  row: ClaimedRow,
+  now: Date,
+  opts: DeliveryOptions,
+  log?: Logger,
+  shared?: { checked?: RowCheck; marks?: Marks },
+): Promise<DeliveryOutcome> {
+  const { skip, addresses } = shared?.checked ?? (await check(db, [row])).get(row.key)!;
+  const marks = shared?.marks ?? new Marks(db, opts.workerId, now);
+  if (skip) return (await marks.finish(row, "skipped", skip)) ? "skipped" : "lost";
   const messages = renderPayload(row.payload, localDate(now));
   let lastError: string | null = null;
   for (const address of addresses) {
     const sender = senders.get(address.channel);
     if (!sender) continue;
-    if (!(await startSending(db, row, opts.workerId))) return "lost";
+    if (!(await marks.sending(row))) return "lost";
     try {
       await withTimeout(sender.send(address, messages), opts.sendTimeoutMs);
-      const ok = await finish(db, row, opts.workerId, "status = 'sent', sent_at = $3, last_error = NULL", [now]);
+      const ok = await marks.finish(row, "sent");
       log?.info({ key: row.key, channel: address.channel, attempts: row.attempts }, ok ? "nudge sent" : "nudge sent, but another worker had taken the claim over");
       return ok ? "sent" : "lost";
     } catch (err) {
@@ -221,30 +288,25 @@ export async function deliver(db: DbQuery, senders: Senders, row: ClaimedRow, no
       log?.warn({ key: row.key, channel: address.channel, attempts: row.attempts, err: lastError }, "nudge send failed");
     }
   }
-  if (lastError === null) {
-    const ok = await finish(db, row, opts.workerId, "status = 'skipped', last_error = 'no live address on a channel this server can send to'", []);
-    return ok ? "skipped" : "lost";
-  }
-  if (row.attempts >= opts.maxAttempts) {
-    const ok = await finish(db, row, opts.workerId, "status = 'dead', last_error = $3", [`${lastError} (gave up after ${row.attempts} attempts)`]);
-    return ok ? "dead" : "lost";
-  }
+  if (lastError === null) return (await marks.finish(row, "skipped", "no live address on a channel this server can send to")) ? "skipped" : "lost";
+  if (row.attempts >= opts.maxAttempts) return (await marks.finish(row, "dead", `${lastError} (gave up after ${row.attempts} attempts)`)) ? "dead" : "lost";
   const next = new Date(now.getTime() + retryDelayMs(row.attempts, opts));
-  const ok = await finish(db, row, opts.workerId, "status = 'failed', last_error = $3, next_attempt_at = $4", [lastError, next]);
-  return ok ? "failed" : "lost";
+  return (await marks.finish(row, "failed", lastError, next)) ? "failed" : "lost";
 }
 
 /**
  * Delivers claimed rows, up to opts.concurrency at once: one query checks them all, then each is
- * marked 'sending', sent and marked as deliver() does. Outcomes in the order of `rows`.
+ * marked 'sending', sent and marked as deliver() does, the marks of concurrent rows written
+ * together. Outcomes in the order of `rows`.
  */
 export async function deliverAll(db: DbQuery, senders: Senders, rows: readonly ClaimedRow[], now: Date, opts: DeliveryOptions, log?: Logger): Promise<DeliveryOutcome[]> {
   if (rows.length === 0) return [];
   const checked = await check(db, rows);
+  const marks = new Marks(db, opts.workerId, now);
   const outcomes: DeliveryOutcome[] = new Array(rows.length);
   let next = 0;
   const lane = async () => {
-    for (let i = next++; i < rows.length; i = next++) outcomes[i] = await deliver(db, senders, rows[i], now, opts, log, checked.get(rows[i].key));
+    for (let i = next++; i < rows.length; i = next++) outcomes[i] = await deliver(db, senders, rows[i], now, opts, log, { checked: checked.get(rows[i].key), marks });
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, rows.length)) }, lane));
   return outcomes;

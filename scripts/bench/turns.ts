@@ -42,7 +42,12 @@ export async function seedUsers(db: DbQuery, planIds: readonly string[]): Promis
   );
 }
 
-export async function timeTurns(o: { url: string; turns: readonly Turn[]; planIds: readonly string[]; users: number; count: number }): Promise<TurnFigures> {
+/**
+ * Sends `count` turns (the questions cycled), or turns until `stop` is aborted when count is
+ * Infinity, from `users` concurrent users against the server at `url`, each waiting about
+ * `thinkMs` between its turns (0: at once, the server's saturation).
+ */
+export async function timeTurns(o: { url: string; turns: readonly Turn[]; planIds: readonly string[]; users: number; count: number; stop?: AbortSignal; thinkMs?: number }): Promise<TurnFigures> {
   const planIndex = new Map(o.planIds.map((p, i) => [p, i]));
   const connector = await startFakeConnector();
   const times: number[] = [];
@@ -68,7 +73,7 @@ export async function timeTurns(o: { url: string; turns: readonly Turn[]; planId
     const ip = `127.0.${(u >> 8) & 255}.${(u & 255) + 1}`;
     for (;;) {
       const i = next++;
-      if (i >= o.count) return;
+      if (i >= o.count || o.stop?.aborted) return;
       const turn = o.turns[i % o.turns.length];
       const p = turn.planId === null ? undefined : planIndex.get(turn.planId);
       const who = p === undefined ? `aad-bench-guest-${u}` : planIdentity(p);
@@ -98,6 +103,8 @@ export async function timeTurns(o: { url: string; turns: readonly Turn[]; planId
         fail(String((e as Error & { cause?: Error }).cause?.message ?? (e as Error).message));
       }
       times.push(performance.now() - t);
+      // A person reads the answer before the next question (0.5x to 1.5x thinkMs; none by default).
+      if (o.thinkMs) await new Promise((r) => setTimeout(r, o.thinkMs! * (0.5 + Math.random())));
     }
   };
   const t0 = performance.now();
