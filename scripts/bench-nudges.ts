@@ -1,4 +1,4 @@
-// npm run bench:nudges [-- --nudges 40000 --runs 3 --users 50 --think-ms 1000 --plans 20 --latency-ms 60 --failure-rate 0.01]
+// npm run bench:nudges [-- --nudges 40000 --runs 3 --users 20 --think-ms 1000 --plans 20 --latency-ms 60 --failure-rate 0.01]
 // The morning wave: --nudges due nudges delivered by the real scheduler (load, plan, claim, send,
 // mark, retry) through a fake channel that behaves like a real sender (a random latency around
 // --latency-ms, a share --failure-rate of transient failures that are retried), while --users chat
@@ -29,7 +29,7 @@ import { seedUsers, type TurnFigures } from "./bench/turns";
 const HELP = `Usage: npm run bench:nudges [-- OPTIONS]
   --nudges N          due nudges to deliver in one morning (default 40000)
   --runs N            runs; medians and spreads are printed (default 3)
-  --users N           chat users during the delivery, each asking again about --think-ms after an answer (default 50)
+  --users N           chat users during the delivery, each asking again about --think-ms after an answer (default 20)
   --think-ms N        a chat user's pause between turns (default 1000; 0: as fast as the server answers)
   --plans N           plans the chat questions are asked of (default 20)
   --latency-ms N      the fake channel's mean send latency (default 60; each send 0.5x to 1.5x)
@@ -120,6 +120,8 @@ interface RunFigures {
   ticks: number;
   maxInFlight: number;
   chat: TurnFigures;
+  /** The same chat load for 10 s before the wave. */
+  quiet: TurnFigures;
 }
 
 function wholeNumber(name: string, v: string | undefined): number {
@@ -134,7 +136,7 @@ async function main(): Promise<void> {
       options: {
         nudges: { type: "string", default: "40000" },
         runs: { type: "string", default: "3" },
-        users: { type: "string", default: "50" },
+        users: { type: "string", default: "20" },
         "think-ms": { type: "string", default: "1000" },
         plans: { type: "string", default: "20" },
         "latency-ms": { type: "string", default: "60" },
@@ -197,6 +199,30 @@ async function main(): Promise<void> {
     await seedNudges(db, nudges);
     console.log(`bench:nudges: ${load()}; server ready with ${nPlans} plans in ${((performance.now() - t0) / 1000).toFixed(1)} s; fake channel ${latencyMs} ms (0.5x-1.5x), ${failureRate * 100}% transient failures; ${users} chat users, ${thinkMs} ms between turns`);
 
+    // The chat users on a worker thread (a .ts file cannot start a worker: it registers tsx first).
+    const entry = JSON.stringify(new URL("./bench/chat-load.ts", import.meta.url).href);
+    const chatLoad = (url: string) => {
+      const worker = new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${entry}); })`, {
+        eval: true,
+        workerData: { url, turns: questions.map((q) => ({ question: q.question, planId: q.planId })), planIds: plans.map((p) => p.id), users, thinkMs },
+      });
+      const done = new Promise<TurnFigures>((res, rej) => {
+        worker.once("message", res);
+        worker.once("error", rej);
+      });
+      done.catch(() => undefined); // awaited in stop(); not an unhandled rejection meanwhile
+      return {
+        measure: () => worker.postMessage("measure"),
+        async stop(): Promise<TurnFigures> {
+          worker.postMessage("stop");
+          try {
+            return await done;
+          } finally {
+            await worker.terminate();
+          }
+        },
+      };
+    };
     const now0 = localInstant(TODAY, 8, 0);
     const figures: RunFigures[] = [];
     for (let run = 1; run <= runs; run++) {
@@ -204,18 +230,14 @@ async function main(): Promise<void> {
       const channel = new FakeChannel(latencyMs, failureRate);
       // Retries after 1 s here (60 s in production), so a run ends when every nudge is out.
       const scheduler = new NudgeScheduler({ db, senders: [channel], config, log, delivery: { retryBaseDelayMs: 1000, retryMaxDelayMs: 4000 } });
-      // A worker cannot start from a .ts file: it registers tsx first, then imports it.
-      const entry = JSON.stringify(new URL("./bench/chat-load.ts", import.meta.url).href);
-      const worker = new Worker(`import("tsx/esm/api").then(({ register }) => { register(); return import(${entry}); })`, {
-        eval: true,
-        workerData: { url: server.url, turns: questions.map((q) => ({ question: q.question, planId: q.planId })), planIds: plans.map((p) => p.id), users, thinkMs },
-      });
-      const chatDone = new Promise<TurnFigures>((res, rej) => {
-        worker.once("message", res);
-        worker.once("error", rej);
-      });
-      chatDone.catch(() => undefined); // awaited after the delivery; not an unhandled rejection meanwhile
-      await new Promise((r) => setTimeout(r, 1000)); // chat running before the wave starts
+      const baseline = chatLoad(server.url);
+      await new Promise((r) => setTimeout(r, 5000)); // warm-up (each user's first turns), not counted
+      baseline.measure();
+      await new Promise((r) => setTimeout(r, 10_000));
+      const quiet = await baseline.stop();
+      const wave = chatLoad(server.url);
+      await new Promise((r) => setTimeout(r, 5000));
+      wave.measure();
       const t = performance.now();
       let planned = 0;
       let ticks = 0;
@@ -230,17 +252,18 @@ async function main(): Promise<void> {
           [{ pending }] = await db.query<{ pending: number }>("SELECT count(*)::int AS pending FROM nudge_log WHERE status IN ('claimed', 'sending', 'failed')");
           if (pending > 0) await new Promise((r) => setTimeout(r, 250));
         }
-      } finally {
-        worker.postMessage("stop");
+      } catch (e) {
+        await wave.stop().catch(() => undefined);
+        throw e;
       }
       const deliverS = (performance.now() - t) / 1000;
-      const chat = await chatDone;
-      await worker.terminate();
-      const f: RunFigures = { planned, deliverS, sent: channel.sent, retried: channel.failed, dead, ticks, maxInFlight: channel.maxInFlight, chat };
+      const chat = await wave.stop();
+      const f: RunFigures = { planned, deliverS, sent: channel.sent, retried: channel.failed, dead, ticks, maxInFlight: channel.maxInFlight, chat, quiet };
       figures.push(f);
       console.log(
         `run ${run}/${runs}: ${planned.toLocaleString("en")} nudges planned, ${f.sent.toLocaleString("en")} delivered (${f.retried} failed sends retried, ${dead} given up) in ${deliverS.toFixed(1)} s over ${ticks} ticks, up to ${f.maxInFlight} sends at once; ` +
-          `chat meanwhile: ${chat.turns} turns (${chat.failed} failed${chat.failed ? `: ${JSON.stringify(chat.failures)}` : ""}), ${chat.perSecond.toFixed(1)} turns/s, p50 ${chat.p50.toFixed(0)} ms, p99 ${chat.p99.toFixed(0)} ms; ${load()}`,
+          `chat meanwhile: ${chat.turns} turns (${chat.failed} failed${chat.failed ? `: ${JSON.stringify(chat.failures)}` : ""}), ${(chat.turns / deliverS).toFixed(1)} turns/s, p50 ${chat.p50.toFixed(0)} ms, p99 ${chat.p99.toFixed(0)} ms ` +
+          `(the 10 s before, no nudges: ${quiet.turns} turns, p50 ${quiet.p50.toFixed(0)} ms, p99 ${quiet.p99.toFixed(0)} ms); ${load()}`,
       );
     }
     const m = (pick: (x: RunFigures) => number, digits = 1) => {
@@ -249,7 +272,8 @@ async function main(): Promise<void> {
     };
     console.log(`--- medians of ${runs} run(s) (spread = max - min); ${load()} ---`);
     console.log(`deliver ${nudges.toLocaleString("en")} due nudges: ${m((f) => f.deliverS)} s (target < 120 s), ${m((f) => f.sent / f.deliverS, 0)} nudges/s`);
-    console.log(`chat during the delivery (${users} users, /api/messages): p99 ${m((f) => f.chat.p99, 0)} ms (target < 1000 ms), p50 ${m((f) => f.chat.p50, 0)} ms, ${m((f) => f.chat.perSecond)} turns/s`);
+    console.log(`chat during the delivery (${users} users, /api/messages): p99 ${m((f) => f.chat.p99, 0)} ms (target < 1000 ms), p50 ${m((f) => f.chat.p50, 0)} ms, ${m((f) => f.chat.turns / f.deliverS)} turns/s`);
+    console.log(`the same chat without nudges (10 s before each wave): p99 ${m((f) => f.quiet.p99, 0)} ms, p50 ${m((f) => f.quiet.p50, 0)} ms, ${m((f) => f.quiet.turns / 10)} turns/s`);
   } finally {
     await stopAll();
   }

@@ -45,9 +45,10 @@ export async function seedUsers(db: DbQuery, planIds: readonly string[]): Promis
 /**
  * Sends `count` turns (the questions cycled), or turns until `stop` is aborted when count is
  * Infinity, from `users` concurrent users against the server at `url`, each waiting about
- * `thinkMs` between its turns (0: at once, the server's saturation).
+ * `thinkMs` between its turns (0: at once, the server's saturation). Turns started while
+ * `measuring` says false (a warm-up) are sent but not counted.
  */
-export async function timeTurns(o: { url: string; turns: readonly Turn[]; planIds: readonly string[]; users: number; count: number; stop?: AbortSignal; thinkMs?: number }): Promise<TurnFigures> {
+export async function timeTurns(o: { url: string; turns: readonly Turn[]; planIds: readonly string[]; users: number; count: number; stop?: AbortSignal; thinkMs?: number; measuring?: () => boolean }): Promise<TurnFigures> {
   const planIndex = new Map(o.planIds.map((p, i) => [p, i]));
   const connector = await startFakeConnector();
   const times: number[] = [];
@@ -91,6 +92,7 @@ export async function timeTurns(o: { url: string; turns: readonly Turn[]; planId
         text: turn.question,
       };
       const t = performance.now();
+      const measured = o.measuring?.() ?? true;
       try {
         const res = await fetch(`${o.url}/api/messages`, {
           method: "POST",
@@ -98,11 +100,11 @@ export async function timeTurns(o: { url: string; turns: readonly Turn[]; planId
           body: JSON.stringify(activity),
         });
         await res.text();
-        if (res.status >= 300) fail(`HTTP ${res.status}`);
+        if (res.status >= 300 && measured) fail(`HTTP ${res.status}`);
       } catch (e) {
-        fail(String((e as Error & { cause?: Error }).cause?.message ?? (e as Error).message));
+        if (measured) fail(String((e as Error & { cause?: Error }).cause?.message ?? (e as Error).message));
       }
-      times.push(performance.now() - t);
+      if (measured) times.push(performance.now() - t);
       // A person reads the answer before the next question (0.5x to 1.5x thinkMs; none by default).
       if (o.thinkMs) await new Promise((r) => setTimeout(r, o.thinkMs! * (0.5 + Math.random())));
     }
