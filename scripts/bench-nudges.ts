@@ -1,4 +1,4 @@
-// npm run bench:nudges [-- --nudges 40000 --runs 3 --users 20 --think-ms 1000 --plans 20 --latency-ms 60 --failure-rate 0.01]
+// npm run bench:nudges [-- --nudges 40000 --runs 3 --users 20 --think-ms 1000 --plans 20 --latency-ms 60 --failure-rate 0.01 --concurrency 32]
 // The morning wave: --nudges due nudges delivered by the real scheduler (load, plan, claim, send,
 // mark, retry) through a fake channel that behaves like a real sender (a random latency around
 // --latency-ms, a share --failure-rate of transient failures that are retried), while --users chat
@@ -18,6 +18,7 @@ import { openApp } from "../bot/app";
 import { loadConfig } from "../bot/config";
 import type { ConversationAddress, OutgoingMessage, ProactiveSender } from "../bot/messages";
 import { localInstant } from "../bot/nudges/clock";
+import { DEFAULT_DELIVERY } from "../bot/nudges/delivery";
 import { NudgeScheduler } from "../bot/nudges/scheduler";
 import type { DbQuery } from "../bot/storage/db";
 import { planFromText } from "../knowledge/load-plan";
@@ -34,6 +35,7 @@ const HELP = `Usage: npm run bench:nudges [-- OPTIONS]
   --plans N           plans the chat questions are asked of (default 20)
   --latency-ms N      the fake channel's mean send latency (default 60; each send 0.5x to 1.5x)
   --failure-rate X    share of sends that fail transiently and are retried (default 0.01)
+  --concurrency N     sends in flight at once (default: the scheduler's, 32)
   --corpus DIR        real documents to make the chat plans from (default ../shared/corpus/docs)
   --source DIR        sample plans (default ./knowledge/sample-plans)
   -h, --help          this text`;
@@ -141,6 +143,7 @@ async function main(): Promise<void> {
         plans: { type: "string", default: "20" },
         "latency-ms": { type: "string", default: "60" },
         "failure-rate": { type: "string", default: "0.01" },
+        concurrency: { type: "string", default: String(DEFAULT_DELIVERY.concurrency) },
         corpus: { type: "string", default: "../shared/corpus/docs" },
         source: { type: "string", default: "./knowledge/sample-plans" },
         help: { type: "boolean", short: "h", default: false },
@@ -160,6 +163,7 @@ async function main(): Promise<void> {
   const latencyMs = Number(values["latency-ms"]);
   const failureRate = Number(values["failure-rate"]);
   const thinkMs = Number(values["think-ms"]);
+  const concurrency = wholeNumber("concurrency", values.concurrency);
   if (!/^\d+$/.test(values["think-ms"]!)) throw new UsageError(`--think-ms must be a whole number of milliseconds; got "${values["think-ms"]}".`);
   if (!(latencyMs >= 0)) throw new UsageError(`--latency-ms must be a number of milliseconds; got "${values["latency-ms"]}".`);
   if (!(failureRate >= 0 && failureRate < 1)) throw new UsageError(`--failure-rate must be a share from 0 to below 1; got "${values["failure-rate"]}".`);
@@ -229,7 +233,7 @@ async function main(): Promise<void> {
       await db.query("DELETE FROM nudge_log");
       const channel = new FakeChannel(latencyMs, failureRate);
       // Retries after 1 s here (60 s in production), so a run ends when every nudge is out.
-      const scheduler = new NudgeScheduler({ db, senders: [channel], config, log, delivery: { retryBaseDelayMs: 1000, retryMaxDelayMs: 4000 } });
+      const scheduler = new NudgeScheduler({ db, senders: [channel], config, log, delivery: { retryBaseDelayMs: 1000, retryMaxDelayMs: 4000, concurrency } });
       const baseline = chatLoad(server.url);
       await new Promise((r) => setTimeout(r, 5000)); // warm-up (each user's first turns), not counted
       baseline.measure();
