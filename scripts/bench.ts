@@ -1,126 +1,233 @@
-// npm run bench [-- --plans 1000 --questions 2000 --runs 3 --users 50 --turns 1000 --source DIR]
-// Builds a corpus of realistic plans from the plans in DIR, then, in each of --runs runs: builds the
-// search index afresh, answers the questions with the engine alone, and sends turns through the
-// whole HTTP path (/api/messages, Teams Emulator mode, a loopback fake connector) with --users
-// concurrent users. Prints each run and the median and spread (max - min) of the runs, and the
-// peak RSS of the whole process (the embedded database included).
-import { readFileSync, readdirSync } from "node:fs";
-import { extname, join } from "node:path";
+// npm run bench [-- --plans 1000 --questions 2000 --runs 3 --users 50 --turns 1000]
+// An honest bench of the whole server on this machine:
+// - plans made from the real documents of --corpus (other places, numbers, years and dates) and,
+//   one in five, from the sample plans (--source); written as files;
+// - questions of every kind, a fifth with no plan (the whole corpus), phrased from templates
+//   (shortened, abbreviated, unaccented, some English), with the fact where the plan states one;
+// - the engine alone in this process: answer latency and accuracy on the questions with a fact;
+// - in each of --runs runs, the real server (`npm start`'s scripts/start.ts) in its own process
+//   with a fresh database: the first start ingests the files (plans/s), a restart loads them
+//   unchanged, then --turns question turns go through /api/messages (Teams Emulator mode, a
+//   loopback fake connector) from --users concurrent users in this process; the server's peak RSS
+//   (VmHWM, the embedded database included).
+// Prints each run, then the median and spread (max - min) of the runs.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { openDb } from "../bot/storage/open-db";
 import { KnowledgeEngine } from "../knowledge/answer/engine";
 import { planFromText } from "../knowledge/load-plan";
 import type { Plan } from "../knowledge/types";
-import { makePlans, makeQuestions, type SourcePlan } from "./bench/corpus";
+import { makePlans, readSources } from "./bench/corpus";
+import { isCorrect, makeQuestions, type BenchQuestion } from "./bench/questions";
+import { startServerProcess } from "./bench/server-process";
 import { median, percentile, spread } from "./bench/stats";
-import { timeTurns, type TurnFigures } from "./bench/turns";
+import { seedUsers, timeTurns, type TurnFigures } from "./bench/turns";
 
-const HELP = `Usage: npm run bench [-- --plans 1000 --questions 2000 --runs 3 --users 50 --turns 1000 --source ./knowledge/sample-plans]`;
+const HELP = `Usage: npm run bench [-- OPTIONS]
+  --plans N       generated plans (default 1000)
+  --questions N   questions for the engine alone (default 2000; a fifth with no plan)
+  --runs N        runs of the whole measure; medians and spreads are printed (default 3)
+  --users N       concurrent users sending turns through /api/messages (default 50)
+  --turns N       turns through /api/messages per run (default 1000)
+  --corpus DIR    real documents to make plans from (default ../shared/corpus/docs)
+  --source DIR    sample plans, one plan in five (default ./knowledge/sample-plans)
+  --dir DIR       keep the plan files here (default: a temporary folder, removed at the end)
+  -h, --help      this text`;
+
+const wholeNumber = (name: string, v: string | undefined): number => {
+  const n = Number(v);
+  if (!/^\d+$/.test(v ?? "") || !Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number above 0; got "${v}".`);
+  return n;
+};
+
+class UsageError extends Error {}
 
 interface EngineRun {
   indexS: number;
-  /** Background warm-up after the build (term ids and vectors of every sentence). */
   warmS: number;
   answered: number;
+  correct: number;
+  withFact: number;
+  wholeCorrect: number;
+  wholeWithFact: number;
   p50: number;
   p95: number;
   p99: number;
-  max: number;
-  /** p99 of the questions with no plan (the whole corpus). */
   wholeP99: number;
+  byKind: Map<string, { n: number; facts: number; correct: number }>;
+}
+
+interface ServerRun {
+  firstReadyS: number;
+  plansPerS: number;
+  restartReadyS: number;
+  turns: TurnFigures;
+  peakIngestMb: number;
+  peakServeMb: number;
+}
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const f = (x: number) => x.toFixed(1);
+const mb = (kb: number | null) => Math.round((kb ?? NaN) / 1024);
+
+async function engineRun(plans: Plan[], questions: BenchQuestion[], now: Date): Promise<EngineRun> {
+  const ti = performance.now();
+  const engine = await KnowledgeEngine.build(plans);
+  const indexS = (performance.now() - ti) / 1000;
+  const tw = performance.now();
+  await engine.warmed;
+  const warmS = (performance.now() - tw) / 1000;
+  for (const q of questions.slice(0, 50)) await engine.answer(q.question, { planId: q.planId, now }); // JIT warm-up
+  const times: number[] = [];
+  const wholeTimes: number[] = [];
+  const r: EngineRun = { indexS, warmS, answered: 0, correct: 0, withFact: 0, wholeCorrect: 0, wholeWithFact: 0, p50: 0, p95: 0, p99: 0, wholeP99: NaN, byKind: new Map() };
+  for (const q of questions) {
+    const s = performance.now();
+    const a = await engine.answer(q.question, { planId: q.planId, now });
+    const ms = performance.now() - s;
+    times.push(ms);
+    if (q.planId === null) wholeTimes.push(ms);
+    if (a.answered) r.answered++;
+    const k = r.byKind.get(q.kind) ?? { n: 0, facts: 0, correct: 0 };
+    r.byKind.set(q.kind, k);
+    k.n++;
+    if (!q.fact) continue;
+    const ok = isCorrect(a, q.fact);
+    k.facts++;
+    if (ok) k.correct++;
+    if (q.planId === null) {
+      r.wholeWithFact++;
+      if (ok) r.wholeCorrect++;
+    } else {
+      r.withFact++;
+      if (ok) r.correct++;
+    }
+  }
+  times.sort((a, b) => a - b);
+  wholeTimes.sort((a, b) => a - b);
+  Object.assign(r, { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), wholeP99: wholeTimes.length ? percentile(wholeTimes, 99) : NaN });
+  return r;
+}
+
+async function serverRun(o: { root: string; plansDir: string; planIds: string[]; questions: BenchQuestion[]; users: number; turns: number }): Promise<ServerRun> {
+  const dataDir = join(o.root, `data-${Date.now()}`);
+  try {
+    const first = await startServerProcess({ plansDir: o.plansDir, dataDir });
+    const peakIngestMb = mb(first.peakRssKb());
+    await first.stop();
+    const db = await openDb({ dataDir: join(dataDir, "db") });
+    try {
+      await seedUsers(db, o.planIds);
+    } finally {
+      await db.close();
+    }
+    const server = await startServerProcess({ plansDir: o.plansDir, dataDir });
+    try {
+      const turns = await timeTurns({ url: server.url, turns: o.questions, planIds: o.planIds, users: o.users, count: o.turns });
+      return { firstReadyS: first.readyzMs / 1000, plansPerS: o.planIds.length / (first.readyzMs / 1000), restartReadyS: server.readyzMs / 1000, turns, peakIngestMb, peakServeMb: mb(server.peakRssKb()) };
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      plans: { type: "string", default: "1000" },
-      questions: { type: "string", default: "2000" },
-      runs: { type: "string", default: "3" },
-      users: { type: "string", default: "50" },
-      turns: { type: "string", default: "1000" },
-      source: { type: "string", default: "./knowledge/sample-plans" },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
-  if (values.help) return void process.stdout.write(`${HELP}\n`);
-  const [nPlans, nQuestions, runs, users, nTurns] = [values.plans, values.questions, values.runs, values.users, values.turns].map(Number);
-  if (![nPlans, nQuestions, runs, users, nTurns].every((n) => Number.isInteger(n) && n >= 1)) throw new Error("--plans, --questions, --runs, --users and --turns must be whole numbers above 0.");
-  const sources: SourcePlan[] = readdirSync(values.source!)
-    .filter((f) => [".txt", ".md"].includes(extname(f)))
-    .sort()
-    .map((f) => ({ id: f.replace(/\.[^.]+$/, ""), text: readFileSync(join(values.source!, f), "utf8"), ext: extname(f) }));
-  if (sources.length === 0) throw new Error(`No .txt or .md plans in ${values.source}.`);
-
-  const corpus = makePlans(sources, nPlans);
-  const now = new Date("2026-05-01T05:00:00Z");
-  const out = (line: string) => process.stdout.write(`${line}\n`);
-  const f = (x: number) => x.toFixed(1);
-
-  const t0 = performance.now();
-  const plans: Plan[] = corpus.map((c) => planFromText(c.id, c.text, `${c.id}${c.ext}`));
-  const loadS = (performance.now() - t0) / 1000;
-  const sentences = plans.reduce((n, p) => n + p.sentences.length, 0);
-  out(`corpus: ${nPlans} plans, ${sentences} sentences, ${plans.reduce((n, p) => n + p.obligations.length, 0)} obligations (from ${sources.length} source plans)`);
-  out(`load + extract (text in memory, once): ${f(loadS)} s (${f(nPlans / loadS)} plans/s); from files into the database: see npm run bench:start`);
-
-  const questions = makeQuestions(
-    plans.map((p, i) => ({ id: p.id, place: corpus[i].place, sentences: p.sentences.map((s) => s.text) })),
-    nQuestions,
-  );
-  const whole = questions.filter((q) => q.planId === null).length;
-  out(`questions: ${nQuestions}, ${whole} (${Math.round((100 * whole) / nQuestions)}%) with no plan (the whole corpus)`);
-
-  const engineRuns: EngineRun[] = [];
-  const turnRuns: TurnFigures[] = [];
-  for (let run = 1; run <= runs; run++) {
-    const ti = performance.now();
-    const engine = await KnowledgeEngine.build(plans);
-    const indexS = (performance.now() - ti) / 1000;
-    // A server answers while this runs; the figures below are of the steady state after it.
-    const tw = performance.now();
-    await engine.warmed;
-    const warmS = (performance.now() - tw) / 1000;
-    // Warm-up so the figures measure steady answering, not the JIT.
-    for (const q of questions.slice(0, 50)) await engine.answer(q.question, { planId: q.planId, now });
-    const times: number[] = [];
-    const wholeTimes: number[] = [];
-    let answered = 0;
-    for (const q of questions) {
-      const s = performance.now();
-      const a = await engine.answer(q.question, { planId: q.planId, now });
-      const ms = performance.now() - s;
-      times.push(ms);
-      if (q.planId === null) wholeTimes.push(ms);
-      if (a.answered) answered++;
-    }
-    times.sort((a, b) => a - b);
-    wholeTimes.sort((a, b) => a - b);
-    const e: EngineRun = { indexS, warmS, answered, p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), max: times[times.length - 1], wholeP99: wholeTimes.length ? percentile(wholeTimes, 99) : NaN };
-    engineRuns.push(e);
-    out(
-      `run ${run}/${runs}: index build ${f(e.indexS)} s, then ${f(e.warmS)} s of background warm-up; engine alone: ${answered}/${nQuestions} answered, p50 ${f(e.p50)} ms, p95 ${f(e.p95)} ms, p99 ${f(e.p99)} ms (whole corpus p99 ${f(e.wholeP99)} ms), max ${f(e.max)} ms`,
-    );
-    const t = await timeTurns({ answerer: engine, questions: questions.map((q) => q.question), users, turns: nTurns });
-    turnRuns.push(t);
-    out(
-      `run ${run}/${runs}: HTTP /api/messages, ${users} users: ${t.turns} turns (${t.failed} failed${t.failed ? `: ${JSON.stringify(t.failures)}` : ""}) in ${f(t.seconds)} s = ${f(t.perSecond)} turns/s, p50 ${f(t.p50)} ms, p99 ${f(t.p99)} ms, max ${f(t.max)} ms; /healthz worst ${f(t.healthMax)} ms under load`,
-    );
+  const parse = () =>
+    parseArgs({
+      options: {
+        plans: { type: "string", default: "1000" },
+        questions: { type: "string", default: "2000" },
+        runs: { type: "string", default: "3" },
+        users: { type: "string", default: "50" },
+        turns: { type: "string", default: "1000" },
+        corpus: { type: "string", default: "../shared/corpus/docs" },
+        source: { type: "string", default: "./knowledge/sample-plans" },
+        dir: { type: "string" },
+        help: { type: "boolean", short: "h", default: false },
+      },
+    });
+  let values: ReturnType<typeof parse>["values"];
+  try {
+    values = parse().values;
+  } catch (e) {
+    throw new UsageError((e as Error).message); // an unknown flag or a flag without its value
   }
-  const m = <T>(xs: T[], pick: (x: T) => number) => {
-    const v = xs.map(pick);
-    return `${f(median(v))} (spread ${f(spread(v))})`;
-  };
-  out(`--- medians of ${runs} runs (spread = max - min) ---`);
-  out(`index build (BM25 + hnswlib, default embedder): ${m(engineRuns, (r) => r.indexS)} s; background warm-up after it: ${m(engineRuns, (r) => r.warmS)} s`);
-  out(`engine alone: p50 ${m(engineRuns, (r) => r.p50)} ms, p95 ${m(engineRuns, (r) => r.p95)} ms, p99 ${m(engineRuns, (r) => r.p99)} ms, whole-corpus p99 ${m(engineRuns, (r) => r.wholeP99)} ms`);
-  out(`answered (engine): ${m(engineRuns, (r) => r.answered)} of ${nQuestions}`);
-  out(`HTTP turns (${users} concurrent users, questions without a registered plan, so the whole corpus): ${m(turnRuns, (r) => r.perSecond)} turns/s, p50 ${m(turnRuns, (r) => r.p50)} ms, p99 ${m(turnRuns, (r) => r.p99)} ms`);
-  out(`/healthz worst latency under that load: ${m(turnRuns, (r) => r.healthMax)} ms`);
-  out(`embedded database (PGlite) on opening: +${Math.round(median(turnRuns.map((r) => r.rssAfterDb - r.rssBeforeDb)))} MB RSS`);
-  out(`peak RSS of the whole process (database included): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  if (values.help) return void out(HELP);
+  const nPlans = wholeNumber("plans", values.plans);
+  const nQuestions = wholeNumber("questions", values.questions);
+  const runs = wholeNumber("runs", values.runs);
+  const users = wholeNumber("users", values.users);
+  const nTurns = wholeNumber("turns", values.turns);
+  for (const dir of [values.corpus!, values.source!]) if (!existsSync(dir)) throw new UsageError(`No folder ${dir}: pass --corpus DIR (the real documents, ../shared/corpus/docs beside the main checkout) and --source DIR (the sample plans).`);
+  const real = readSources(values.corpus!);
+  const samples = readSources(values.source!);
+  if (real.length + samples.length === 0) throw new UsageError(`No .txt or .md documents in ${values.corpus} or ${values.source}.`);
+
+  const root = values.dir ?? mkdtempSync(join(tmpdir(), "tlkh-bench-"));
+  const plansDir = join(root, "plans");
+  mkdirSync(plansDir, { recursive: true });
+  try {
+    const corpus = makePlans(real, nPlans, 1, samples);
+    for (const p of corpus) writeFileSync(join(plansDir, `${p.id}${p.ext}`), p.text);
+    const now = new Date("2026-05-01T05:00:00Z");
+    const t0 = performance.now();
+    const plans: Plan[] = corpus.map((c) => planFromText(c.id, c.text, `${c.id}${c.ext}`));
+    const loadS = (performance.now() - t0) / 1000;
+    const sentences = plans.reduce((n, p) => n + p.sentences.length, 0);
+    const fromReal = corpus.filter((c) => !samples.some((s) => c.id.endsWith(s.id.slice(0, 48)))).length;
+    out(`load: ${new Date().toISOString()}, ${uptime()}`);
+    out(`corpus: ${nPlans} plans (${fromReal} from ${real.length} real documents, ${nPlans - fromReal} from ${samples.length} sample plans), ${sentences} sentences, ${plans.reduce((n, p) => n + p.obligations.length, 0)} obligations`);
+    out(`extract in memory (text already read, no database): ${f(loadS)} s (${f(nPlans / loadS)} plans/s)`);
+
+    const questions = makeQuestions(plans.map((p, i) => ({ plan: p, place: corpus[i].place })), nQuestions);
+    const whole = questions.filter((q) => q.planId === null).length;
+    const facts = questions.filter((q) => q.fact).length;
+    out(`questions: ${nQuestions}, ${whole} (${Math.round((100 * whole) / nQuestions)}%) with no plan (the whole corpus), ${facts} with a known fact; e.g. ${questions.slice(0, 4).map((q) => JSON.stringify(q.question)).join(", ")}`);
+
+    const engineRuns: EngineRun[] = [];
+    const serverRuns: ServerRun[] = [];
+    const planIds = plans.map((p) => p.id);
+    for (let run = 1; run <= runs; run++) {
+      const e = await engineRun(plans, questions, now);
+      engineRuns.push(e);
+      out(
+        `run ${run}/${runs}: engine alone: index ${f(e.indexS)} s + ${f(e.warmS)} s warm-up; ${e.answered}/${nQuestions} answered; correct ${e.correct}/${e.withFact} on a plan, ${e.wholeCorrect}/${e.wholeWithFact} whole corpus; p50 ${f(e.p50)} ms, p95 ${f(e.p95)} ms, p99 ${f(e.p99)} ms (whole corpus p99 ${f(e.wholeP99)} ms)`,
+      );
+      const s = await serverRun({ root, plansDir, planIds, questions, users, turns: nTurns });
+      serverRuns.push(s);
+      const t = s.turns;
+      out(
+        `run ${run}/${runs}: server process: first start ${f(s.firstReadyS)} s (${f(s.plansPerS)} plans/s from files into the database), restart ${f(s.restartReadyS)} s; ` +
+          `/api/messages, ${users} users: ${t.turns} turns (${t.failed} failed${t.failed ? `: ${JSON.stringify(t.failures)}` : ""}) in ${f(t.seconds)} s = ${f(t.perSecond)} turns/s, p50 ${f(t.p50)} ms, p99 ${f(t.p99)} ms, max ${f(t.max)} ms; /healthz worst ${f(t.healthMax)} ms; peak RSS ${s.peakIngestMb} MB ingesting, ${s.peakServeMb} MB serving`,
+      );
+    }
+    const m = <T>(xs: T[], pick: (x: T) => number, digits = 1) => {
+      const v = xs.map(pick);
+      return `${median(v).toFixed(digits)} (spread ${spread(v).toFixed(digits)})`;
+    };
+    const e0 = engineRuns[0];
+    out(`--- medians of ${runs} run(s) (spread = max - min); ${uptime()} ---`);
+    out(`ingest from files into the database (first start of the server): ${m(serverRuns, (r) => r.plansPerS)} plans/s, ready in ${m(serverRuns, (r) => r.firstReadyS)} s`);
+    out(`restart with ${nPlans} unchanged plans: ready in ${m(serverRuns, (r) => r.restartReadyS, 2)} s`);
+    out(`HTTP /api/messages turns, ${users} concurrent users (${Math.round((100 * whole) / nQuestions)}% whole corpus): ${m(serverRuns, (r) => r.turns.perSecond)} turns/s, p50 ${m(serverRuns, (r) => r.turns.p50)} ms, p99 ${m(serverRuns, (r) => r.turns.p99)} ms; /healthz worst ${m(serverRuns, (r) => r.turns.healthMax)} ms`);
+    out(`peak RSS of the server process (embedded database included): ${m(serverRuns, (r) => r.peakServeMb, 0)} MB serving, ${m(serverRuns, (r) => r.peakIngestMb, 0)} MB on the first start`);
+    out(`engine alone: p50 ${m(engineRuns, (r) => r.p50)} ms, p95 ${m(engineRuns, (r) => r.p95)} ms, p99 ${m(engineRuns, (r) => r.p99)} ms, whole-corpus p99 ${m(engineRuns, (r) => r.wholeP99)} ms; index ${m(engineRuns, (r) => r.indexS)} s`);
+    const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : "-");
+    out(`accuracy (engine; the same every run): on a plan ${e0.correct}/${e0.withFact} = ${pct(e0.correct, e0.withFact)}, whole corpus ${e0.wholeCorrect}/${e0.wholeWithFact} = ${pct(e0.wholeCorrect, e0.wholeWithFact)}; answered ${e0.answered}/${nQuestions}`);
+    out(`  by kind: ${[...e0.byKind].sort().map(([k, v]) => `${k} ${v.n}${v.facts ? ` (${v.correct}/${v.facts} correct)` : ""}`).join(", ")}`);
+  } finally {
+    if (!values.dir) rmSync(root, { recursive: true, force: true });
+  }
 }
 
+const uptime = () => `load average ${loadavg().map((x) => x.toFixed(2)).join(", ")}`;
+
 main().catch((e: Error) => {
-  process.stderr.write(`bench: ${e.stack ?? e.message}\n`);
-  process.exit(1);
+  process.stderr.write(e instanceof UsageError ? `bench: ${e.message}\n${HELP}\n` : `bench: ${e.stack ?? e.message}\n`);
+  process.exit(e instanceof UsageError ? 2 : 1);
 });

@@ -9,8 +9,8 @@
 // whose process died may have reached the user, so it is given up, never sent a second time.
 import type { Logger } from "pino";
 import { localDate } from "../../knowledge/occurrences";
-import { addressesForUser, markAddressDead } from "../addresses";
-import { DeadAddressError, type ChannelName, type ProactiveSender } from "../messages";
+import { markAddressDead } from "../addresses";
+import { DeadAddressError, type ChannelName, type ConversationAddress, type ProactiveSender } from "../messages";
 import type { DbQuery } from "../storage/db";
 import { DONE_STATUS } from "./nudge-state";
 import type { Payload, PlannedMessage } from "./planner";
@@ -28,6 +28,8 @@ export interface DeliveryOptions {
   retryMaxDelayMs: number;
   /** A send that takes longer counts as failed; must stay well below leaseMs. */
   sendTimeoutMs: number;
+  /** Sends in flight at once (a channel's latency, not this process, bounds a morning's wave). */
+  concurrency: number;
 }
 
 export const DEFAULT_DELIVERY: Omit<DeliveryOptions, "workerId"> = {
@@ -36,6 +38,7 @@ export const DEFAULT_DELIVERY: Omit<DeliveryOptions, "workerId"> = {
   retryBaseDelayMs: 60_000,
   retryMaxDelayMs: 60 * 60_000,
   sendTimeoutMs: 60_000,
+  concurrency: 32,
 };
 
 export type Senders = ReadonlyMap<ChannelName, ProactiveSender>;
@@ -66,6 +69,31 @@ export async function claim(db: DbQuery, m: PlannedMessage, _now: Date, workerId
     [m.key, m.userId, m.planId, m.obligationId, m.occurrence, m.offsetDays, workerId, m.kind, JSON.stringify(m.payload)],
   );
   return rows.length ? { key: m.key, userId: m.userId, kind: m.kind, payload: m.payload, attempts: 1 } : null;
+}
+
+/** claim() for many messages in one statement: the rows this worker won, in the order given. */
+export async function claimMany(db: DbQuery, ms: readonly PlannedMessage[], workerId: string): Promise<ClaimedRow[]> {
+  if (ms.length === 0) return [];
+  const won = await db.query<{ key: string }>(
+    `INSERT INTO nudge_log (key, user_id, plan_id, obligation_id, occurrence, offset_days, status, attempts, claimed_by, claimed_at, kind, payload)
+     SELECT key, user_id, plan_id, obligation_id, occurrence, offset_days, 'claimed', 1, $9, clock_timestamp(), kind, payload
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::date[], $6::int[], $7::text[], $8::jsonb[])
+         AS m(key, user_id, plan_id, obligation_id, occurrence, offset_days, kind, payload)
+     ON CONFLICT (key) DO NOTHING RETURNING key`,
+    [
+      ms.map((m) => m.key),
+      ms.map((m) => m.userId),
+      ms.map((m) => m.planId),
+      ms.map((m) => m.obligationId),
+      ms.map((m) => m.occurrence),
+      ms.map((m) => m.offsetDays),
+      ms.map((m) => m.kind),
+      ms.map((m) => JSON.stringify(m.payload)),
+      workerId,
+    ],
+  );
+  const keys = new Set(won.map((r) => r.key));
+  return ms.filter((m) => keys.has(m.key)).map((m) => ({ key: m.key, userId: m.userId, kind: m.kind, payload: m.payload, attempts: 1 }));
 }
 
 /**
@@ -108,57 +136,156 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-/** Marks the row unless another worker has taken it over meanwhile ('lost'). */
-async function finish(db: DbQuery, row: ClaimedRow, workerId: string, set: string, params: unknown[]): Promise<boolean> {
-  const r = await db.query(
-    `UPDATE nudge_log SET ${set} WHERE key = $1 AND claimed_by = $2 AND status IN ('claimed', 'sending') RETURNING key`,
-    [row.key, workerId, ...params],
-  );
-  return r.length > 0;
+/**
+ * Writes asked for within `lingerMs` of each other, or while one statement runs, go out together
+ * in one statement (a group commit), so many concurrent deliveries cost a few statements, not two
+ * per row: on the embedded database every statement runs on the event loop that also answers
+ * chat. Each mark is still written before its caller goes on. Resolves with whether the row was
+ * still this worker's.
+ */
+class GroupWrite<T extends { key: string }> {
+  private queue: { item: T; done: (ours: boolean) => void; fail: (err: unknown) => void }[] = [];
+  private running = false;
+  constructor(
+    private readonly write: (items: T[]) => Promise<{ key: string }[]>,
+    private readonly lingerMs: number,
+  ) {}
+
+  add(item: T): Promise<boolean> {
+    return new Promise((done, fail) => {
+      this.queue.push({ item, done, fail });
+      if (this.running) return;
+      this.running = true;
+      setTimeout(() => void this.flush(), this.lingerMs);
+    });
+  }
+
+  private async flush(): Promise<void> {
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, 1000);
+      try {
+        const ours = new Set((await this.write(batch.map((b) => b.item))).map((r) => r.key));
+        for (const b of batch) b.done(ours.has(b.item.key));
+      } catch (err) {
+        for (const b of batch) b.fail(err);
+      }
+    }
+    this.running = false;
+  }
 }
 
-/** Just before the channel is called: still ours, and now 'sending' (false: taken over, do not send). */
-async function startSending(db: DbQuery, row: ClaimedRow, workerId: string): Promise<boolean> {
-  const r = await db.query(
-    `UPDATE nudge_log SET status = 'sending', claimed_at = clock_timestamp() WHERE key = $1 AND claimed_by = $2 AND status IN ('claimed', 'sending') RETURNING key`,
-    [row.key, workerId],
-  );
-  return r.length > 0;
+interface Outcome {
+  key: string;
+  status: "sent" | "failed" | "dead" | "skipped";
+  lastError: string | null;
+  /** For 'failed': when to try again. */
+  nextAttemptAt: Date | null;
 }
 
-/** Why a claimed row should no longer go out (done or muted since it was planned), or null. */
-async function noLongerWanted(db: DbQuery, row: ClaimedRow): Promise<string | null> {
-  const [u] = await db.query<{ nudges_muted: boolean }>("SELECT nudges_muted FROM users WHERE id = $1", [row.userId]);
-  if (!u) return "user deleted";
-  if (u.nudges_muted) return "muted before it was sent";
-  if (row.payload.kind !== "nudge") return null;
-  const p = row.payload;
-  const muted = await db.query("SELECT 1 FROM nudge_mutes WHERE user_id = $1 AND plan_id = $2 AND obligation_id = $3", [row.userId, p.planId, p.obligationId]);
-  if (muted.length) return "muted before it was sent";
-  const done = await db.query(
-    `SELECT 1 FROM report_entries e JOIN users u ON u.unit_id = e.unit_id
-      WHERE u.id = $1 AND e.plan_id = $2 AND e.obligation_id = $3 AND e.period = $4 AND e.status = $5 AND e.withdrawn_at IS NULL LIMIT 1`,
-    [row.userId, p.planId, p.obligationId, p.periodKey, DONE_STATUS],
+const MARK_LINGER_MS = 20;
+
+/** The row marks of one worker's deliveries at `now`: 'sending' just before a send, then the outcome. */
+export class Marks {
+  private readonly sendingWrites: GroupWrite<{ key: string }>;
+  private readonly outcomeWrites: GroupWrite<Outcome>;
+
+  constructor(db: DbQuery, workerId: string, now: Date, lingerMs = 0) {
+    this.sendingWrites = new GroupWrite((rows) =>
+      db.query<{ key: string }>(
+        `UPDATE nudge_log SET status = 'sending', claimed_at = clock_timestamp()
+          WHERE key = ANY($1::text[]) AND claimed_by = $2 AND status IN ('claimed', 'sending') RETURNING key`,
+        [rows.map((r) => r.key), workerId],
+      ),
+      lingerMs,
+    );
+    this.outcomeWrites = new GroupWrite((rows) =>
+      db.query<{ key: string }>(
+        `UPDATE nudge_log n SET status = x.status, last_error = x.last_error,
+                sent_at = CASE WHEN x.status = 'sent' THEN $5::timestamptz ELSE n.sent_at END,
+                next_attempt_at = CASE WHEN x.status = 'failed' THEN x.next_attempt_at ELSE n.next_attempt_at END
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[]) AS x(key, status, last_error, next_attempt_at)
+          WHERE n.key = x.key AND n.claimed_by = $6 AND n.status IN ('claimed', 'sending') RETURNING n.key`,
+        [rows.map((r) => r.key), rows.map((r) => r.status), rows.map((r) => r.lastError), rows.map((r) => r.nextAttemptAt?.toISOString() ?? null), now.toISOString(), workerId],
+      ),
+      lingerMs,
+    );
+  }
+
+  /** Just before the channel is called: still ours, and now 'sending' (false: taken over, do not send). */
+  sending(row: ClaimedRow): Promise<boolean> {
+    return this.sendingWrites.add({ key: row.key });
+  }
+
+  /** Marks the row's outcome unless another worker has taken it over meanwhile (false: 'lost'). */
+  finish(row: ClaimedRow, status: Outcome["status"], lastError: string | null = null, nextAttemptAt: Date | null = null): Promise<boolean> {
+    return this.outcomeWrites.add({ key: row.key, status, lastError, nextAttemptAt });
+  }
+}
+
+/** What deliver() needs to know of a row just before it: why it should no longer go out, or where to. */
+export interface RowCheck {
+  /** Done or muted since it was planned, or the user deleted; null: send it. */
+  skip: string | null;
+  /** The user's live addresses, most recent first. */
+  addresses: ConversationAddress[];
+}
+
+/** check() for many rows in one query (no query per row): keyed by the row's key. */
+export async function check(db: DbQuery, rows: readonly ClaimedRow[]): Promise<Map<string, RowCheck>> {
+  const nudge = (r: ClaimedRow) => (r.payload.kind === "nudge" ? r.payload : null);
+  const found = await db.query<{ key: string; gone: boolean; muted: boolean; obligation_muted: boolean; done: boolean; addresses: ConversationAddress[] }>(
+    `SELECT x.key, u.id IS NULL AS gone, COALESCE(u.nudges_muted, false) AS muted,
+            EXISTS (SELECT 1 FROM nudge_mutes m WHERE m.user_id = x.user_id AND m.plan_id = x.plan_id AND m.obligation_id = x.obligation_id) AS obligation_muted,
+            EXISTS (SELECT 1 FROM report_entries e
+                     WHERE e.unit_id = u.unit_id AND e.plan_id = x.plan_id AND e.obligation_id = x.obligation_id AND e.period = x.period
+                       AND e.status = $6 AND e.withdrawn_at IS NULL) AS done,
+            COALESCE((SELECT json_agg(json_build_object('channel', a.channel, 'conversationKey', a.conversation_key, 'channelUserId', a.channel_user_id, 'data', a.data)
+                                      ORDER BY a.updated_at DESC)
+                        FROM addresses a WHERE a.user_id = x.user_id AND NOT a.dead), '[]'::json) AS addresses
+       FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[]) AS x(key, user_id, plan_id, obligation_id, period)
+       LEFT JOIN users u ON u.id = x.user_id`,
+    [
+      rows.map((r) => r.key),
+      rows.map((r) => r.userId),
+      rows.map((r) => nudge(r)?.planId ?? null),
+      rows.map((r) => nudge(r)?.obligationId ?? null),
+      rows.map((r) => nudge(r)?.periodKey ?? null),
+      DONE_STATUS,
+    ],
   );
-  return done.length ? "done before it was sent" : null;
+  const out = new Map<string, RowCheck>();
+  for (const f of found) {
+    const skip = f.gone ? "user deleted" : f.muted || f.obligation_muted ? "muted before it was sent" : f.done ? "done before it was sent" : null;
+    out.set(f.key, { skip, addresses: f.addresses });
+  }
+  return out;
 }
 
 /**
  * Sends a claimed row to the user's live addresses, most recent first, until one works. A dead
  * address is marked dead and the next one tried; other failures schedule a retry with backoff.
  */
-export async function deliver(db: DbQuery, senders: Senders, row: ClaimedRow, now: Date, opts: DeliveryOptions, log?: Logger): Promise<DeliveryOutcome> {
-  const skip = await noLongerWanted(db, row);
-  if (skip) return (await finish(db, row, opts.workerId, "status = 'skipped', last_error = $3", [skip])) ? "skipped" : "lost";
+export async function deliver(
+  db: DbQuery,
+  senders: Senders,
+  row: ClaimedRow,
+  now: Date,
+  opts: DeliveryOptions,
+  log?: Logger,
+  shared?: { checked?: RowCheck; marks?: Marks },
+): Promise<DeliveryOutcome> {
+  const { skip, addresses } = shared?.checked ?? (await check(db, [row])).get(row.key)!;
+  const marks = shared?.marks ?? new Marks(db, opts.workerId, now);
+  if (skip) return (await marks.finish(row, "skipped", skip)) ? "skipped" : "lost";
   const messages = renderPayload(row.payload, localDate(now));
   let lastError: string | null = null;
-  for (const address of await addressesForUser(db, row.userId)) {
+  for (const address of addresses) {
     const sender = senders.get(address.channel);
     if (!sender) continue;
-    if (!(await startSending(db, row, opts.workerId))) return "lost";
+    if (!(await marks.sending(row))) return "lost";
     try {
       await withTimeout(sender.send(address, messages), opts.sendTimeoutMs);
-      const ok = await finish(db, row, opts.workerId, "status = 'sent', sent_at = $3, last_error = NULL", [now]);
+      const ok = await marks.finish(row, "sent");
       log?.info({ key: row.key, channel: address.channel, attempts: row.attempts }, ok ? "nudge sent" : "nudge sent, but another worker had taken the claim over");
       return ok ? "sent" : "lost";
     } catch (err) {
@@ -171,15 +298,28 @@ export async function deliver(db: DbQuery, senders: Senders, row: ClaimedRow, no
       log?.warn({ key: row.key, channel: address.channel, attempts: row.attempts, err: lastError }, "nudge send failed");
     }
   }
-  if (lastError === null) {
-    const ok = await finish(db, row, opts.workerId, "status = 'skipped', last_error = 'no live address on a channel this server can send to'", []);
-    return ok ? "skipped" : "lost";
-  }
-  if (row.attempts >= opts.maxAttempts) {
-    const ok = await finish(db, row, opts.workerId, "status = 'dead', last_error = $3", [`${lastError} (gave up after ${row.attempts} attempts)`]);
-    return ok ? "dead" : "lost";
-  }
+  if (lastError === null) return (await marks.finish(row, "skipped", "no live address on a channel this server can send to")) ? "skipped" : "lost";
+  if (row.attempts >= opts.maxAttempts) return (await marks.finish(row, "dead", `${lastError} (gave up after ${row.attempts} attempts)`)) ? "dead" : "lost";
   const next = new Date(now.getTime() + retryDelayMs(row.attempts, opts));
-  const ok = await finish(db, row, opts.workerId, "status = 'failed', last_error = $3, next_attempt_at = $4", [lastError, next]);
-  return ok ? "failed" : "lost";
+  return (await marks.finish(row, "failed", lastError, next)) ? "failed" : "lost";
+}
+
+/**
+ * Delivers claimed rows, up to opts.concurrency at once: one query checks them all, then each is
+ * marked 'sending', sent and marked as deliver() does, the marks of concurrent rows written
+ * together. Outcomes in the order of `rows`.
+ */
+export async function deliverAll(db: DbQuery, senders: Senders, rows: readonly ClaimedRow[], now: Date, opts: DeliveryOptions, log?: Logger): Promise<DeliveryOutcome[]> {
+  if (rows.length === 0) return [];
+  const checked = await check(db, rows);
+  // Marks wait up to 20 ms for others: a nudge goes out 20 ms later, and a wave costs a statement
+  // per few dozen nudges instead of one per nudge.
+  const marks = new Marks(db, opts.workerId, now, rows.length > 1 ? MARK_LINGER_MS : 0);
+  const outcomes: DeliveryOutcome[] = new Array(rows.length);
+  let next = 0;
+  const lane = async () => {
+    for (let i = next++; i < rows.length; i = next++) outcomes[i] = await deliver(db, senders, rows[i], now, opts, log, { checked: checked.get(rows[i].key), marks });
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, rows.length)) }, lane));
+  return outcomes;
 }

@@ -9,7 +9,7 @@ import { nudgeOffsets, type Config } from "../config";
 import type { ChannelName, ProactiveSender } from "../messages";
 import type { Db } from "../storage/db";
 import { loadCalendar, type WorkingCalendar } from "./calendar";
-import { claim, deliver, reclaimPending, DEFAULT_DELIVERY, type DeliveryOptions, type DeliveryOutcome, type Senders } from "./delivery";
+import { claimMany, deliverAll, reclaimPending, DEFAULT_DELIVERY, type DeliveryOptions, type DeliveryOutcome, type Senders } from "./delivery";
 import { loadNudgeState } from "./nudge-state";
 import {
   DEFAULT_CATCH_UP_DAYS,
@@ -20,6 +20,9 @@ import {
   type NudgeRules,
   type PlannedMessage,
 } from "./planner";
+
+/** Planned messages claimed in one statement, then sent opts.delivery.concurrency at a time. */
+const CLAIM_BATCH = 500;
 
 export interface NudgeSchedulerOptions {
   db: Db;
@@ -112,21 +115,21 @@ export class NudgeScheduler {
   private async runTick(now: Date): Promise<TickReport> {
     const report = emptyReport();
     const db = this.opts.db;
-    for (const row of await reclaimPending(db, now, this.delivery)) {
-      report.recovered++;
-      report.outcomes[await deliver(db, this.senders, row, now, this.delivery, this.log)]++;
-    }
+    const recovered = await reclaimPending(db, now, this.delivery);
+    report.recovered = recovered.length;
+    for (const o of await deliverAll(db, this.senders, recovered, now, this.delivery, this.log)) report.outcomes[o]++;
     const today = localDate(now);
     const every = this.opts.planEveryMs ?? 5 * 60_000;
     const planNow = isSendingTime(now, this.rules) && (this.lastPlan?.date !== today || now.getTime() - this.lastPlan.at >= every || now.getTime() < this.lastPlan.at);
     const planned = planNow ? await this.plan(now) : [];
     if (planNow) this.lastPlan = { date: today, at: now.getTime() };
     report.planned = planned.length;
-    for (const m of planned) {
-      const row = await claim(db, m, now, this.delivery.workerId);
-      if (!row) continue;
-      report.claimed++;
-      report.outcomes[await deliver(db, this.senders, row, now, this.delivery, this.log)]++;
+    // Claimed a batch at a time, just before its sends: a claim is a promise to send soon, and
+    // another replica can take the rest meanwhile.
+    for (let i = 0; i < planned.length; i += CLAIM_BATCH) {
+      const rows = await claimMany(db, planned.slice(i, i + CLAIM_BATCH), this.delivery.workerId);
+      report.claimed += rows.length;
+      for (const o of await deliverAll(db, this.senders, rows, now, this.delivery, this.log)) report.outcomes[o]++;
     }
     if (report.claimed || report.recovered) this.log.info({ ...report, at: now.toISOString() }, "nudge tick");
     return report;

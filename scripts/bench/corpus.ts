@@ -1,6 +1,9 @@
-// A synthetic corpus for the benchmark: plans made by recombining and varying the paragraphs of
-// real plans (other places, units, years and dates), and questions officials would ask of them.
-// Deterministic for a seed.
+// A benchmark corpus made from real documents (../shared/corpus/docs: decisions, official letters,
+// directives and plans of many issuers) and, as a second source, the sample plans: each generated
+// plan is one source document moved to another place, with its number, years and dates shifted
+// and a few paragraphs left out. Deterministic for a seed.
+import { readFileSync, readdirSync } from "node:fs";
+import { extname, join } from "node:path";
 
 export interface SourcePlan {
   id: string;
@@ -8,9 +11,12 @@ export interface SourcePlan {
   ext: string;
 }
 
-export interface BenchQuestion {
-  planId: string | null;
-  question: string;
+export interface GeneratedPlan {
+  id: string;
+  text: string;
+  ext: string;
+  /** The place the plan was moved to (its issuer's place and the place line of the header). */
+  place: string;
 }
 
 /** Mulberry32: small, fast, seedable. */
@@ -25,83 +31,85 @@ export function rng(seed: number): () => number {
   };
 }
 
-const PLACES = [
+export function pick<T>(r: () => number, xs: readonly T[]): T {
+  return xs[Math.floor(r() * xs.length)];
+}
+
+/** The .txt and .md files of a folder, sorted by name. */
+export function readSources(dir: string): SourcePlan[] {
+  return readdirSync(dir)
+    .filter((f) => [".txt", ".md"].includes(extname(f)))
+    .sort()
+    .map((f) => ({ id: f.replace(/\.[^.]+$/, ""), text: readFileSync(join(dir, f), "utf8"), ext: extname(f) }));
+}
+
+/** Seeded shuffle (Fisher-Yates), so a small --plans still spans many issuers. */
+function shuffled<T>(xs: readonly T[], r: () => number): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(r() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+export const PLACES = [
   "Hồng Lĩnh", "Tiên Cảnh", "Sóc Trăng", "Tây Ninh", "Vĩnh Bảo", "An Phú", "Cẩm Xuyên", "Hương Khê", "Đức Thọ", "Nghi Xuân",
   "Thạch Hà", "Can Lộc", "Kỳ Anh", "Lộc Hà", "Vũ Quang", "Tiên Phước", "Hiệp Đức", "Quế Sơn", "Duy Xuyên", "Thăng Bình",
   "Núi Thành", "Phú Ninh", "Châu Thành", "Long Phú", "Mỹ Xuyên", "Trần Đề", "Kế Sách", "Cù Lao Dung", "Thạnh Trị", "Ngã Năm",
   "Hòa Thành", "Gò Dầu", "Trảng Bàng", "Bến Cầu", "Dương Minh Châu", "Tân Biên", "Tân Châu", "Thủy Nguyên", "Kiến Thụy", "Tiên Lãng",
   "An Lão", "Cát Hải", "Bạch Long Vĩ", "Yên Mỹ", "Văn Lâm", "Khoái Châu", "Kim Động", "Phù Cừ", "Tiên Lữ", "Ân Thi",
 ];
-const UNITS = ["Phòng Nội vụ", "Phòng Tư pháp", "Văn phòng HĐND và UBND", "Phòng Văn hóa và Thông tin", "Phòng Tài chính - Kế hoạch", "Thanh tra huyện", "Phòng Lao động - Thương binh và Xã hội"];
 
-function pick<T>(r: () => number, xs: readonly T[]): T {
-  return xs[Math.floor(r() * xs.length)];
+/** The place a document was written at: "Đắk Lắk, ngày 26 tháng 11 năm 2025" in the header. */
+export function placeOf(text: string): string | null {
+  const m = /(?:^|\n)[\s*_|]*([A-ZĐÀ-Ỹ][\p{L} .]{1,28}?)\s*,\s*ngày\b/u.exec(text.slice(0, 4000));
+  return m ? m[1].trim() : null;
 }
 
-/** Paragraphs of a text (blank-line or line separated), with the header kept apart. */
-function paragraphs(text: string): string[] {
-  return text.split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean);
-}
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
-const BASE_PLACES = /Hồng Lĩnh|Tiên Cảnh|Tiên Phước|Sóc Trăng|Quảng Nam|Tây Ninh/g;
-
-export function makePlans(sources: SourcePlan[], count: number, seed = 1): { id: string; text: string; ext: string; place: string }[] {
-  const r = rng(seed);
-  const split = sources.map((s) => ({ ...s, paras: paragraphs(s.text) }));
-  const out: { id: string; text: string; ext: string; place: string }[] = [];
-  for (let i = 0; i < count; i++) {
-    const base = split[i % split.length];
-    const place = PLACES[i % PLACES.length];
-    const yearShift = Math.floor(r() * 4);
-    const keepHead = Math.min(8, Math.floor(base.paras.length / 4));
-    const body = base.paras.slice(keepHead).filter(() => r() > 0.15);
-    // Recombine: a few paragraphs from another plan, inserted at random places.
-    const other = split[(i + 1 + Math.floor(r() * (split.length - 1))) % split.length];
-    for (let k = 0; k < 3; k++) {
-      const p = other.paras[Math.floor(other.paras.length / 3 + r() * (other.paras.length / 2))];
-      if (p && !/^#|^[IVX]+\./.test(p)) body.splice(Math.floor(r() * body.length), 0, p);
-    }
-    let text = [...base.paras.slice(0, keepHead), ...body].join("\n\n");
-    text = text
-      .replace(BASE_PLACES, place)
-      .replace(/\b(20[12]\d)\b/g, (y) => String(Number(y) + yearShift))
-      .replace(/trước ngày (\d{1,2})\/(\d{1,2})/g, (_, d, m) => `trước ngày ${Math.max(1, Math.min(28, Number(d) + Math.floor(r() * 9) - 4))}/${m}`)
-      .replace(/Phòng Văn hoá - Thông tin|Phòng Văn hóa - Thông tin/g, () => pick(r, UNITS));
-    out.push({ id: `bench-${String(i).padStart(4, "0")}-${base.id}`, text, ext: base.ext, place });
+/**
+ * Moves one document: its place (as written and in capitals) to `place`, its number to another,
+ * every year by one shift and every day of a date by another ("ngày 10/6", "20/11/2025", "ngày 10
+ * tháng 6": the same date stays the same date everywhere in the document); drops about one body
+ * paragraph in ten (never the header or a heading).
+ */
+export function varyDocument(text: string, place: string, r: () => number): string {
+  const from = placeOf(text);
+  const yearShift = Math.floor(r() * 4);
+  const dayShift = Math.floor(r() * 9) - 4;
+  const day = (d: string) => String(Math.max(1, Math.min(28, Number(d) + dayShift)));
+  const paras = text.split(/\n\s*\n/);
+  const keepHead = Math.min(8, Math.floor(paras.length / 4));
+  let out = [...paras.slice(0, keepHead), ...paras.slice(keepHead).filter((p) => /^\s*(#|[IVX]+\.|\d+\.)/.test(p) || r() > 0.1)].join("\n\n");
+  if (from && from.length >= 3) {
+    out = out.replace(new RegExp(escape(from), "g"), place).replace(new RegExp(escape(from.toUpperCase()), "g"), place.toUpperCase());
   }
-  return out;
+  return out
+    .replace(/(Số:\s*\**\s*)(\d{1,4})(?=\/)/u, (_, head) => `${head}${1 + Math.floor(r() * 400)}`)
+    .replace(/\b(20[12]\d)\b/g, (y) => String(Number(y) + yearShift))
+    .replace(/(ngày\s+)(\d{1,2})(\/\d{1,2})/g, (_, head, d, rest) => `${head}${day(d)}${rest}`)
+    .replace(/(?<![\d/])(\d{1,2})(\/\d{1,2}\/20\d\d)/g, (m, d, rest, at, all: string) => (/ngày\s+$/.test(all.slice(Math.max(0, at - 8), at)) ? m : `${day(d)}${rest}`))
+    .replace(/(ngày\s+)(\d{1,2})(\s+tháng\s+\d{1,2})/g, (_, head, d, rest) => `${head}${day(d)}${rest}`);
 }
 
-const SCOPED = [
-  "khi nao nop bao cao 6 thang",
-  "Hạn gửi báo cáo năm là ngày nào?",
-  "When is the 6-month report due?",
-  "when is the annual report due",
-  "Báo cáo kết quả công tác dân vận gửi về đâu?",
-  "Ai chịu trách nhiệm tổng hợp báo cáo?",
-  "Đơn vị nào chủ trì giải quyết khiếu nại tố cáo?",
-  "Bao lâu thì tổng kết một lần?",
-  "Kế hoạch này căn cứ quyết định nào?",
-  "Ai ký kế hoạch này?",
-  "Tổ chức mấy lớp tập huấn?",
-  "Kinh phí thực hiện kế hoạch là bao nhiêu?",
-  "Báo cáo 9 tháng nộp khi nào?",
-  "bc dvcq gui truoc ngay may vay anh",
-];
-
-/** Questions: templates on random plans, sentence fragments turned into questions, a share without a plan. */
-export function makeQuestions(plans: { id: string; place: string; sentences: string[] }[], count: number, seed = 2): BenchQuestion[] {
+/**
+ * `count` plans: four in five from `real` (shuffled, so a small count still spans issuers), one in
+ * five from `samples`; every plan at another place than its source, with other dates.
+ */
+export function makePlans(real: SourcePlan[], count: number, seed = 1, samples: SourcePlan[] = []): GeneratedPlan[] {
   const r = rng(seed);
-  const out: BenchQuestion[] = [];
+  const order = shuffled(real, r);
+  const out: GeneratedPlan[] = [];
+  let ri = 0;
+  let si = 0;
   for (let i = 0; i < count; i++) {
-    const p = pick(r, plans);
-    const roll = r();
-    if (roll < 0.5) out.push({ planId: p.id, question: pick(r, SCOPED) });
-    else if (roll < 0.8 && p.sentences.length) {
-      const words = pick(r, p.sentences).split(/\s+/);
-      const start = Math.floor(r() * Math.max(1, words.length - 6));
-      out.push({ planId: p.id, question: `${words.slice(start, start + 6).join(" ")} là gì?` });
-    } else out.push({ planId: null, question: `Báo cáo 6 tháng ở ${p.place} nộp trước ngày nào?` });
+    const fromSamples = samples.length > 0 && (order.length === 0 || i % 5 === 4);
+    const base = fromSamples ? samples[si++ % samples.length] : order[ri++ % order.length];
+    const place = PLACES[(i * 7) % PLACES.length];
+    const id = `bench-${String(i).padStart(4, "0")}-${base.id.slice(0, 48).replace(/-+$/, "")}`;
+    out.push({ id, text: varyDocument(base.text, place, r), ext: base.ext, place });
   }
   return out;
 }

@@ -1,20 +1,19 @@
-// The whole turn path under load: the real server (createApp + startServer, Teams in Emulator mode)
-// on a loopback port, a fake Bot Connector that receives the replies, and N users each sending
-// their questions one after another, all at once. Every turn is a POST to /api/messages that
-// returns once the bot has answered (botbuilder posts the reply to the connector first).
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// The whole turn path under load, against a server in another process: N users each sending their
+// questions one after another, all at once, as Teams activities POSTed to /api/messages (Emulator
+// mode); the replies go to a fake Bot Connector on loopback, which botbuilder posts to before the
+// POST returns. A question on a plan comes from an identity registered to that plan (seedUsers);
+// a question with no plan from an unregistered one (the whole corpus). Each user brings its own
+// loopback address in X-Forwarded-For (the server runs with TRUST_PROXY) so the per-address limit
+// counts users, as it would in an office, not the bench.
 import { performance } from "node:perf_hooks";
-import pino from "pino";
-import { startServer } from "../../adapters/server";
-import { createApp } from "../../bot/app";
-import { loadConfig } from "../../bot/config";
-import type { OfficeAwareEngine } from "../../bot/plans/office-answerer";
-import { officeAwareAnswerer } from "../../bot/plans/office-answerer";
-import { openDbFromConfig } from "../../bot/storage/open-db";
+import type { DbQuery } from "../../bot/storage/db";
 import { startFakeConnector } from "../../test/fakes/fake-connector";
 import { percentile } from "./stats";
+
+export interface Turn {
+  question: string;
+  planId: string | null;
+}
 
 export interface TurnFigures {
   turns: number;
@@ -28,34 +27,30 @@ export interface TurnFigures {
   max: number;
   /** Health checks sent during the load: their worst latency (ms). */
   healthMax: number;
-  /** RSS (MB) of this process right after the embedded database opened, and before. */
-  rssBeforeDb: number;
-  rssAfterDb: number;
 }
 
-const rssMb = () => process.memoryUsage().rss / 1048576;
+const planIdentity = (i: number) => `aad-bench-plan-${i}`;
 
-/** Runs `questions` (cycled) through /api/messages with `users` concurrent users, `turns` turns in all. */
-export async function timeTurns(o: { answerer: OfficeAwareEngine; questions: string[]; users: number; turns: number }): Promise<TurnFigures> {
-  const dataDir = mkdtempSync(join(tmpdir(), "tlkh-bench-turns-"));
-  const config = loadConfig({ DATA_DIR: dataDir, NUDGES_ENABLED: "false", LOG_LEVEL: "silent", ZALO_CREDENTIALS_FILE: join(dataDir, "none.json") });
-  const log = pino({ level: "silent" });
-  const rssBeforeDb = rssMb();
-  const db = await openDbFromConfig(config);
-  const rssAfterDb = rssMb();
+/** One registered user per plan, with a Teams identity, working under that plan. */
+export async function seedUsers(db: DbQuery, planIds: readonly string[]): Promise<void> {
+  await db.query(
+    `WITH u AS (
+       INSERT INTO users (name, role, plan_id) SELECT 'Cán bộ ' || n, 'member', p FROM unnest($1::text[]) WITH ORDINALITY AS x(p, n) RETURNING id, plan_id)
+     INSERT INTO identities (channel, channel_user_id, user_id)
+     SELECT 'teams', 'aad-bench-plan-' || (array_position($1::text[], u.plan_id) - 1), u.id FROM u`,
+    [planIds],
+  );
+}
+
+/**
+ * Sends `count` turns (the questions cycled), or turns until `stop` is aborted when count is
+ * Infinity, from `users` concurrent users against the server at `url`, each waiting about
+ * `thinkMs` between its turns (0: at once, the server's saturation). Turns started while
+ * `measuring` says false (a warm-up) are sent but not counted.
+ */
+export async function timeTurns(o: { url: string; turns: readonly Turn[]; planIds: readonly string[]; users: number; count: number; stop?: AbortSignal; thinkMs?: number; measuring?: () => boolean }): Promise<TurnFigures> {
+  const planIndex = new Map(o.planIds.map((p, i) => [p, i]));
   const connector = await startFakeConnector();
-  const app = await createApp(config, { db, log, skipIngest: true, answerer: officeAwareAnswerer(o.answerer, db) });
-  const server = await startServer({
-    config,
-    app,
-    log,
-    port: 0,
-    host: "127.0.0.1",
-    zalo: null,
-    background: null,
-    // One loopback address for every user: the per-address limits would measure themselves.
-    limits: { requestsPerMinute: 1e9, turnsPerMinute: 1e9, registrationsPer15Min: 1e9 },
-  });
   const times: number[] = [];
   let failed = 0;
   const failures: Record<string, number> = {};
@@ -69,48 +64,61 @@ export async function timeTurns(o: { answerer: OfficeAwareEngine; questions: str
   const health = (async () => {
     while (running) {
       const t = performance.now();
-      await fetch(`${server.url}/healthz`).then((r) => r.text()).catch(() => "");
+      await fetch(`${o.url}/healthz`).then((r) => r.text()).catch(() => "");
       healthMax = Math.max(healthMax, performance.now() - t);
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
   const user = async (u: number) => {
     let seq = 0;
+    const ip = `127.0.${(u >> 8) & 255}.${(u & 255) + 1}`;
     for (;;) {
       const i = next++;
-      if (i >= o.turns) return;
+      if (i >= o.count || o.stop?.aborted) return;
+      const turn = o.turns[i % o.turns.length];
+      const p = turn.planId === null ? undefined : planIndex.get(turn.planId);
+      const who = p === undefined ? `aad-bench-guest-${u}` : planIdentity(p);
       const activity = {
         type: "message",
         id: `bench-${u}-${++seq}`,
         timestamp: new Date().toISOString(),
         channelId: "msteams",
         serviceUrl: connector.url,
-        from: { id: `29:bench-user-${u}`, name: `Người dùng ${u}`, aadObjectId: `aad-bench-${u}` },
+        from: { id: `29:${who}`, name: `Người dùng ${u}`, aadObjectId: who },
         recipient: { id: "28:bot-app-id", name: "Trợ lý Kế hoạch" },
-        conversation: { id: `a:bench-chat-${u}`, conversationType: "personal", tenantId: "tenant-1" },
+        conversation: { id: `a:bench-chat-${who}`, conversationType: "personal", tenantId: "tenant-1" },
         channelData: { tenant: { id: "tenant-1" } },
         locale: "vi-VN",
-        text: o.questions[i % o.questions.length],
+        text: turn.question,
       };
       const t = performance.now();
+      const measured = o.measuring?.() ?? true;
       try {
-        const res = await fetch(`${server.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(activity) });
+        const res = await fetch(`${o.url}/api/messages`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-forwarded-for": ip },
+          body: JSON.stringify(activity),
+        });
         await res.text();
-        if (res.status >= 300) fail(`HTTP ${res.status}`);
+        if (res.status >= 300 && measured) fail(`HTTP ${res.status}`);
       } catch (e) {
-        fail(String((e as Error & { cause?: Error }).cause?.message ?? (e as Error).message));
+        if (measured) fail(String((e as Error & { cause?: Error }).cause?.message ?? (e as Error).message));
       }
-      times.push(performance.now() - t);
+      if (measured) times.push(performance.now() - t);
+      // A person reads the answer before the next question (0.5x to 1.5x thinkMs; none by default).
+      if (o.thinkMs) await new Promise((r) => setTimeout(r, o.thinkMs! * (0.5 + Math.random())));
     }
   };
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: o.users }, (_, u) => user(u)));
-  const seconds = (performance.now() - t0) / 1000;
-  running = false;
-  await health;
-  await server.close();
-  await connector.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  let seconds = 0;
+  try {
+    await Promise.all(Array.from({ length: o.users }, (_, u) => user(u)));
+    seconds = (performance.now() - t0) / 1000;
+  } finally {
+    running = false;
+    await health;
+    await connector.close();
+  }
   times.sort((a, b) => a - b);
   return {
     turns: times.length,
@@ -122,7 +130,5 @@ export async function timeTurns(o: { answerer: OfficeAwareEngine; questions: str
     p99: percentile(times, 99),
     max: times[times.length - 1],
     healthMax,
-    rssBeforeDb,
-    rssAfterDb,
   };
 }

@@ -216,3 +216,54 @@ describe("nudge scheduler over 2023 on PGlite", () => {
     expect(zalo.delivered.map(userOf).sort()).toEqual([10, 11]);
   });
 });
+
+describe("a morning's wave", () => {
+  /** Holds each send until `width` are in flight (or every expected send has started), then lets them all through. */
+  class GateSender implements ProactiveSender {
+    readonly channel = "zalo" as const;
+    started = 0;
+    widest = 0;
+    private held: (() => void)[] = [];
+    constructor(
+      private readonly width: number,
+      private readonly total: number,
+    ) {}
+    send(): Promise<void> {
+      this.started++;
+      const p = new Promise<void>((r) => this.held.push(r));
+      this.widest = Math.max(this.widest, this.held.length);
+      if (this.held.length === this.width || this.started === this.total) this.held.splice(0).forEach((r) => r());
+      return p;
+    }
+  }
+
+  it("sends several nudges at once and reads the store a bounded number of times per nudge, not once per check", async () => {
+    // Thirty more people in Phòng Nội vụ's unit (o12), each with a Zalo address: 32 nudges on 2 June.
+    for (let id = 200; id < 230; id++) {
+      await db.query("INSERT INTO users (id, name, unit_id, role) VALUES ($1, $2, 2, 'member')", [id, `Cán bộ ${id}`]);
+      await db.query("INSERT INTO addresses (channel, conversation_key, channel_user_id, user_id, data) VALUES ('zalo', $1, $2, $3, '{}'::jsonb)", [`zalo-conv-${id}`, `zalo-${id}`, id]);
+    }
+    const total = (await scheduler([]).plan(at("2023-06-02"))).length;
+    expect(total).toBe(32);
+    let queries = 0;
+    const counted = new Proxy(db, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver);
+        if (prop !== "query") return typeof v === "function" ? v.bind(target) : v;
+        return (...args: Parameters<EngineDb["query"]>) => {
+          queries++;
+          return target.query(...args);
+        };
+      },
+    });
+    const gate = new GateSender(4, total);
+    const s = new NudgeScheduler({ db: counted, senders: [gate], config, calendar, delivery: { workerId: "wave", concurrency: 4 } });
+    const report = await s.tick(at("2023-06-02"));
+    expect(report.outcomes.sent).toBe(32);
+    expect(gate.widest).toBe(4);
+    // 'sending' and 'sent' per nudge; planning, claiming and checking are a few queries for all.
+    expect(queries).toBeLessThanOrEqual(2 * total + 20);
+    const rows = await db.query<{ status: string; n: number }>("SELECT status, count(*)::int AS n FROM nudge_log GROUP BY status");
+    expect(rows).toEqual([{ status: "sent", n: 32 }]);
+  });
+});

@@ -1,0 +1,119 @@
+// The real server (`npm start`'s scripts/start.ts) in its own process for the benches, so the load
+// generator does not share its event loop: spawned with its own PLANS_DIR and DATA_DIR (the
+// embedded database, inside that process), polled on /healthz and /readyz, and stopped with
+// SIGTERM. Every server started here is also killed when the bench exits by any path (an error,
+// Ctrl-C, SIGTERM), so none is left behind holding a port and a database folder.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { freePort } from "../../test/support/free-port";
+
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  /** ms from spawn to the first /healthz 200 and to the first /readyz 200. */
+  healthzMs: number;
+  readyzMs: number;
+  /** Peak RSS of the process so far (kB, VmHWM from /proc), the embedded database included. */
+  peakRssKb(): number | null;
+  /** SIGTERM, then waits for the exit; resolves with the exit code. */
+  stop(): Promise<number | null>;
+}
+
+const live = new Set<ChildProcess>();
+let hooked = false;
+
+/** Kills every server still running when this process ends, also on Ctrl-C and SIGTERM. */
+function hookExit(): void {
+  if (hooked) return;
+  hooked = true;
+  process.once("exit", () => {
+    for (const c of live) c.kill("SIGKILL");
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      for (const c of live) c.kill("SIGTERM");
+      process.stderr.write(`\nbench: ${signal}, stopped ${live.size} server process(es)\n`);
+      process.exit(130);
+    });
+  }
+}
+
+export function peakRssKb(pid: number): number | null {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return m ? Number(m[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+async function status(url: string): Promise<number | null> {
+  try {
+    const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+    await res.text();
+    return res.status;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts `scripts/start.ts` of `app` (default: this checkout) in Teams Emulator mode and waits until
+ * /readyz says 200. TRUST_PROXY is on so each simulated user can bring its own loopback address
+ * (X-Forwarded-For 127.0.x.y): the per-address limits then count users, not the bench.
+ */
+export async function startServerProcess(o: { plansDir: string; dataDir: string; env?: Record<string, string>; app?: string; limitMs?: number }): Promise<ServerProcess> {
+  hookExit();
+  const port = await freePort();
+  const t0 = performance.now();
+  const child = spawn(process.execPath, ["--import", "tsx", "--no-deprecation", "scripts/start.ts"], {
+    cwd: o.app ?? ".",
+    env: {
+      ...process.env,
+      PORT: String(port),
+      PLANS_DIR: o.plansDir,
+      DATA_DIR: o.dataDir,
+      DATABASE_URL: "",
+      MicrosoftAppId: "",
+      MicrosoftAppPassword: "",
+      TRUST_PROXY: "true",
+      NUDGES_ENABLED: "false",
+      LOG_LEVEL: "warn",
+      ZALO_CREDENTIALS_FILE: join(o.dataDir, "no-zalo.json"),
+      ...o.env,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  live.add(child);
+  let stderr = "";
+  child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)));
+  const exited = new Promise<number | null>((r) =>
+    child.once("exit", (code) => {
+      live.delete(child);
+      r(code);
+    }),
+  );
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    return exited;
+  };
+  const url = `http://127.0.0.1:${port}`;
+  let healthzMs = -1;
+  let readyzMs = -1;
+  const limit = o.limitMs ?? 1_800_000;
+  try {
+    while (readyzMs < 0) {
+      if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready:\n${stderr}`);
+      if (performance.now() - t0 > limit) throw new Error(`the server was not ready after ${limit} ms:\n${stderr}`);
+      if (healthzMs < 0 && (await status(`${url}/healthz`)) === 200) healthzMs = performance.now() - t0;
+      if (healthzMs >= 0 && (await status(`${url}/readyz`)) === 200) readyzMs = performance.now() - t0;
+      if (readyzMs < 0) await new Promise((r) => setTimeout(r, 25));
+    }
+  } catch (e) {
+    await stop();
+    throw e;
+  }
+  return { url, pid: child.pid!, healthzMs, readyzMs, peakRssKb: () => peakRssKb(child.pid!), stop };
+}
