@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
+import { cliArgs, UsageError, wholeNumber } from "./cli";
 import { Worker } from "node:worker_threads";
 import pino from "pino";
 import { startServer } from "../adapters/server";
@@ -39,8 +39,6 @@ const HELP = `Usage: npm run bench:nudges [-- OPTIONS]
   --corpus DIR        real documents to make the chat plans from (default ../shared/corpus/docs)
   --source DIR        sample plans (default ./knowledge/sample-plans)
   -h, --help          this text`;
-
-class UsageError extends Error {}
 
 // A working Tuesday; every seeded obligation's last day ("trước ngày 10/6" of the first half).
 const TODAY = "2026-06-09";
@@ -126,15 +124,9 @@ interface RunFigures {
   quiet: TurnFigures;
 }
 
-function wholeNumber(name: string, v: string | undefined): number {
-  const n = Number(v);
-  if (!/^\d+$/.test(v ?? "") || n < 1) throw new UsageError(`--${name} must be a whole number above 0; got "${v}".`);
-  return n;
-}
-
 async function main(): Promise<void> {
-  const parse = () =>
-    parseArgs({
+  const { values } = cliArgs(
+    {
       options: {
         nudges: { type: "string", default: "40000" },
         runs: { type: "string", default: "3" },
@@ -148,14 +140,9 @@ async function main(): Promise<void> {
         source: { type: "string", default: "./knowledge/sample-plans" },
         help: { type: "boolean", short: "h", default: false },
       },
-    });
-  let values: ReturnType<typeof parse>["values"];
-  try {
-    values = parse().values;
-  } catch (e) {
-    throw new UsageError((e as Error).message); // an unknown flag or a flag without its value
-  }
-  if (values.help) return void console.log(HELP);
+    },
+    HELP,
+  );
   const nudges = wholeNumber("nudges", values.nudges);
   const runs = wholeNumber("runs", values.runs);
   const users = wholeNumber("users", values.users);

@@ -15,7 +15,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
-import { parseArgs } from "node:util";
+import { cliArgs, UsageError, wholeNumber } from "./cli";
 import { openDb } from "../bot/storage/open-db";
 import { KnowledgeEngine } from "../knowledge/answer/engine";
 import { planFromText } from "../knowledge/load-plan";
@@ -36,14 +36,6 @@ const HELP = `Usage: npm run bench [-- OPTIONS]
   --source DIR    sample plans, one plan in five (default ./knowledge/sample-plans)
   --dir DIR       keep the plan files here (default: a temporary folder, removed at the end)
   -h, --help      this text`;
-
-const wholeNumber = (name: string, v: string | undefined): number => {
-  const n = Number(v);
-  if (!/^\d+$/.test(v ?? "") || !Number.isInteger(n) || n < 1) throw new UsageError(`--${name} must be a whole number above 0; got "${v}".`);
-  return n;
-};
-
-class UsageError extends Error {}
 
 interface EngineRun {
   indexS: number;
@@ -137,8 +129,8 @@ async function serverRun(o: { root: string; plansDir: string; planIds: string[];
 }
 
 async function main(): Promise<void> {
-  const parse = () =>
-    parseArgs({
+  const { values } = cliArgs(
+    {
       options: {
         plans: { type: "string", default: "1000" },
         questions: { type: "string", default: "2000" },
@@ -150,14 +142,9 @@ async function main(): Promise<void> {
         dir: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
-    });
-  let values: ReturnType<typeof parse>["values"];
-  try {
-    values = parse().values;
-  } catch (e) {
-    throw new UsageError((e as Error).message); // an unknown flag or a flag without its value
-  }
-  if (values.help) return void out(HELP);
+    },
+    HELP,
+  );
   const nPlans = wholeNumber("plans", values.plans);
   const nQuestions = wholeNumber("questions", values.questions);
   const runs = wholeNumber("runs", values.runs);

@@ -29,6 +29,12 @@ export function cliArgs<T extends ParseArgsConfig & { options: { help: { type: "
   return parsed;
 }
 
+/** A flag that must be a whole number above 0 (`--runs 3`). */
+export function wholeNumber(name: string, v: string | undefined): number {
+  if (!/^\d+$/.test(v ?? "") || Number(v) < 1) throw new UsageError(`--${name} must be a whole number above 0; got "${v}".`);
+  return Number(v);
+}
+
 /** The configuration from .env (if present) and the environment; commands log warnings only unless LOG_LEVEL says otherwise. */
 export function cliConfig(overrides: Record<string, string | undefined> = {}): Config {
   loadDotEnvIfPresent();
