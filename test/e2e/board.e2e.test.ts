@@ -46,11 +46,11 @@ async function person(name: string): Promise<Page> {
 
 /** Sends a message and returns the bot's reply; picks the office plan's task when asked which. */
 async function say(page: Page, text: string, pick?: string): Promise<string> {
-  const before = await page.locator("#log li.bot").count();
+  const before = await page.locator("#log li.bot:not(.waiting)").count();
   await page.fill("#text", text);
   await page.click("#send");
-  await expect.poll(() => page.locator("#log li.bot").count(), { timeout: 20_000 }).toBeGreaterThan(before);
-  const reply = await page.locator("#log li.bot").last().innerText();
+  await expect.poll(() => page.locator("#log li.bot:not(.waiting)").count(), { timeout: 20_000 }).toBeGreaterThan(before);
+  const reply = await page.locator("#log li.bot:not(.waiting)").last().innerText();
   if (pick && /nhiệm vụ nào/.test(reply)) {
     const line = reply.split("\n").find((l) => /^\d+\. /.test(l) && l.includes(pick));
     if (!line) throw new Error(`no choice with "${pick}" in: ${reply}`);

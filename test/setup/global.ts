@@ -18,7 +18,30 @@ declare module "vitest" {
   }
 }
 
+interface Resources {
+  url: string;
+  template: string;
+  stop(): Promise<void>;
+}
+
+// Vitest runs this once per project (vitest.config.ts has two): the first call starts everything and
+// the others share it (on globalThis: each project may load this file as a module of its own); the
+// last teardown stops it.
+const shared = globalThis as typeof globalThis & { tlkhTestResources?: Promise<Resources>; tlkhTestUsers?: number };
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared.tlkhTestUsers = (shared.tlkhTestUsers ?? 0) + 1;
+  shared.tlkhTestResources ??= start();
+  const r = await shared.tlkhTestResources;
+  project.provide("testDatabaseUrl", r.url);
+  project.provide("pgliteTemplate", r.template);
+  return async () => {
+    shared.tlkhTestUsers = (shared.tlkhTestUsers ?? 1) - 1;
+    if (shared.tlkhTestUsers === 0) await r.stop();
+  };
+}
+
+async function start(): Promise<Resources> {
   let embedded: PostgresProcess | null = null;
   const started = Date.now();
   const postgres = (async () => {
@@ -37,12 +60,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await template.then((t) => t.remove(), () => {});
     throw err;
   }
-  project.provide("testDatabaseUrl", url);
-  project.provide("pgliteTemplate", pglite.file);
   const pgWhere = embedded ? `embedded PostgreSQL on ${new URL(url).host}` : "PostgreSQL from TEST_DATABASE_URL";
   console.log(`test setup (${Date.now() - started} ms): ${pgWhere}; Chromium: ${browser.source} ${browser.executablePath}`);
-  return async () => {
-    pglite.remove();
-    await (embedded as PostgresProcess | null)?.stop();
+  return {
+    url,
+    template: pglite.file,
+    async stop() {
+      pglite.remove();
+      await (embedded as PostgresProcess | null)?.stop();
+    },
   };
 }
