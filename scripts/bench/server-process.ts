@@ -15,6 +15,8 @@ export interface ServerProcess {
   /** ms from spawn to the first /healthz 200 and to the first /readyz 200. */
   healthzMs: number;
   readyzMs: number;
+  /** Whether /readyz answered 503 with loading progress before it was ready. */
+  sawProgress: boolean;
   /** Peak RSS of the process so far (kB, VmHWM from /proc), the embedded database included. */
   peakRssKb(): number | null;
   /** SIGTERM, then waits for the exit; resolves with the exit code. */
@@ -49,11 +51,10 @@ export function peakRssKb(pid: number): number | null {
   }
 }
 
-async function status(url: string): Promise<number | null> {
+async function status(url: string): Promise<{ code: number; body: string } | null> {
   try {
     const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-    await res.text();
-    return res.status;
+    return { code: res.status, body: await res.text() };
   } catch {
     return null;
   }
@@ -102,18 +103,23 @@ export async function startServerProcess(o: { plansDir: string; dataDir: string;
   const url = `http://127.0.0.1:${port}`;
   let healthzMs = -1;
   let readyzMs = -1;
+  let sawProgress = false;
   const limit = o.limitMs ?? 1_800_000;
   try {
     while (readyzMs < 0) {
       if (child.exitCode !== null) throw new Error(`the server exited (${child.exitCode}) before it was ready:\n${stderr}`);
       if (performance.now() - t0 > limit) throw new Error(`the server was not ready after ${limit} ms:\n${stderr}`);
-      if (healthzMs < 0 && (await status(`${url}/healthz`)) === 200) healthzMs = performance.now() - t0;
-      if (healthzMs >= 0 && (await status(`${url}/readyz`)) === 200) readyzMs = performance.now() - t0;
+      if (healthzMs < 0 && (await status(`${url}/healthz`))?.code === 200) healthzMs = performance.now() - t0;
+      if (healthzMs >= 0) {
+        const r = await status(`${url}/readyz`);
+        if (r?.code === 200) readyzMs = performance.now() - t0;
+        else if (r?.code === 503 && /"loaded"/.test(r.body)) sawProgress = true;
+      }
       if (readyzMs < 0) await new Promise((r) => setTimeout(r, 25));
     }
   } catch (e) {
     await stop();
     throw e;
   }
-  return { url, pid: child.pid!, healthzMs, readyzMs, peakRssKb: () => peakRssKb(child.pid!), stop };
+  return { url, pid: child.pid!, healthzMs, readyzMs, sawProgress, peakRssKb: () => peakRssKb(child.pid!), stop };
 }
