@@ -35,6 +35,7 @@ const HELP = `Usage: npm run bench [-- OPTIONS]
   --corpus DIR    real documents to make plans from (default ../shared/corpus/docs)
   --source DIR    sample plans, one plan in five (default ./knowledge/sample-plans)
   --dir DIR       keep the plan files here (default: a temporary folder, removed at the end)
+  --skip-engine   leave out the engine-alone part (server start and turns only)
   -h, --help      this text`;
 
 interface EngineRun {
@@ -140,6 +141,7 @@ async function main(): Promise<void> {
         corpus: { type: "string", default: "../shared/corpus/docs" },
         source: { type: "string", default: "./knowledge/sample-plans" },
         dir: { type: "string" },
+        "skip-engine": { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     },
@@ -180,9 +182,9 @@ async function main(): Promise<void> {
     const serverRuns: ServerRun[] = [];
     const planIds = plans.map((p) => p.id);
     for (let run = 1; run <= runs; run++) {
-      const e = await engineRun(plans, questions, now);
-      engineRuns.push(e);
-      out(
+      const e = values["skip-engine"] ? null : await engineRun(plans, questions, now);
+      if (e) engineRuns.push(e);
+      if (e) out(
         `run ${run}/${runs}: engine alone: index ${f(e.indexS)} s + ${f(e.warmS)} s warm-up; ${e.answered}/${nQuestions} answered; correct ${e.correct}/${e.withFact} on a plan, ${e.wholeCorrect}/${e.wholeWithFact} whole corpus; p50 ${f(e.p50)} ms, p95 ${f(e.p95)} ms, p99 ${f(e.p99)} ms (whole corpus p99 ${f(e.wholeP99)} ms)`,
       );
       const s = await serverRun({ root, plansDir, planIds, questions, users, turns: nTurns });
@@ -197,12 +199,13 @@ async function main(): Promise<void> {
       const v = xs.map(pick);
       return `${median(v).toFixed(digits)} (spread ${spread(v).toFixed(digits)})`;
     };
-    const e0 = engineRuns[0];
+    const e0 = engineRuns[0] as EngineRun | undefined;
     out(`--- medians of ${runs} run(s) (spread = max - min); ${uptime()} ---`);
     out(`ingest from files into the database (first start of the server): ${m(serverRuns, (r) => r.plansPerS)} plans/s, ready in ${m(serverRuns, (r) => r.firstReadyS)} s`);
     out(`restart with ${nPlans} unchanged plans: ready in ${m(serverRuns, (r) => r.restartReadyS, 2)} s`);
     out(`HTTP /api/messages turns, ${users} concurrent users (${Math.round((100 * whole) / nQuestions)}% whole corpus): ${m(serverRuns, (r) => r.turns.perSecond)} turns/s, p50 ${m(serverRuns, (r) => r.turns.p50)} ms, p99 ${m(serverRuns, (r) => r.turns.p99)} ms; /healthz worst ${m(serverRuns, (r) => r.turns.healthMax)} ms`);
     out(`peak RSS of the server process (embedded database included): ${m(serverRuns, (r) => r.peakServeMb, 0)} MB serving, ${m(serverRuns, (r) => r.peakIngestMb, 0)} MB on the first start`);
+    if (!e0) return;
     out(`engine alone: p50 ${m(engineRuns, (r) => r.p50)} ms, p95 ${m(engineRuns, (r) => r.p95)} ms, p99 ${m(engineRuns, (r) => r.p99)} ms, whole-corpus p99 ${m(engineRuns, (r) => r.wholeP99)} ms; index ${m(engineRuns, (r) => r.indexS)} s`);
     const pct = (a: number, b: number) => (b ? `${Math.round((100 * a) / b)}%` : "-");
     out(`accuracy (engine; the same every run): on a plan ${e0.correct}/${e0.withFact} = ${pct(e0.correct, e0.withFact)}, whole corpus ${e0.wholeCorrect}/${e0.wholeWithFact} = ${pct(e0.wholeCorrect, e0.wholeWithFact)}; answered ${e0.answered}/${nQuestions}`);
