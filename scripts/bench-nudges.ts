@@ -1,4 +1,4 @@
-// npm run bench:nudges [-- --nudges 40000 --runs 3 --users 20 --think-ms 1000 --plans 20 --latency-ms 60 --failure-rate 0.01 --concurrency 32]
+// npm run bench:nudges [-- --nudges 40000 --runs 3 --users 20 --think-ms 1000 --plans 20 --latency-ms 60 --failure-rate 0.01 --concurrency 64]
 // The morning wave: --nudges due nudges delivered by the real scheduler (load, plan, claim, send,
 // mark, retry) through a fake channel that behaves like a real sender (a random latency around
 // --latency-ms, a share --failure-rate of transient failures that are retried), while --users chat
@@ -35,7 +35,7 @@ const HELP = `Usage: npm run bench:nudges [-- OPTIONS]
   --plans N           plans the chat questions are asked of (default 20)
   --latency-ms N      the fake channel's mean send latency (default 60; each send 0.5x to 1.5x)
   --failure-rate X    share of sends that fail transiently and are retried (default 0.01)
-  --concurrency N     sends in flight at once (default: the scheduler's, 32)
+  --concurrency N     sends in flight at once (default: the scheduler's, 64)
   --corpus DIR        real documents to make the chat plans from (default ../shared/corpus/docs)
   --source DIR        sample plans (default ./knowledge/sample-plans)
   -h, --help          this text`;

@@ -38,7 +38,7 @@ export const DEFAULT_DELIVERY: Omit<DeliveryOptions, "workerId"> = {
   retryBaseDelayMs: 60_000,
   retryMaxDelayMs: 60 * 60_000,
   sendTimeoutMs: 60_000,
-  concurrency: 32,
+  concurrency: 64,
 };
 
 export type Senders = ReadonlyMap<ChannelName, ProactiveSender>;
@@ -311,15 +311,66 @@ export async function deliver(
  */
 export async function deliverAll(db: DbQuery, senders: Senders, rows: readonly ClaimedRow[], now: Date, opts: DeliveryOptions, log?: Logger): Promise<DeliveryOutcome[]> {
   if (rows.length === 0) return [];
-  const checked = await check(db, rows);
+  const outcomes: DeliveryOutcome[] = new Array(rows.length);
+  const index = new Map(rows.map((r, i) => [r.key, i]));
+  let given = false;
+  await deliverBatches(db, senders, async () => (given ? null : ((given = true), rows)), now, opts, log, (row, o) => (outcomes[index.get(row.key)!] = o), rows.length > 1 ? MARK_LINGER_MS : 0);
+  return outcomes;
+}
+
+/**
+ * Delivers the batches `next` gives (claimed rows; null when there are no more) with
+ * opts.concurrency lanes that do not wait for each other at a batch's end: the next batch is
+ * claimed and checked while the last rows of the current one are still being sent, so a wave of
+ * many batches keeps every lane busy instead of draining and refilling at each one.
+ */
+export async function deliverBatches(
+  db: DbQuery,
+  senders: Senders,
+  next: () => Promise<readonly ClaimedRow[] | null>,
+  now: Date,
+  opts: DeliveryOptions,
+  log: Logger | undefined,
+  onOutcome: (row: ClaimedRow, outcome: DeliveryOutcome) => void,
   // Marks wait up to 20 ms for others: a nudge goes out 20 ms later, and a wave costs a statement
   // per few dozen nudges instead of one per nudge.
-  const marks = new Marks(db, opts.workerId, now, rows.length > 1 ? MARK_LINGER_MS : 0);
-  const outcomes: DeliveryOutcome[] = new Array(rows.length);
-  let next = 0;
-  const lane = async () => {
-    for (let i = next++; i < rows.length; i = next++) outcomes[i] = await deliver(db, senders, rows[i], now, opts, log, { checked: checked.get(rows[i].key), marks });
+  lingerMs = MARK_LINGER_MS,
+): Promise<void> {
+  const marks = new Marks(db, opts.workerId, now, lingerMs);
+  const lanes = Math.max(1, opts.concurrency);
+  const queue: { row: ClaimedRow; checked: RowCheck | undefined }[] = [];
+  let done = false;
+  let failure: { err: unknown } | null = null;
+  let filling: Promise<void> | null = null;
+  // A failed claim or check ends the wave after the rows already claimed are delivered.
+  const fill = (): Promise<void> =>
+    (filling ??= (async () => {
+      try {
+        const rows = await next();
+        if (rows === null) {
+          done = true;
+          return;
+        }
+        const checked = rows.length ? await check(db, rows) : new Map<string, RowCheck>();
+        for (const row of rows) queue.push({ row, checked: checked.get(row.key) });
+      } catch (err) {
+        failure ??= { err };
+        done = true;
+      }
+    })().finally(() => (filling = null)));
+  const lane = async (): Promise<void> => {
+    for (;;) {
+      // Fetch ahead while a lane's worth of rows is still queued.
+      if (!done && queue.length <= lanes) void fill();
+      const item = queue.shift();
+      if (!item) {
+        if (done) return;
+        await fill();
+        continue;
+      }
+      onOutcome(item.row, await deliver(db, senders, item.row, now, opts, log, { checked: item.checked, marks }));
+    }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, rows.length)) }, lane));
-  return outcomes;
+  await Promise.all(Array.from({ length: lanes }, lane));
+  if (failure) throw (failure as { err: unknown }).err;
 }

@@ -9,7 +9,7 @@ import { nudgeOffsets, type Config } from "../config";
 import type { ChannelName, ProactiveSender } from "../messages";
 import type { Db } from "../storage/db";
 import { loadCalendar, type WorkingCalendar } from "./calendar";
-import { claimMany, deliverAll, reclaimPending, DEFAULT_DELIVERY, type DeliveryOptions, type DeliveryOutcome, type Senders } from "./delivery";
+import { claimMany, deliverAll, deliverBatches, reclaimPending, DEFAULT_DELIVERY, type DeliveryOptions, type DeliveryOutcome, type Senders } from "./delivery";
 import { loadNudgeState } from "./nudge-state";
 import {
   DEFAULT_CATCH_UP_DAYS,
@@ -126,11 +126,14 @@ export class NudgeScheduler {
     report.planned = planned.length;
     // Claimed a batch at a time, just before its sends: a claim is a promise to send soon, and
     // another replica can take the rest meanwhile.
-    for (let i = 0; i < planned.length; i += CLAIM_BATCH) {
-      const rows = await claimMany(db, planned.slice(i, i + CLAIM_BATCH), this.delivery.workerId);
+    let i = 0;
+    const nextBatch = async () => {
+      if (i >= planned.length) return null;
+      const rows = await claimMany(db, planned.slice(i, (i += CLAIM_BATCH)), this.delivery.workerId);
       report.claimed += rows.length;
-      for (const o of await deliverAll(db, this.senders, rows, now, this.delivery, this.log)) report.outcomes[o]++;
-    }
+      return rows;
+    };
+    await deliverBatches(db, this.senders, nextBatch, now, this.delivery, this.log, (_row, o) => report.outcomes[o]++, planned.length > 1 ? undefined : 0);
     if (report.claimed || report.recovered) this.log.info({ ...report, at: now.toISOString() }, "nudge tick");
     return report;
   }
