@@ -1,7 +1,7 @@
 // The scheduler on a real database (PGlite in memory) with an injected clock over simulated days.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../bot/config";
-import { claim } from "../../../bot/nudges/delivery";
+import { claim, claimMany, DEFAULT_DELIVERY, deliverBatches, type ClaimedRow, type DeliveryOutcome } from "../../../bot/nudges/delivery";
 import { NudgeScheduler, type TickReport } from "../../../bot/nudges/scheduler";
 import type { ProactiveSender } from "../../../bot/messages";
 import type { EngineDb } from "../../../bot/storage/engine";
@@ -236,6 +236,47 @@ describe("a morning's wave", () => {
       return p;
     }
   }
+
+  it("delivers batch after batch without draining the lanes at each batch's end; a failed claim ends the wave after the claimed rows", async () => {
+    for (let id = 200; id < 230; id++) {
+      await db.query("INSERT INTO users (id, name, unit_id, role) VALUES ($1, $2, 2, 'member')", [id, `Cán bộ ${id}`]);
+      await db.query("INSERT INTO addresses (channel, conversation_key, channel_user_id, user_id, data) VALUES ('zalo', $1, $2, $3, '{}'::jsonb)", [`zalo-conv-${id}`, `zalo-${id}`, id]);
+    }
+    const planned = await scheduler([]).plan(at("2023-06-02"));
+    expect(planned.length).toBe(32);
+    // The first row's send hangs until every other row of its batch and the next batch have gone out.
+    const order: string[] = [];
+    let release: () => void = () => {};
+    const first = planned[0].key;
+    const sender: ProactiveSender = {
+      channel: "zalo",
+      send: async (address) => {
+        order.push(address.conversationKey);
+        if (order.length === 1) await new Promise<void>((r) => (release = r));
+        if (order.length === 24) release();
+      },
+    };
+    const opts = { ...DEFAULT_DELIVERY, workerId: "w", concurrency: 4 };
+    const batches = [planned.slice(0, 8), planned.slice(8, 16), planned.slice(16, 24)];
+    let calls = 0;
+    const next = async (): Promise<readonly ClaimedRow[] | null> => {
+      calls++;
+      const b = batches.shift();
+      if (b) return claimMany(db, b, "w");
+      throw new Error("the store went away");
+    };
+    const outcomes = new Map<string, DeliveryOutcome>();
+    const wave = deliverBatches(db, new Map([["zalo", sender]]), next, at("2023-06-02"), opts, undefined, (row, o) => outcomes.set(row.key, o));
+    await expect(wave).rejects.toThrow("the store went away");
+    // All 24 claimed rows went out, the held first one included, before the failure ended the wave.
+    expect(order.length).toBe(24);
+    expect(outcomes.get(first)).toBe("sent");
+    expect([...outcomes.values()].every((o) => o === "sent")).toBe(true);
+    expect(outcomes.size).toBe(24);
+    expect(calls).toBe(4);
+    const rows = await db.query<{ status: string; n: number }>("SELECT status, count(*)::int AS n FROM nudge_log GROUP BY status");
+    expect(rows).toEqual([{ status: "sent", n: 24 }]);
+  });
 
   it("sends several nudges at once and reads the store a bounded number of times per nudge, not once per check", async () => {
     // Thirty more people in Phòng Nội vụ's unit (o12), each with a Zalo address: 32 nudges on 2 June.
