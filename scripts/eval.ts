@@ -1,36 +1,40 @@
-// npm run --silent eval -- --plans DIR --questions FILE [--now YYYY-MM-DD] [--out FILE]
-// Loads every plan of DIR into a fresh temporary store (PGlite, through the bot's ingest),
-// answers each question, writes one JSON line per answer and prints the score by kind.
+// npm run --silent eval -- --plans DIR [--plans DIR ...] --questions FILE [--now YYYY-MM-DD] [--out FILE] [--whole]
+// Loads every plan of the folders into a fresh temporary store (PGlite, through the bot's ingest),
+// answers each question, writes one JSON line per answer and prints the score by kind. --whole asks
+// every question of the whole library, as a user whose plan is not known is answered.
 import { readFileSync, writeFileSync } from "node:fs";
 import { cliArgs, runCli, UsageError } from "./cli";
 import { passes, parseQuestions, type EvalQuestion } from "./eval/score";
 import { nowFromArg } from "./knowledge/cli-date";
 import { engineFromPlans, plansFromDir } from "./knowledge/engine-from-plans";
 
-const HELP = `Usage: npm run --silent eval -- --plans DIR --questions FILE [--now YYYY-MM-DD] [--out FILE]
+const HELP = `Usage: npm run --silent eval -- --plans DIR --questions FILE [--now YYYY-MM-DD] [--out FILE] [--whole]
 
-  --plans DIR        folder of plan files
+  --plans DIR        folder of plan files (repeatable: the plans of every folder are loaded)
   --questions FILE   JSON lines: {"id","plan","question","answer_facts","kind"}
   --now DATE         today's date (Asia/Ho_Chi_Minh); default: the clock
   --out FILE         write the answers here instead of stdout
   --memory           keep plans in memory instead of a temporary PGlite store
+  --whole            ask every question of the whole library (its "plan" ignored), as for a user
+                     whose plan is not known
   -h, --help         this text`;
 
 async function main(): Promise<number> {
   const v = cliArgs(
     {
       options: {
-        plans: { type: "string" },
+        plans: { type: "string", multiple: true },
         questions: { type: "string" },
         now: { type: "string" },
         out: { type: "string" },
         memory: { type: "boolean", default: false },
+        whole: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     },
     HELP,
   ).values;
-  if (!v.plans || !v.questions) throw new UsageError("Both --plans and --questions are needed.");
+  if (!v.plans?.length || !v.questions) throw new UsageError("Both --plans and --questions are needed.");
   const now = nowFromArg(v.now);
   const questions = parseQuestions(readFileSync(v.questions, "utf8"), v.questions);
   const { plans, errors } = await plansFromDir(v.plans, { store: v.memory ? "memory" : "temp-pglite", now });
@@ -43,7 +47,7 @@ async function main(): Promise<number> {
   let passed = 0;
   const failedIds: string[] = [];
   for (const q of questions) {
-    const a = await engine.answer(q.question, { planId: q.plan, now });
+    const a = await engine.answer(q.question, { planId: v.whole ? null : q.plan, now });
     lines.push(
       JSON.stringify({ id: q.id, answered: a.answered, text: a.text, citations: a.citations.map((c) => ({ plan: c.plan, section: c.section, quote: c.quote })) }),
     );

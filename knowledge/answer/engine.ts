@@ -457,6 +457,14 @@ export class KnowledgeEngine {
   private scope(q: Question, planId: string | null): string[] | null {
     const grams = bigrams(tokenise(q.canonical).seq);
     const named = this.hints.named(grams);
+    // A document named by kind and number ("KH 1026") is the strongest pointer; a place or issuer
+    // named beside it picks among several documents with that number.
+    const referenced = this.hints.referenced(q.raw);
+    if (referenced.length) {
+      if (planId && referenced.includes(planId)) return [planId];
+      const both = referenced.filter((id) => named.includes(id));
+      return both.length ? both : referenced;
+    }
     if (planId && this.byId.has(planId)) {
       // The asker's plan is authoritative; only a strong name (two words of another plan's own name) points elsewhere.
       const hits = this.hints.hits(grams);

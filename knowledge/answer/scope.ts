@@ -1,5 +1,7 @@
 // Which plans a question names: proper names in a plan's title, issuer or place ("Hồng Lĩnh",
-// "Tiên Cảnh", "Sóc Trăng") that few plans share. Generic words ("công tác dân vận") name none.
+// "Tiên Cảnh", "Sóc Trăng") that few plans share, and the plan's own kind and number ("KH 1026",
+// "Chỉ thị 012"). Generic words ("công tác dân vận") name none.
+import { documentReferences, kindOfNumber, leadingNumber } from "../document/references";
 import type { Plan } from "../types";
 import { bigrams, tokenise } from "../search/tokens";
 
@@ -12,9 +14,18 @@ function properNames(s: string): string[] {
 
 export class PlanHints {
   private byBigram = new Map<string, string[]>();
+  /** Plans by the leading number of their own number and symbol, with their kind. */
+  private byNumber = new Map<string, { id: string; kind: string | null }[]>();
 
   constructor(plans: readonly Plan[]) {
     for (const p of plans) {
+      const n = p.meta.number && leadingNumber(p.meta.number);
+      if (n) {
+        const entry = { id: p.id, kind: p.meta.kind ?? kindOfNumber(p.meta.number!) };
+        const list = this.byNumber.get(n);
+        if (list) list.push(entry);
+        else this.byNumber.set(n, [entry]);
+      }
       const names = [...properNames(p.meta.title), ...properNames(p.meta.issuer ?? ""), ...(p.meta.place ? [p.meta.place] : [])];
       const seen = new Set(names.flatMap((n) => bigrams(tokenise(n).seq)));
       for (const b of seen) {
@@ -42,5 +53,17 @@ export class PlanHints {
     if (hits.size === 0) return [];
     const best = Math.max(...hits.values());
     return [...hits].filter(([, n]) => n === best).map(([id]) => id);
+  }
+
+  /**
+   * Plans the question refers to by kind and number ("Theo KH 1026 của Nghệ An"): a plan whose own
+   * number starts with that number and whose kind is the one named ("văn bản số ..." names any kind).
+   */
+  referenced(question: string): string[] {
+    const out = new Set<string>();
+    for (const r of documentReferences(question)) {
+      for (const e of this.byNumber.get(r.number) ?? []) if (r.kind === null || e.kind === null || e.kind === r.kind) out.add(e.id);
+    }
+    return [...out];
   }
 }

@@ -4,27 +4,13 @@ import type { Paragraph } from "../normalise";
 import { yearSpanIn } from "../time";
 import type { PlanMeta } from "../types";
 import { bodyCase, isAllCaps, lowerCaps, nameCase } from "./casing";
+import { kindOfNumber } from "./references";
 import { isBackMatter, paragraphMarker } from "./sections";
 
 const DOC_TYPE_RE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: PHỐI HỢP| HÀNH ĐỘNG| CÔNG TÁC)?|QUYẾT ĐỊNH|CHỈ THỊ|BÁO CÁO|HƯỚNG DẪN|THÔNG BÁO|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ(?: LIÊN TỊCH)?|CÔNG VĂN|CÔNG ĐIỆN|KẾT LUẬN|PHƯƠNG ÁN|TỜ TRÌNH)(?![\p{L}])/u;
 // Page furniture that is never metadata: the source line, links, table borders, a page's weekday date stamp.
 const FURNITURE_RE = /^(?:#*\s*source\s*:|https?:\/\/|www\.|\||(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),?\s+(?:ngày\s+)?\d{1,2}\/\d{1,2}\/\d{4})/iu;
-// The type code of a document's number and symbol (Nghị định 30/2020/NĐ-CP): "86/2025/QĐ-UBND" is a Quyết định; a symbol with no type code ("2539/UBND-SNV") is a Công văn.
-const SYMBOL_KIND: Record<string, string> = {
-  "QĐ": "Quyết định", KH: "Kế hoạch", CT: "Chỉ thị", "CĐ": "Công điện", CV: "Công văn", TB: "Thông báo", HD: "Hướng dẫn", BC: "Báo cáo",
-  TT: "Thông tư", "NĐ": "Nghị định", NQ: "Nghị quyết", KL: "Kết luận", CTr: "Chương trình", QC: "Quy chế", TTr: "Tờ trình", "ĐA": "Đề án", PA: "Phương án",
-};
 const NUMBER_VALUE_RE = /^(\d{1,6}[\p{L}\d./-]*\/[\p{L}\d./-]*[\p{L}Đđ][\p{L}\d./-]*)/u;
-
-/** The kind a number's symbol gives: "86/2025/QĐ-UBND" -> "Quyết định", "2539/UBND-SNV" -> "Công văn". */
-export function kindOfNumber(number: string): string | null {
-  const parts = number.split("/").slice(1).filter((p) => !/^\d+$/u.test(p));
-  if (!parts.length) return null;
-  const code = parts[0].split("-")[0];
-  if (SYMBOL_KIND[code]) return SYMBOL_KIND[code];
-  // "UBND-KT", "BCĐ-..." with no type code first: a letter (công văn).
-  return /^(?:UBND|BND|VP|S[\p{Lu}]+|BCĐ|TTg|BNV|BTC)$/u.test(code) ? "Công văn" : null;
-}
 const MOTTO_RE = /^(?:CỘNG HÒA|CỘNG HOÀ|(?:XÃ )?HỘI CHỦ NGHĨA|CHỦ NGHĨA VIỆT NAM|VIỆT NAM$|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP|-{3,}|_{3,})/u;
 const NATIONAL_MOTTO_RE = /^(?:CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN VIỆT NAM)/u;
 

@@ -20,15 +20,15 @@ export interface LoadedEngine {
   errors: { file: string; reason: string }[];
 }
 
-export async function plansFromDir(dir: string, o: { store: "memory" | "temp-pglite"; now: Date }): Promise<{ plans: Plan[]; errors: { file: string; reason: string }[] }> {
+export async function plansFromDir(dir: string | readonly string[], o: { store: "memory" | "temp-pglite"; now: Date }): Promise<{ plans: Plan[]; errors: { file: string; reason: string }[] }> {
   if (o.store === "memory") {
-    const r = await loadPlans([dir]);
+    const r = await loadPlans(typeof dir === "string" ? [dir] : [...dir]);
     return { plans: r.plans, errors: r.errors.map((e) => ({ file: e.file, reason: e.message })) };
   }
   const folder = mkdtempSync(join(tmpdir(), "tlkh-eval-"));
   const db = await openDb({ dataDir: folder });
   try {
-    const outcomes = await ingestFiles(db, [dir], { load: loadPlanFile, now: o.now });
+    const outcomes = await ingestFiles(db, typeof dir === "string" ? [dir] : [...dir], { load: loadPlanFile, now: o.now });
     const errors = outcomes.filter((r) => r.status === "error").map((r) => ({ file: r.file, reason: r.reason ?? "unknown error" }));
     return { plans: await loadStoredPlans(db), errors };
   } finally {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { KnowledgeEngine } from "../../../knowledge/answer/engine";
+import { PlanHints } from "../../../knowledge/answer/scope";
 import { communePlan, districtPlan } from "./fixtures";
 import { buildPlan } from "./plan-builder";
 
@@ -72,6 +73,32 @@ describe("deadline answers", () => {
   it("a place named in the question picks that plan", async () => {
     const a = await engine.answer("báo cáo 6 tháng ở Xuân Trường nộp trước ngày nào", { planId: null, now: may2025 });
     expect(a.citations.map((c) => c.plan)).toEqual(["xuantruong-2025"]);
+  });
+});
+
+describe("a document named by kind and number", () => {
+  const numbered = async () =>
+    KnowledgeEngine.build([
+      { ...districtPlan(), meta: { ...districtPlan().meta, number: "45/KH-UBND", kind: "Kế hoạch" } },
+      { ...communePlan(), meta: { ...communePlan().meta, number: "12/KH-UBND", kind: "Kế hoạch" } },
+    ]);
+
+  it("picks that plan without the asker's plan, and points away from the asker's plan to it", async () => {
+    const e = await numbered();
+    const whole = await e.answer("bc 6 thang theo KH 45 nop khi nao", { planId: null, now: may2025 });
+    expect(whole.citations.map((c) => c.plan)).toEqual(["xuantruong-2025"]);
+    const elsewhere = await e.answer("Kế hoạch số 45 yêu cầu nộp báo cáo 6 tháng trước ngày nào?", { planId: "camquan-2024", now: may2025 });
+    expect(elsewhere.citations.map((c) => c.plan)).toEqual(["xuantruong-2025"]);
+    expect(elsewhere.text).toContain("trước ngày 15/6");
+  });
+
+  it("another kind with that number, or a number no plan has, points nowhere; plans that share a number are all named", () => {
+    const numberedPlan = (p: ReturnType<typeof districtPlan>, number: string) => ({ ...p, meta: { ...p.meta, number, kind: "Kế hoạch" } });
+    const hints = new PlanHints([numberedPlan(districtPlan(), "45/KH-UBND"), numberedPlan(communePlan(), "045/KH-UBND")]);
+    expect(hints.referenced("bc 6 thang theo KH 45").sort()).toEqual(["camquan-2024", "xuantruong-2025"]);
+    expect(hints.referenced("bc 6 thang theo Quyết định 45")).toEqual([]);
+    expect(hints.referenced("bc 6 thang theo KH 99")).toEqual([]);
+    expect(hints.referenced("văn bản số 45")).toHaveLength(2);
   });
 });
 
