@@ -40,6 +40,8 @@ const HELP = `Usage: npm run bench [-- OPTIONS]
                   (and the users' seeding) only when DIR has no database yet, then a restart and
                   the turns; fast to repeat (default: a fresh folder per run, removed after it)
   --cpu-prof DIR  the server process writes V8 CPU profiles here (one per thread) when it stops
+  --settle        after the restart, wait until the server is idle (under 5% of a core for 2 s; the
+                  answer workers warm their engine in the background after /readyz) before the turns
   -h, --help      this text`;
 
 interface EngineRun {
@@ -68,6 +70,24 @@ interface ServerRun {
   /** CPU time per counted turn: the server process (all threads) and this load generator. */
   serverCpuMsPerTurn: number;
   clientCpuMsPerTurn: number;
+  /** The server's main thread alone (HTTP, botbuilder, the embedded database). */
+  mainCpuMsPerTurn: number;
+  /** Seconds from /readyz 200 until the server was idle (--settle), else 0. */
+  settleS: number;
+}
+
+/** Waits until the server uses under 5% of a core for 2 s in a row (at most 5 minutes); returns the seconds waited. */
+async function settled(server: { cpuMs(): number | null }): Promise<number> {
+  const t0 = performance.now();
+  let quiet = 0;
+  let last = server.cpuMs() ?? 0;
+  while (quiet < 2 && performance.now() - t0 < 300_000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = server.cpuMs() ?? 0;
+    quiet = now - last < 50 ? quiet + 1 : 0;
+    last = now;
+  }
+  return (performance.now() - t0) / 1000;
 }
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -113,7 +133,7 @@ async function engineRun(plans: Plan[], questions: BenchQuestion[], now: Date): 
   return r;
 }
 
-async function serverRun(o: { root: string; plansDir: string; planIds: string[]; questions: BenchQuestion[]; users: number; turns: number; data?: string; cpuProf?: string }): Promise<ServerRun> {
+async function serverRun(o: { root: string; plansDir: string; planIds: string[]; questions: BenchQuestion[]; users: number; turns: number; data?: string; cpuProf?: string; settle?: boolean }): Promise<ServerRun> {
   const dataDir = o.data ?? join(o.root, `data-${Date.now()}`);
   const nodeArgs = o.cpuProf ? ["--cpu-prof", "--cpu-prof-dir", o.cpuProf] : [];
   try {
@@ -134,13 +154,16 @@ async function serverRun(o: { root: string; plansDir: string; planIds: string[];
     }
     const server = await startServerProcess({ plansDir: o.plansDir, dataDir, nodeArgs });
     try {
+      const settleS = o.settle ? await settled(server) : 0;
       const cpu0 = server.cpuMs() ?? NaN;
+      const main0 = server.mainThreadCpuMs() ?? NaN;
       const client0 = process.cpuUsage();
       const turns = await timeTurns({ url: server.url, turns: o.questions, planIds: o.planIds, users: o.users, count: o.turns });
       const client = process.cpuUsage(client0);
       const serverCpuMsPerTurn = ((server.cpuMs() ?? NaN) - cpu0) / turns.turns;
+      const mainCpuMsPerTurn = ((server.mainThreadCpuMs() ?? NaN) - main0) / turns.turns;
       const clientCpuMsPerTurn = (client.user + client.system) / 1000 / turns.turns;
-      return { firstReadyS, plansPerS: o.planIds.length / firstReadyS, restartReadyS: server.readyzMs / 1000, turns, peakIngestMb, peakServeMb: mb(server.peakRssKb()), serverCpuMsPerTurn, clientCpuMsPerTurn };
+      return { firstReadyS, plansPerS: o.planIds.length / firstReadyS, restartReadyS: server.readyzMs / 1000, turns, peakIngestMb, peakServeMb: mb(server.peakRssKb()), serverCpuMsPerTurn, mainCpuMsPerTurn, clientCpuMsPerTurn, settleS };
     } finally {
       await server.stop();
     }
@@ -164,6 +187,7 @@ async function main(): Promise<void> {
         "skip-engine": { type: "boolean", default: false },
         data: { type: "string" },
         "cpu-prof": { type: "string" },
+        settle: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
     },
@@ -213,12 +237,12 @@ async function main(): Promise<void> {
       if (e) out(
         `run ${run}/${runs}: engine alone: index ${f(e.indexS)} s + ${f(e.warmS)} s warm-up; ${e.answered}/${nQuestions} answered; correct ${e.correct}/${e.withFact} on a plan, ${e.wholeCorrect}/${e.wholeWithFact} whole corpus; p50 ${f(e.p50)} ms, p95 ${f(e.p95)} ms, p99 ${f(e.p99)} ms (whole corpus p99 ${f(e.wholeP99)} ms)`,
       );
-      const s = await serverRun({ root, plansDir, planIds, questions, users, turns: nTurns, data: values.data, cpuProf: values["cpu-prof"] });
+      const s = await serverRun({ root, plansDir, planIds, questions, users, turns: nTurns, data: values.data, cpuProf: values["cpu-prof"], settle: values.settle });
       serverRuns.push(s);
       const t = s.turns;
       out(
-        `run ${run}/${runs}: server process: first start ${f(s.firstReadyS)} s (${f(s.plansPerS)} plans/s from files into the database), restart ${f(s.restartReadyS)} s; ` +
-          `/api/messages, ${users} users: ${t.turns} turns (${t.failed} failed${t.failed ? `: ${JSON.stringify(t.failures)}` : ""}) in ${f(t.seconds)} s = ${f(t.perSecond)} turns/s, p50 ${f(t.p50)} ms, p99 ${f(t.p99)} ms, max ${f(t.max)} ms; /healthz worst ${f(t.healthMax)} ms; CPU per turn ${f(s.serverCpuMsPerTurn)} ms server, ${f(s.clientCpuMsPerTurn)} ms client; peak RSS ${s.peakIngestMb} MB ingesting, ${s.peakServeMb} MB serving`,
+        `run ${run}/${runs}: server process: first start ${f(s.firstReadyS)} s (${f(s.plansPerS)} plans/s from files into the database), restart ${f(s.restartReadyS)} s${s.settleS ? ` + ${f(s.settleS)} s until idle` : ""}; ` +
+          `/api/messages, ${users} users: ${t.turns} turns (${t.failed} failed${t.failed ? `: ${JSON.stringify(t.failures)}` : ""}) in ${f(t.seconds)} s = ${f(t.perSecond)} turns/s, p50 ${f(t.p50)} ms, p99 ${f(t.p99)} ms, max ${f(t.max)} ms; /healthz worst ${f(t.healthMax)} ms; CPU per turn ${f(s.serverCpuMsPerTurn)} ms server (${f(s.mainCpuMsPerTurn)} main thread), ${f(s.clientCpuMsPerTurn)} ms client; peak RSS ${s.peakIngestMb} MB ingesting, ${s.peakServeMb} MB serving`,
       );
     }
     const m = <T>(xs: T[], pick: (x: T) => number, digits = 1) => {
@@ -229,7 +253,7 @@ async function main(): Promise<void> {
     out(`--- medians of ${runs} run(s) (spread = max - min); ${uptime()} ---`);
     out(`ingest from files into the database (first start of the server): ${m(serverRuns, (r) => r.plansPerS)} plans/s, ready in ${m(serverRuns, (r) => r.firstReadyS)} s`);
     out(`restart with ${nPlans} unchanged plans: ready in ${m(serverRuns, (r) => r.restartReadyS, 2)} s`);
-    out(`HTTP /api/messages turns, ${users} concurrent users (${Math.round((100 * whole) / nQuestions)}% whole corpus): ${m(serverRuns, (r) => r.turns.perSecond)} turns/s, p50 ${m(serverRuns, (r) => r.turns.p50)} ms, p99 ${m(serverRuns, (r) => r.turns.p99)} ms; /healthz worst ${m(serverRuns, (r) => r.turns.healthMax)} ms; CPU per turn ${m(serverRuns, (r) => r.serverCpuMsPerTurn)} ms server (all threads), ${m(serverRuns, (r) => r.clientCpuMsPerTurn)} ms load generator`);
+    out(`HTTP /api/messages turns, ${users} concurrent users (${Math.round((100 * whole) / nQuestions)}% whole corpus): ${m(serverRuns, (r) => r.turns.perSecond)} turns/s, p50 ${m(serverRuns, (r) => r.turns.p50)} ms, p99 ${m(serverRuns, (r) => r.turns.p99)} ms; /healthz worst ${m(serverRuns, (r) => r.turns.healthMax)} ms; CPU per turn ${m(serverRuns, (r) => r.serverCpuMsPerTurn)} ms server (all threads; main thread ${m(serverRuns, (r) => r.mainCpuMsPerTurn)} ms), ${m(serverRuns, (r) => r.clientCpuMsPerTurn)} ms load generator`);
     out(`peak RSS of the server process (embedded database included): ${m(serverRuns, (r) => r.peakServeMb, 0)} MB serving, ${m(serverRuns, (r) => r.peakIngestMb, 0)} MB on the first start`);
     if (!e0) return;
     out(`engine alone: p50 ${m(engineRuns, (r) => r.p50)} ms, p95 ${m(engineRuns, (r) => r.p95)} ms, p99 ${m(engineRuns, (r) => r.p99)} ms, whole-corpus p99 ${m(engineRuns, (r) => r.wholeP99)} ms; index ${m(engineRuns, (r) => r.indexS)} s`);

@@ -21,6 +21,8 @@ export interface ServerProcess {
   peakRssKb(): number | null;
   /** CPU time the process has used so far (ms, user + system, all its threads; from /proc). */
   cpuMs(): number | null;
+  /** CPU time of the main thread alone (ms); the rest of cpuMs() is the answer workers, V8's and libuv's threads. */
+  mainThreadCpuMs(): number | null;
   /** SIGTERM, then waits for the exit; resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -45,9 +47,9 @@ function hookExit(): void {
 }
 
 /** utime + stime of a process from /proc/PID/stat, in ms (clock ticks of 10 ms). */
-export function cpuMs(pid: number): number | null {
+export function cpuMs(pid: number, tid?: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, "utf8");
     const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
     return (Number(f[11]) + Number(f[12])) * 10; // fields 14 and 15 of proc(5), counted from the state
   } catch {
@@ -134,5 +136,5 @@ export async function startServerProcess(o: { plansDir: string; dataDir: string;
     await stop();
     throw e;
   }
-  return { url, pid: child.pid!, healthzMs, readyzMs, sawProgress, peakRssKb: () => peakRssKb(child.pid!), cpuMs: () => cpuMs(child.pid!), stop };
+  return { url, pid: child.pid!, healthzMs, readyzMs, sawProgress, peakRssKb: () => peakRssKb(child.pid!), cpuMs: () => cpuMs(child.pid!), mainThreadCpuMs: () => cpuMs(child.pid!, child.pid!), stop };
 }
