@@ -47,11 +47,30 @@ export class TurnCache {
   private readonly pending = new BoundedMap<string, PendingRow | null>(TURN_CACHE_MAX);
   private readonly addresses = new BoundedMap<string, { stored: string; at: number }>(TURN_CACHE_MAX);
   private office: OfficeDate[] | null = null;
+  /** The read of the counters now running, and the next one, not yet sent, that turns arriving meanwhile share. */
+  private running: Promise<void> = Promise.resolve();
+  private next: Promise<void> | null = null;
 
   constructor(private readonly db: Db) {}
 
-  /** Reads the counters and drops what moved since the last turn: call once at the start of a turn. */
-  async sync(): Promise<void> {
+  /**
+   * Reads the counters and drops what moved since the last turn: call once at the start of a turn.
+   * Turns that arrive while a read runs share the next read, sent when it ends: still sent after
+   * each of them arrived (so it sees every write committed before), one statement for all of them.
+   */
+  sync(): Promise<void> {
+    if (this.next) return this.next;
+    const next = this.running.then(
+      () => this.read(),
+      () => this.read(),
+    );
+    this.next = next;
+    this.running = next;
+    return next;
+  }
+
+  private async read(): Promise<void> {
+    this.next = null;
     const rows = await this.db.query<{ name: Group; n: string }>("SELECT name, n::text AS n FROM cache_epochs");
     for (const r of rows) {
       if (this.epochs.get(r.name) === r.n) continue;

@@ -36,6 +36,27 @@ describe("turn cache", () => {
     await h.say("minh", "xin chào", { address: { ...address("minh"), data: { room: "moved" } } });
     expect((await stamp()).dead).toBe(false);
   });
+
+  it("serves concurrent turns with fewer reads of the counters and address writes than turns, each seeing the writes made before it", async () => {
+    const h = await harness();
+    const [u] = await h.db.query<{ id: number }>("INSERT INTO users (name, role, plan_id) VALUES ('Hoa', 'member', 'test-plan') RETURNING id");
+    await h.db.query("INSERT INTO identities (channel, channel_user_id, user_id) VALUES ('console', 'hoa', $1)", [u.id]);
+    const statements: string[] = [];
+    const query = h.db.query;
+    h.db.query = ((sql: string, params?: unknown[]) => {
+      statements.push(sql);
+      return query(sql, params);
+    }) as typeof query;
+    const users = Array.from({ length: 20 }, (_, i) => `user-${i}`);
+    await Promise.all([...users, "hoa"].map((user) => h.say(user, "khi nào nộp báo cáo 6 tháng", { address: address(user) })));
+    const count = (re: RegExp) => statements.filter((s) => re.test(s)).length;
+    expect(count(/FROM cache_epochs/)).toBeLessThan(5);
+    expect(count(/INSERT INTO addresses/)).toBeLessThan(5);
+    const stored = await h.db.query<{ conversation_key: string; user_id: number | null }>("SELECT conversation_key, user_id FROM addresses ORDER BY conversation_key");
+    expect(stored).toHaveLength(21);
+    expect(stored.find((r) => r.conversation_key === "conv-hoa")?.user_id).toBe(u.id);
+    expect(h.answerer.asked.filter((a) => a.planId === "test-plan")).toHaveLength(1);
+  });
 });
 
 describe("BoundedMap", () => {
