@@ -3,6 +3,7 @@
 // address is not written again while it is unchanged, and one marked dead elsewhere is revived.
 import { describe, expect, it } from "vitest";
 import { BoundedMap } from "../../../bot/storage/bounded-map";
+import { turnCacheFor } from "../../../bot/storage/turn-cache";
 import { harness } from "../core/harness";
 
 const address = (user: string) => ({ channel: "console" as const, conversationKey: `conv-${user}`, channelUserId: user, data: { room: user } });
@@ -56,6 +57,24 @@ describe("turn cache", () => {
     expect(stored).toHaveLength(21);
     expect(stored.find((r) => r.conversation_key === "conv-hoa")?.user_id).toBe(u.id);
     expect(h.answerer.asked.filter((a) => a.planId === "test-plan")).toHaveLength(1);
+  });
+
+  it("reads the office dates once for turns that need them together, and again after a write", async () => {
+    const h = await harness();
+    const cache = turnCacheFor(h.db);
+    let reads = 0;
+    const read = async () => {
+      reads++;
+      await new Promise((r) => setTimeout(r, 10));
+      return [];
+    };
+    await cache.sync();
+    await Promise.all(Array.from({ length: 5 }, () => cache.officeDates(read)));
+    expect(reads).toBe(1);
+    await h.db.query("UPDATE cache_epochs SET n = n + 1 WHERE name = 'office'"); // as a write of office_deadlines by any process
+    await cache.sync();
+    await Promise.all([cache.officeDates(read), cache.officeDates(read)]);
+    expect(reads).toBe(2);
   });
 });
 
