@@ -40,6 +40,8 @@ const HELP = `Usage: npm run bench [-- OPTIONS]
                   (and the users' seeding) only when DIR has no database yet, then a restart and
                   the turns; fast to repeat (default: a fresh folder per run, removed after it)
   --cpu-prof DIR  the server process writes V8 CPU profiles here (one per thread) when it stops
+  --app DIR       run the server of another checkout (e.g. a worktree of main, for before/after runs
+                  back to back; default this one)
   --settle        after the restart, wait until the server is idle (under 5% of a core for 2 s; the
                   answer workers warm their engine in the background after /readyz) before the turns
   -h, --help      this text`;
@@ -133,14 +135,14 @@ async function engineRun(plans: Plan[], questions: BenchQuestion[], now: Date): 
   return r;
 }
 
-async function serverRun(o: { root: string; plansDir: string; planIds: string[]; questions: BenchQuestion[]; users: number; turns: number; data?: string; cpuProf?: string; settle?: boolean }): Promise<ServerRun> {
+async function serverRun(o: { root: string; plansDir: string; planIds: string[]; questions: BenchQuestion[]; users: number; turns: number; data?: string; cpuProf?: string; settle?: boolean; app?: string }): Promise<ServerRun> {
   const dataDir = o.data ?? join(o.root, `data-${Date.now()}`);
   const nodeArgs = o.cpuProf ? ["--cpu-prof", "--cpu-prof-dir", o.cpuProf] : [];
   try {
     let firstReadyS = NaN;
     let peakIngestMb = NaN;
     if (!existsSync(join(dataDir, "db"))) {
-      const first = await startServerProcess({ plansDir: o.plansDir, dataDir });
+      const first = await startServerProcess({ plansDir: o.plansDir, dataDir, app: o.app });
       peakIngestMb = mb(first.peakRssKb());
       firstReadyS = first.readyzMs / 1000;
       await first.stop();
@@ -152,7 +154,7 @@ async function serverRun(o: { root: string; plansDir: string; planIds: string[];
     } finally {
       await db.close();
     }
-    const server = await startServerProcess({ plansDir: o.plansDir, dataDir, nodeArgs });
+    const server = await startServerProcess({ plansDir: o.plansDir, dataDir, nodeArgs, app: o.app });
     try {
       const settleS = o.settle ? await settled(server) : 0;
       const cpu0 = server.cpuMs() ?? NaN;
@@ -188,6 +190,7 @@ async function main(): Promise<void> {
         data: { type: "string" },
         "cpu-prof": { type: "string" },
         settle: { type: "boolean", default: false },
+        app: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     },
@@ -214,30 +217,43 @@ async function main(): Promise<void> {
       if (!existsSync(file) || readFileSync(file, "utf8") !== p.text) writeFileSync(file, p.text);
     }
     const now = new Date("2026-05-01T05:00:00Z");
-    const t0 = performance.now();
-    const plans: Plan[] = corpus.map((c) => planFromText(c.id, c.text, `${c.id}${c.ext}`));
-    const loadS = (performance.now() - t0) / 1000;
-    const sentences = plans.reduce((n, p) => n + p.sentences.length, 0);
-    const fromReal = corpus.filter((c) => !samples.some((s) => c.id.endsWith(s.id.slice(0, 48)))).length;
     out(`load: ${new Date().toISOString()}, ${uptime()}`);
-    out(`corpus: ${nPlans} plans (${fromReal} from ${real.length} real documents, ${nPlans - fromReal} from ${samples.length} sample plans), ${sentences} sentences, ${plans.reduce((n, p) => n + p.obligations.length, 0)} obligations`);
-    out(`extract in memory (text already read, no database): ${f(loadS)} s (${f(nPlans / loadS)} plans/s)`);
-
-    const questions = makeQuestions(plans.map((p, i) => ({ plan: p, place: corpus[i].place })), nQuestions);
+    // With --data and --skip-engine the plans need not be read again: the questions are kept in DIR.
+    const kept = values.data && values["skip-engine"] ? join(values.data, `bench-questions-${nPlans}-${nQuestions}.json`) : null;
+    let plans: Plan[] = [];
+    let questions: BenchQuestion[];
+    let planIds: string[];
+    if (kept && existsSync(kept)) {
+      ({ questions, planIds } = JSON.parse(readFileSync(kept, "utf8")) as { questions: BenchQuestion[]; planIds: string[] });
+      out(`questions and plan ids read from ${kept}`);
+    } else {
+      const t0 = performance.now();
+      plans = corpus.map((c) => planFromText(c.id, c.text, `${c.id}${c.ext}`));
+      const loadS = (performance.now() - t0) / 1000;
+      const sentences = plans.reduce((n, p) => n + p.sentences.length, 0);
+      const fromReal = corpus.filter((c) => !samples.some((s) => c.id.endsWith(s.id.slice(0, 48)))).length;
+      out(`corpus: ${nPlans} plans (${fromReal} from ${real.length} real documents, ${nPlans - fromReal} from ${samples.length} sample plans), ${sentences} sentences, ${plans.reduce((n, p) => n + p.obligations.length, 0)} obligations`);
+      out(`extract in memory (text already read, no database): ${f(loadS)} s (${f(nPlans / loadS)} plans/s)`);
+      questions = makeQuestions(plans.map((p, i) => ({ plan: p, place: corpus[i].place })), nQuestions);
+      planIds = plans.map((p) => p.id);
+      if (kept) {
+        mkdirSync(values.data!, { recursive: true });
+        writeFileSync(kept, JSON.stringify({ questions, planIds }));
+      }
+    }
     const whole = questions.filter((q) => q.planId === null).length;
     const facts = questions.filter((q) => q.fact).length;
     out(`questions: ${nQuestions}, ${whole} (${Math.round((100 * whole) / nQuestions)}%) with no plan (the whole corpus), ${facts} with a known fact; e.g. ${questions.slice(0, 4).map((q) => JSON.stringify(q.question)).join(", ")}`);
 
     const engineRuns: EngineRun[] = [];
     const serverRuns: ServerRun[] = [];
-    const planIds = plans.map((p) => p.id);
     for (let run = 1; run <= runs; run++) {
       const e = values["skip-engine"] ? null : await engineRun(plans, questions, now);
       if (e) engineRuns.push(e);
       if (e) out(
         `run ${run}/${runs}: engine alone: index ${f(e.indexS)} s + ${f(e.warmS)} s warm-up; ${e.answered}/${nQuestions} answered; correct ${e.correct}/${e.withFact} on a plan, ${e.wholeCorrect}/${e.wholeWithFact} whole corpus; p50 ${f(e.p50)} ms, p95 ${f(e.p95)} ms, p99 ${f(e.p99)} ms (whole corpus p99 ${f(e.wholeP99)} ms)`,
       );
-      const s = await serverRun({ root, plansDir, planIds, questions, users, turns: nTurns, data: values.data, cpuProf: values["cpu-prof"], settle: values.settle });
+      const s = await serverRun({ root, plansDir, planIds, questions, users, turns: nTurns, data: values.data, cpuProf: values["cpu-prof"], settle: values.settle, app: values.app });
       serverRuns.push(s);
       const t = s.turns;
       out(
