@@ -11,7 +11,7 @@
 //   loopback fake connector) from --users concurrent users in this process; the server's peak RSS
 //   (VmHWM, the embedded database included).
 // Prints each run, then the median and spread (max - min) of the runs.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -36,6 +36,14 @@ const HELP = `Usage: npm run bench [-- OPTIONS]
   --source DIR    sample plans, one plan in five (default ./knowledge/sample-plans)
   --dir DIR       keep the plan files here (default: a temporary folder, removed at the end)
   --skip-engine   leave out the engine-alone part (server start and turns only)
+  --data DIR      keep the server's data folder here across runs and invocations: the first start
+                  (and the users' seeding) only when DIR has no database yet, then a restart and
+                  the turns; fast to repeat (default: a fresh folder per run, removed after it)
+  --cpu-prof DIR  the server process writes V8 CPU profiles here (one per thread) when it stops
+  --app DIR       run the server of another checkout (e.g. a worktree of main, for before/after runs
+                  back to back; default this one)
+  --settle        after the restart, wait until the server is idle (under 5% of a core for 2 s; the
+                  answer workers warm their engine in the background after /readyz) before the turns
   -h, --help      this text`;
 
 interface EngineRun {
@@ -54,12 +62,34 @@ interface EngineRun {
 }
 
 interface ServerRun {
+  /** NaN when --data already held a database (no first start). */
   firstReadyS: number;
   plansPerS: number;
   restartReadyS: number;
   turns: TurnFigures;
   peakIngestMb: number;
   peakServeMb: number;
+  /** CPU time per counted turn: the server process (all threads) and this load generator. */
+  serverCpuMsPerTurn: number;
+  clientCpuMsPerTurn: number;
+  /** The server's main thread alone (HTTP, botbuilder, the embedded database). */
+  mainCpuMsPerTurn: number;
+  /** Seconds from /readyz 200 until the server was idle (--settle), else 0. */
+  settleS: number;
+}
+
+/** Waits until the server uses under 5% of a core for 2 s in a row (at most 5 minutes); returns the seconds waited. */
+async function settled(server: { cpuMs(): number | null }): Promise<number> {
+  const t0 = performance.now();
+  let quiet = 0;
+  let last = server.cpuMs() ?? 0;
+  while (quiet < 2 && performance.now() - t0 < 300_000) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const now = server.cpuMs() ?? 0;
+    quiet = now - last < 50 ? quiet + 1 : 0;
+    last = now;
+  }
+  return (performance.now() - t0) / 1000;
 }
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -105,27 +135,42 @@ async function engineRun(plans: Plan[], questions: BenchQuestion[], now: Date): 
   return r;
 }
 
-async function serverRun(o: { root: string; plansDir: string; planIds: string[]; questions: BenchQuestion[]; users: number; turns: number }): Promise<ServerRun> {
-  const dataDir = join(o.root, `data-${Date.now()}`);
+async function serverRun(o: { root: string; plansDir: string; planIds: string[]; questions: BenchQuestion[]; users: number; turns: number; data?: string; cpuProf?: string; settle?: boolean; app?: string }): Promise<ServerRun> {
+  const dataDir = o.data ?? join(o.root, `data-${Date.now()}`);
+  const nodeArgs = o.cpuProf ? ["--cpu-prof", "--cpu-prof-dir", o.cpuProf] : [];
   try {
-    const first = await startServerProcess({ plansDir: o.plansDir, dataDir });
-    const peakIngestMb = mb(first.peakRssKb());
-    await first.stop();
+    let firstReadyS = NaN;
+    let peakIngestMb = NaN;
+    if (!existsSync(join(dataDir, "db"))) {
+      const first = await startServerProcess({ plansDir: o.plansDir, dataDir, app: o.app });
+      peakIngestMb = mb(first.peakRssKb());
+      firstReadyS = first.readyzMs / 1000;
+      await first.stop();
+    }
+    // Idempotent: a kept folder (--data) made some other way gets its users here too.
     const db = await openDb({ dataDir: join(dataDir, "db") });
     try {
       await seedUsers(db, o.planIds);
     } finally {
       await db.close();
     }
-    const server = await startServerProcess({ plansDir: o.plansDir, dataDir });
+    const server = await startServerProcess({ plansDir: o.plansDir, dataDir, nodeArgs, app: o.app });
     try {
+      const settleS = o.settle ? await settled(server) : 0;
+      const cpu0 = server.cpuMs() ?? NaN;
+      const main0 = server.mainThreadCpuMs() ?? NaN;
+      const client0 = process.cpuUsage();
       const turns = await timeTurns({ url: server.url, turns: o.questions, planIds: o.planIds, users: o.users, count: o.turns });
-      return { firstReadyS: first.readyzMs / 1000, plansPerS: o.planIds.length / (first.readyzMs / 1000), restartReadyS: server.readyzMs / 1000, turns, peakIngestMb, peakServeMb: mb(server.peakRssKb()) };
+      const client = process.cpuUsage(client0);
+      const serverCpuMsPerTurn = ((server.cpuMs() ?? NaN) - cpu0) / turns.turns;
+      const mainCpuMsPerTurn = ((server.mainThreadCpuMs() ?? NaN) - main0) / turns.turns;
+      const clientCpuMsPerTurn = (client.user + client.system) / 1000 / turns.turns;
+      return { firstReadyS, plansPerS: o.planIds.length / firstReadyS, restartReadyS: server.readyzMs / 1000, turns, peakIngestMb, peakServeMb: mb(server.peakRssKb()), serverCpuMsPerTurn, mainCpuMsPerTurn, clientCpuMsPerTurn, settleS };
     } finally {
       await server.stop();
     }
   } finally {
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!o.data) rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -142,6 +187,10 @@ async function main(): Promise<void> {
         source: { type: "string", default: "./knowledge/sample-plans" },
         dir: { type: "string" },
         "skip-engine": { type: "boolean", default: false },
+        data: { type: "string" },
+        "cpu-prof": { type: "string" },
+        settle: { type: "boolean", default: false },
+        app: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     },
@@ -162,37 +211,54 @@ async function main(): Promise<void> {
   mkdirSync(plansDir, { recursive: true });
   try {
     const corpus = makePlans(real, nPlans, 1, samples);
-    for (const p of corpus) writeFileSync(join(plansDir, `${p.id}${p.ext}`), p.text);
+    // An unchanged file is not written again: its mtime stays, so a kept data folder's restart reads nothing.
+    for (const p of corpus) {
+      const file = join(plansDir, `${p.id}${p.ext}`);
+      if (!existsSync(file) || readFileSync(file, "utf8") !== p.text) writeFileSync(file, p.text);
+    }
     const now = new Date("2026-05-01T05:00:00Z");
-    const t0 = performance.now();
-    const plans: Plan[] = corpus.map((c) => planFromText(c.id, c.text, `${c.id}${c.ext}`));
-    const loadS = (performance.now() - t0) / 1000;
-    const sentences = plans.reduce((n, p) => n + p.sentences.length, 0);
-    const fromReal = corpus.filter((c) => !samples.some((s) => c.id.endsWith(s.id.slice(0, 48)))).length;
     out(`load: ${new Date().toISOString()}, ${uptime()}`);
-    out(`corpus: ${nPlans} plans (${fromReal} from ${real.length} real documents, ${nPlans - fromReal} from ${samples.length} sample plans), ${sentences} sentences, ${plans.reduce((n, p) => n + p.obligations.length, 0)} obligations`);
-    out(`extract in memory (text already read, no database): ${f(loadS)} s (${f(nPlans / loadS)} plans/s)`);
-
-    const questions = makeQuestions(plans.map((p, i) => ({ plan: p, place: corpus[i].place })), nQuestions);
+    // With --data and --skip-engine the plans need not be read again: the questions are kept in DIR.
+    const kept = values.data && values["skip-engine"] ? join(values.data, `bench-questions-${nPlans}-${nQuestions}.json`) : null;
+    let plans: Plan[] = [];
+    let questions: BenchQuestion[];
+    let planIds: string[];
+    if (kept && existsSync(kept)) {
+      ({ questions, planIds } = JSON.parse(readFileSync(kept, "utf8")) as { questions: BenchQuestion[]; planIds: string[] });
+      out(`questions and plan ids read from ${kept}`);
+    } else {
+      const t0 = performance.now();
+      plans = corpus.map((c) => planFromText(c.id, c.text, `${c.id}${c.ext}`));
+      const loadS = (performance.now() - t0) / 1000;
+      const sentences = plans.reduce((n, p) => n + p.sentences.length, 0);
+      const fromReal = corpus.filter((c) => !samples.some((s) => c.id.endsWith(s.id.slice(0, 48)))).length;
+      out(`corpus: ${nPlans} plans (${fromReal} from ${real.length} real documents, ${nPlans - fromReal} from ${samples.length} sample plans), ${sentences} sentences, ${plans.reduce((n, p) => n + p.obligations.length, 0)} obligations`);
+      out(`extract in memory (text already read, no database): ${f(loadS)} s (${f(nPlans / loadS)} plans/s)`);
+      questions = makeQuestions(plans.map((p, i) => ({ plan: p, place: corpus[i].place })), nQuestions);
+      planIds = plans.map((p) => p.id);
+      if (kept) {
+        mkdirSync(values.data!, { recursive: true });
+        writeFileSync(kept, JSON.stringify({ questions, planIds }));
+      }
+    }
     const whole = questions.filter((q) => q.planId === null).length;
     const facts = questions.filter((q) => q.fact).length;
     out(`questions: ${nQuestions}, ${whole} (${Math.round((100 * whole) / nQuestions)}%) with no plan (the whole corpus), ${facts} with a known fact; e.g. ${questions.slice(0, 4).map((q) => JSON.stringify(q.question)).join(", ")}`);
 
     const engineRuns: EngineRun[] = [];
     const serverRuns: ServerRun[] = [];
-    const planIds = plans.map((p) => p.id);
     for (let run = 1; run <= runs; run++) {
       const e = values["skip-engine"] ? null : await engineRun(plans, questions, now);
       if (e) engineRuns.push(e);
       if (e) out(
         `run ${run}/${runs}: engine alone: index ${f(e.indexS)} s + ${f(e.warmS)} s warm-up; ${e.answered}/${nQuestions} answered; correct ${e.correct}/${e.withFact} on a plan, ${e.wholeCorrect}/${e.wholeWithFact} whole corpus; p50 ${f(e.p50)} ms, p95 ${f(e.p95)} ms, p99 ${f(e.p99)} ms (whole corpus p99 ${f(e.wholeP99)} ms)`,
       );
-      const s = await serverRun({ root, plansDir, planIds, questions, users, turns: nTurns });
+      const s = await serverRun({ root, plansDir, planIds, questions, users, turns: nTurns, data: values.data, cpuProf: values["cpu-prof"], settle: values.settle, app: values.app });
       serverRuns.push(s);
       const t = s.turns;
       out(
-        `run ${run}/${runs}: server process: first start ${f(s.firstReadyS)} s (${f(s.plansPerS)} plans/s from files into the database), restart ${f(s.restartReadyS)} s; ` +
-          `/api/messages, ${users} users: ${t.turns} turns (${t.failed} failed${t.failed ? `: ${JSON.stringify(t.failures)}` : ""}) in ${f(t.seconds)} s = ${f(t.perSecond)} turns/s, p50 ${f(t.p50)} ms, p99 ${f(t.p99)} ms, max ${f(t.max)} ms; /healthz worst ${f(t.healthMax)} ms; peak RSS ${s.peakIngestMb} MB ingesting, ${s.peakServeMb} MB serving`,
+        `run ${run}/${runs}: server process: first start ${f(s.firstReadyS)} s (${f(s.plansPerS)} plans/s from files into the database), restart ${f(s.restartReadyS)} s${s.settleS ? ` + ${f(s.settleS)} s until idle` : ""}; ` +
+          `/api/messages, ${users} users: ${t.turns} turns (${t.failed} failed${t.failed ? `: ${JSON.stringify(t.failures)}` : ""}) in ${f(t.seconds)} s = ${f(t.perSecond)} turns/s, p50 ${f(t.p50)} ms, p99 ${f(t.p99)} ms, max ${f(t.max)} ms; /healthz worst ${f(t.healthMax)} ms; CPU per turn ${f(s.serverCpuMsPerTurn)} ms server (${f(s.mainCpuMsPerTurn)} main thread), ${f(s.clientCpuMsPerTurn)} ms client; peak RSS ${s.peakIngestMb} MB ingesting, ${s.peakServeMb} MB serving`,
       );
     }
     const m = <T>(xs: T[], pick: (x: T) => number, digits = 1) => {
@@ -203,7 +269,7 @@ async function main(): Promise<void> {
     out(`--- medians of ${runs} run(s) (spread = max - min); ${uptime()} ---`);
     out(`ingest from files into the database (first start of the server): ${m(serverRuns, (r) => r.plansPerS)} plans/s, ready in ${m(serverRuns, (r) => r.firstReadyS)} s`);
     out(`restart with ${nPlans} unchanged plans: ready in ${m(serverRuns, (r) => r.restartReadyS, 2)} s`);
-    out(`HTTP /api/messages turns, ${users} concurrent users (${Math.round((100 * whole) / nQuestions)}% whole corpus): ${m(serverRuns, (r) => r.turns.perSecond)} turns/s, p50 ${m(serverRuns, (r) => r.turns.p50)} ms, p99 ${m(serverRuns, (r) => r.turns.p99)} ms; /healthz worst ${m(serverRuns, (r) => r.turns.healthMax)} ms`);
+    out(`HTTP /api/messages turns, ${users} concurrent users (${Math.round((100 * whole) / nQuestions)}% whole corpus): ${m(serverRuns, (r) => r.turns.perSecond)} turns/s, p50 ${m(serverRuns, (r) => r.turns.p50)} ms, p99 ${m(serverRuns, (r) => r.turns.p99)} ms; /healthz worst ${m(serverRuns, (r) => r.turns.healthMax)} ms; CPU per turn ${m(serverRuns, (r) => r.serverCpuMsPerTurn)} ms server (all threads; main thread ${m(serverRuns, (r) => r.mainCpuMsPerTurn)} ms), ${m(serverRuns, (r) => r.clientCpuMsPerTurn)} ms load generator`);
     out(`peak RSS of the server process (embedded database included): ${m(serverRuns, (r) => r.peakServeMb, 0)} MB serving, ${m(serverRuns, (r) => r.peakIngestMb, 0)} MB on the first start`);
     if (!e0) return;
     out(`engine alone: p50 ${m(engineRuns, (r) => r.p50)} ms, p95 ${m(engineRuns, (r) => r.p95)} ms, p99 ${m(engineRuns, (r) => r.p99)} ms, whole-corpus p99 ${m(engineRuns, (r) => r.wholeP99)} ms; index ${m(engineRuns, (r) => r.indexS)} s`);

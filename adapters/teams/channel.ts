@@ -17,6 +17,7 @@ import type { Config } from "../../bot/config";
 import type { FileMessage, ProactiveSender } from "../../bot/messages";
 import type { AddressBook, BotCore } from "../core";
 import { gateTeamsRequest } from "./gate";
+import { keptConnectors } from "./kept-connectors";
 import { activityToIncoming } from "./inbound";
 import { isPersonal, referenceFromActivity, teamsAddress } from "./reference";
 import { renderForTeams } from "./render";
@@ -72,6 +73,7 @@ export function createTeamsChannel(deps: TeamsDeps): TeamsChannel {
   const appId = deps.config.MicrosoftAppId ?? "";
   const auth = createAuthentication(deps.config);
   const adapter = new TeamsAdapter(auth);
+  const withKeptConnector = keptConnectors();
   const log = deps.log.child({ channel: "teams" });
 
   adapter.onTurnError = async (ctx, err) => {
@@ -165,7 +167,7 @@ export function createTeamsChannel(deps: TeamsDeps): TeamsChannel {
         return end(401, { error: "Unauthorized" });
       }
       try {
-        const invoke = await adapter.run(authResult, activity, onTurn);
+        const invoke = await adapter.run(withKeptConnector(authResult), activity, onTurn);
         return end(invoke?.status ?? 200, invoke?.body);
       } catch (err) {
         log.error({ err: { name: (err as Error).name, message: (err as Error).message } }, "Teams activity failed");

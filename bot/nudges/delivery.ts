@@ -15,6 +15,7 @@ import type { DbQuery } from "../storage/db";
 import { DONE_STATUS } from "./nudge-state";
 import type { Payload, PlannedMessage } from "./planner";
 import { renderPayload } from "./text";
+import { GroupWrite } from "../storage/group-write";
 
 export interface DeliveryOptions {
   /** Who claims: unique per scheduler instance (host:pid:random by default). */
@@ -134,44 +135,6 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
     timer = setTimeout(() => reject(new Error(`send timed out after ${ms} ms`)), ms);
   });
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
-
-/**
- * Writes asked for within `lingerMs` of each other, or while one statement runs, go out together
- * in one statement (a group commit), so many concurrent deliveries cost a few statements, not two
- * per row: on the embedded database every statement runs on the event loop that also answers
- * chat. Each mark is still written before its caller goes on. Resolves with whether the row was
- * still this worker's.
- */
-class GroupWrite<T extends { key: string }> {
-  private queue: { item: T; done: (ours: boolean) => void; fail: (err: unknown) => void }[] = [];
-  private running = false;
-  constructor(
-    private readonly write: (items: T[]) => Promise<{ key: string }[]>,
-    private readonly lingerMs: number,
-  ) {}
-
-  add(item: T): Promise<boolean> {
-    return new Promise((done, fail) => {
-      this.queue.push({ item, done, fail });
-      if (this.running) return;
-      this.running = true;
-      setTimeout(() => void this.flush(), this.lingerMs);
-    });
-  }
-
-  private async flush(): Promise<void> {
-    while (this.queue.length) {
-      const batch = this.queue.splice(0, 1000);
-      try {
-        const ours = new Set((await this.write(batch.map((b) => b.item))).map((r) => r.key));
-        for (const b of batch) b.done(ours.has(b.item.key));
-      } catch (err) {
-        for (const b of batch) b.fail(err);
-      }
-    }
-    this.running = false;
-  }
 }
 
 interface Outcome {

@@ -47,11 +47,31 @@ export class TurnCache {
   private readonly pending = new BoundedMap<string, PendingRow | null>(TURN_CACHE_MAX);
   private readonly addresses = new BoundedMap<string, { stored: string; at: number }>(TURN_CACHE_MAX);
   private office: OfficeDate[] | null = null;
+  private officeRead: { epoch: string | undefined; dates: Promise<OfficeDate[]> } | null = null;
+  /** The read of the counters now running, and the next one, not yet sent, that turns arriving meanwhile share. */
+  private running: Promise<void> = Promise.resolve();
+  private next: Promise<void> | null = null;
 
   constructor(private readonly db: Db) {}
 
-  /** Reads the counters and drops what moved since the last turn: call once at the start of a turn. */
-  async sync(): Promise<void> {
+  /**
+   * Reads the counters and drops what moved since the last turn: call once at the start of a turn.
+   * Turns that arrive while a read runs share the next read, sent when it ends: still sent after
+   * each of them arrived (so it sees every write committed before), one statement for all of them.
+   */
+  sync(): Promise<void> {
+    if (this.next) return this.next;
+    const next = this.running.then(
+      () => this.read(),
+      () => this.read(),
+    );
+    this.next = next;
+    this.running = next;
+    return next;
+  }
+
+  private async read(): Promise<void> {
+    this.next = null;
     const rows = await this.db.query<{ name: Group; n: string }>("SELECT name, n::text AS n FROM cache_epochs");
     for (const r of rows) {
       if (this.epochs.get(r.name) === r.n) continue;
@@ -76,12 +96,25 @@ export class TurnCache {
     this.pending.delete(`${channel}\u0000${channelUserId}`);
   }
 
+  /**
+   * The office dates. Turns that need them while they are being read share that read when no
+   * write moved their counter since it began (after a restart, every first turn read them at once).
+   */
   async officeDates(read: () => Promise<OfficeDate[]>): Promise<OfficeDate[]> {
     if (this.office) return this.office;
     const epoch = this.epochs.get("office");
-    const v = await read();
-    if (this.epochs.get("office") === epoch) this.office = v;
-    return v;
+    const reading = this.officeRead;
+    if (reading && reading.epoch === epoch) return reading.dates;
+    const dates = read();
+    const current = { epoch, dates };
+    this.officeRead = current;
+    try {
+      const v = await dates;
+      if (this.epochs.get("office") === epoch) this.office = v;
+      return v;
+    } finally {
+      if (this.officeRead === current) this.officeRead = null;
+    }
   }
 
   /** True when this address, as it would be stored, was saved less than ADDRESS_RESAVE_MS ago. */

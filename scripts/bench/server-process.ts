@@ -19,6 +19,10 @@ export interface ServerProcess {
   sawProgress: boolean;
   /** Peak RSS of the process so far (kB, VmHWM from /proc), the embedded database included. */
   peakRssKb(): number | null;
+  /** CPU time the process has used so far (ms, user + system, all its threads; from /proc). */
+  cpuMs(): number | null;
+  /** CPU time of the main thread alone (ms); the rest of cpuMs() is the answer workers, V8's and libuv's threads. */
+  mainThreadCpuMs(): number | null;
   /** SIGTERM, then waits for the exit; resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -39,6 +43,17 @@ function hookExit(): void {
       process.stderr.write(`\nbench: ${signal}, stopped ${live.size} server process(es)\n`);
       process.exit(130);
     });
+  }
+}
+
+/** utime + stime of a process from /proc/PID/stat, in ms (clock ticks of 10 ms). */
+export function cpuMs(pid: number, tid?: number): number | null {
+  try {
+    const stat = readFileSync(tid === undefined ? `/proc/${pid}/stat` : `/proc/${pid}/task/${tid}/stat`, "utf8");
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(f[11]) + Number(f[12])) * 10; // fields 14 and 15 of proc(5), counted from the state
+  } catch {
+    return null;
   }
 }
 
@@ -65,11 +80,11 @@ async function status(url: string): Promise<{ code: number; body: string } | nul
  * /readyz says 200. TRUST_PROXY is on so each simulated user can bring its own loopback address
  * (X-Forwarded-For 127.0.x.y): the per-address limits then count users, not the bench.
  */
-export async function startServerProcess(o: { plansDir: string; dataDir: string; env?: Record<string, string>; app?: string; limitMs?: number }): Promise<ServerProcess> {
+export async function startServerProcess(o: { plansDir: string; dataDir: string; env?: Record<string, string>; app?: string; limitMs?: number; nodeArgs?: string[] }): Promise<ServerProcess> {
   hookExit();
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", "--no-deprecation", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), "--import", "tsx", "--no-deprecation", "scripts/start.ts"], {
     cwd: o.app ?? ".",
     env: {
       ...process.env,
@@ -121,5 +136,5 @@ export async function startServerProcess(o: { plansDir: string; dataDir: string;
     await stop();
     throw e;
   }
-  return { url, pid: child.pid!, healthzMs, readyzMs, sawProgress, peakRssKb: () => peakRssKb(child.pid!), stop };
+  return { url, pid: child.pid!, healthzMs, readyzMs, sawProgress, peakRssKb: () => peakRssKb(child.pid!), cpuMs: () => cpuMs(child.pid!), mainThreadCpuMs: () => cpuMs(child.pid!, child.pid!), stop };
 }

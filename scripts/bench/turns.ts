@@ -31,11 +31,14 @@ export interface TurnFigures {
 
 const planIdentity = (i: number) => `aad-bench-plan-${i}`;
 
-/** One registered user per plan, with a Teams identity, working under that plan. */
+/** One registered user per plan, with a Teams identity, working under that plan (those not there yet). */
 export async function seedUsers(db: DbQuery, planIds: readonly string[]): Promise<void> {
   await db.query(
-    `WITH u AS (
-       INSERT INTO users (name, role, plan_id) SELECT 'Cán bộ ' || n, 'member', p FROM unnest($1::text[]) WITH ORDINALITY AS x(p, n) RETURNING id, plan_id)
+    `WITH todo AS (
+       SELECT p, n FROM unnest($1::text[]) WITH ORDINALITY AS x(p, n)
+       WHERE NOT EXISTS (SELECT 1 FROM identities i WHERE i.channel = 'teams' AND i.channel_user_id = 'aad-bench-plan-' || (n - 1))),
+     u AS (
+       INSERT INTO users (name, role, plan_id) SELECT 'Cán bộ ' || n, 'member', p FROM todo RETURNING id, plan_id)
      INSERT INTO identities (channel, channel_user_id, user_id)
      SELECT 'teams', 'aad-bench-plan-' || (array_position($1::text[], u.plan_id) - 1), u.id FROM u`,
     [planIds],
