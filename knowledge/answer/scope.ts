@@ -5,11 +5,44 @@ import { documentReferences, kindOfNumber, leadingNumber } from "../document/ref
 import type { Plan } from "../types";
 import { bigrams, tokenise } from "../search/tokens";
 
-/** Runs of two or more capitalised words, e.g. "Hồng Lĩnh" in "Ủy ban nhân dân thị xã Hồng Lĩnh". */
+/**
+ * Runs of two to six capitalised words, e.g. "Hồng Lĩnh" in "Ủy ban nhân dân thị xã Hồng Lĩnh".
+ * A longer run is a title-cased line ("Danh Mục Thủ Tục Hành Chính Ngành Xây Dựng ..."), whose
+ * ordinary words would make the plan answer every question that uses them.
+ */
 function properNames(s: string): string[] {
   const out: string[] = [];
-  for (const m of s.matchAll(/(?:\p{Lu}[\p{Ll}\p{M}]*(?:\s+|$)){2,}/gu)) out.push(m[0].trim());
+  for (const m of s.matchAll(/(?:\p{Lu}[\p{Ll}\p{M}]*(?:\s+|$)){2,}/gu)) {
+    const name = m[0].trim();
+    if (name.split(/\s+/u).length <= MAX_NAME_WORDS) out.push(name);
+  }
   return out;
+}
+const MAX_NAME_WORDS = 6;
+
+/**
+ * The folded bigrams of a name's adjacent words, leaving out the pairs the plan's sentences write
+ * in lower case more often than capitalised: "Kết Quả" or "Nhà nước" in a title-cased line are
+ * ordinary words ("kết quả", "nhà nước" all through the body), where "Nghệ An" or "Hồng Lĩnh" are
+ * never uncapitalised and "Luật Bảo vệ dữ liệu" rarely.
+ */
+function nameBigrams(name: string, text: string): string[] {
+  const words = name.split(/\s+/u);
+  const out: string[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const pair = `${words[i - 1]} ${words[i]}`;
+    const lower = pair.toLowerCase();
+    if (lower !== pair && occurrences(text, lower, occurrences(text, pair) + 1) > occurrences(text, pair)) continue;
+    out.push(...bigrams(tokenise(pair).seq));
+  }
+  return out;
+}
+
+/** How many times `s` occurs in `text`, counting up to `cap`. */
+function occurrences(text: string, s: string, cap = Infinity): number {
+  let n = 0;
+  for (let i = text.indexOf(s); i >= 0 && n < cap; i = text.indexOf(s, i + s.length)) n++;
+  return n;
 }
 
 export class PlanHints {
@@ -27,7 +60,9 @@ export class PlanHints {
         else this.byNumber.set(n, [entry]);
       }
       const names = [...properNames(p.meta.title), ...properNames(p.meta.issuer ?? ""), ...(p.meta.place ? [p.meta.place] : [])];
-      const seen = new Set(names.flatMap((n) => bigrams(tokenise(n).seq)));
+      // The sentences, not p.text: an answering worker's plans come without the whole text.
+      const body = names.length ? p.sentences.map((x) => x.text).join("\n") : "";
+      const seen = new Set(names.flatMap((n) => nameBigrams(n, body)));
       for (const b of seen) {
         const list = this.byBigram.get(b);
         if (list) list.push(p.id);
