@@ -121,11 +121,9 @@ export class KnowledgeEngine {
     await new Promise((r) => setImmediate(r));
     for (const p of this.planList) {
       const ctx = this.context(p.id)!;
-      const first = this.firstDoc.get(p.id)!;
       for (let i = 0; i < ctx.plan.sentences.length; i += SENTENCES) {
         const to = Math.min(i + SENTENCES, ctx.plan.sentences.length);
         warmIds(ctx, i, to);
-        this.index.vectors.warm(first + i, first + to);
         await pause();
       }
     }
