@@ -24,7 +24,7 @@ import { localDate } from "../knowledge/occurrences";
 import { setReportingRules } from "./updates/period";
 import { reportingRulesOfPlans } from "./updates/period-rules";
 import { loadStoredPlans } from "./plans/library";
-import { createAnswerer } from "./answering/answerer";
+import { answerWorkers, createAnswerer } from "./answering/answerer";
 import { refreshUnitCoverage } from "./users/unit-links";
 import type { CommandHandler } from "./turn";
 import { loadCalendar } from "./nudges/calendar";
@@ -58,13 +58,20 @@ export interface App {
   db: Db;
   config: Config;
   log: Logger;
-  /** The plans in the store when the app started. */
-  plans: Plan[];
+  /** The plans in the store when the app started: what the main thread uses of them (the engine holds the rest). */
+  plans: LoadedPlan[];
   answerer: Answerer;
   /** Outcome per file of the start-up ingest of PLANS_DIR. */
   ingested: FileOutcome[];
   close(): Promise<void>;
 }
+
+/**
+ * What the main thread keeps of a plan: the answering engine (on a worker thread) holds the
+ * sentences, sections and text; 1,000 whole plans here cost some 200 MB of heap.
+ */
+export type LoadedPlan = Pick<Plan, "id" | "file" | "sha256" | "meta" | "obligations">;
+const loadedPlan = ({ id, file, sha256, meta, obligations }: Plan): LoadedPlan => ({ id, file, sha256, meta, obligations });
 
 /** How far loading the knowledge (PLANS_DIR, then the search index) has got. */
 export interface KnowledgeProgress {
@@ -206,12 +213,14 @@ async function loadKnowledge(
   const tPlans = performance.now();
   progress.phase = "index";
   const cacheDir = planCacheDir(config);
-  const plans = cacheDir ? await loadPlansCached(db, cacheDir) : await loadStoredPlans(db);
+  // Whole plans only for an engine on this thread; worker threads read them from the plan cache.
+  const whole = !deps.answerer && answerWorkers(config) === 0 ? (cacheDir ? await loadPlansCached(db, cacheDir) : await loadStoredPlans(db)) : null;
+  const plans = whole ? whole.map(loadedPlan) : cacheDir ? await loadPlansCached(db, cacheDir, loadedPlan) : (await loadStoredPlans(db)).map(loadedPlan);
   // One rule for "the current reporting period", set by the current plans' own report dates.
   setReportingRules(reportingRulesOfPlans(plans));
   const tRead = performance.now();
   // Answering on worker threads (ANSWER_WORKERS), or on this thread for in-memory data.
-  const own = deps.answerer ? null : await createAnswerer(config, plans, db, log);
+  const own = deps.answerer ? null : await createAnswerer(config, whole ?? [], db, log);
   const answerer = deps.answerer ?? own!;
   const tIndex = performance.now();
   const llm = llmSettings(config);

@@ -24,6 +24,7 @@ export function answerWorkers(config: Pick<Config, "ANSWER_WORKERS" | "DATA_DIR"
 
 export type ClosableAnswerer = Answerer & { close(): Promise<void> };
 
+/** `plans`: for an engine on this thread (no workers); workers read the plan cache in DATA_DIR instead. */
 export async function createAnswerer(config: Config, plans: Plan[], db: DbQuery, log: Logger): Promise<ClosableAnswerer> {
   const size = answerWorkers(config);
   if (size === 0) {

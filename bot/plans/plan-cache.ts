@@ -22,12 +22,15 @@ function fileName(id: string, sha256: string): string {
 /**
  * Every stored plan that is not retired, as it was ingested (like loadStoredPlans), read from the
  * cache folder where it has the plan's file; the others are read from the store and written there.
- * Files of plans no longer stored are removed.
+ * Files of plans no longer stored are removed. `shape` keeps only what the caller needs of each
+ * plan as it is read (the rest is garbage at once, never all 1,000 plans whole in memory).
  */
-export async function loadPlansCached(q: DbQuery, dir: string): Promise<Plan[]> {
+export async function loadPlansCached(q: DbQuery, dir: string): Promise<Plan[]>;
+export async function loadPlansCached<T extends { id: string; sha256: string }>(q: DbQuery, dir: string, shape: (p: Plan) => T): Promise<T[]>;
+export async function loadPlansCached(q: DbQuery, dir: string, shape: (p: Plan) => { id: string; sha256: string } = (p) => p): Promise<{ id: string; sha256: string }[]> {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const rows = await q.query<{ id: string; sha256: string }>("SELECT id, sha256 FROM plans WHERE retired_at IS NULL ORDER BY id");
-  const out = new Map<string, Plan>();
+  const out = new Map<string, { id: string; sha256: string }>();
   const missing: string[] = [];
   const wanted = new Set<string>();
   for (const r of rows) {
@@ -39,7 +42,7 @@ export async function loadPlansCached(q: DbQuery, dir: string): Promise<Plan[]> 
     }
     try {
       const plan = JSON.parse(readFileSync(file, "utf8")) as Plan;
-      if (plan.id === r.id && plan.sha256 === r.sha256) out.set(r.id, plan);
+      if (plan.id === r.id && plan.sha256 === r.sha256) out.set(r.id, shape(plan));
       else missing.push(r.id);
     } catch {
       missing.push(r.id);
@@ -48,12 +51,12 @@ export async function loadPlansCached(q: DbQuery, dir: string): Promise<Plan[]> 
   if (missing.length) {
     const docs = await q.query<{ id: string; doc: Plan }>("SELECT id, doc FROM plans WHERE id = ANY($1::text[])", [missing]);
     for (const d of docs) {
-      out.set(d.id, d.doc);
+      out.set(d.id, shape(d.doc));
       writeAtomic(join(dir, fileName(d.id, d.doc.sha256)), JSON.stringify(d.doc));
     }
   }
   for (const f of readdirSync(dir)) if (f.endsWith(".json") && !wanted.has(f)) rmSync(join(dir, f), { force: true });
-  const plans = rows.map((r) => out.get(r.id)).filter((p): p is Plan => p !== undefined);
+  const plans = rows.map((r) => out.get(r.id)).filter((p) => p !== undefined);
   writeAtomic(listFile(dir), JSON.stringify(plans.map((p) => ({ id: p.id, sha256: p.sha256 }))));
   return plans;
 }
@@ -70,13 +73,13 @@ const listSchema = z.array(z.object({ id: z.string(), sha256: z.string() }));
  * The plans of the last loadPlansCached, from the files alone (no store); null when the list or a
  * plan's file is missing or damaged (the caller waits for the next load).
  */
-export function loadCachedPlans(dir: string): Plan[] | null {
+export function loadCachedPlans(dir: string, shape: (p: Plan) => Plan = (p) => p): Plan[] | null {
   try {
     const list = listSchema.parse(JSON.parse(readFileSync(listFile(dir), "utf8")));
     return list.map((r) => {
       const plan = JSON.parse(readFileSync(join(dir, fileName(r.id, r.sha256)), "utf8")) as Plan;
       if (plan.id !== r.id || plan.sha256 !== r.sha256) throw new Error(`${r.id}: cache file of another plan`);
-      return plan;
+      return shape(plan);
     });
   } catch {
     return null;
