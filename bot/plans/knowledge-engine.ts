@@ -35,6 +35,15 @@ export async function buildEngine(config: Config, plans: Plan[], log: (msg: stri
  */
 export async function loadEngine(config: Config, log: (msg: string) => void = () => {}): Promise<KnowledgeEngine | null> {
   const dir = planCacheDir(config);
-  const plans = dir ? loadCachedPlans(dir) : null;
+  const plans = dir ? loadCachedPlans(dir, forAnswering) : null;
   return plans && buildEngine(config, plans, log);
+}
+
+/**
+ * A plan without its whole normalised text and offset map: answering reads sentences, sections,
+ * obligations and metadata only (the text serves the obligation extraction at ingest), and the
+ * text is a quarter of a plan's memory.
+ */
+function forAnswering(plan: Plan): Plan {
+  return { ...plan, text: "", offsetRuns: [] };
 }
