@@ -43,6 +43,8 @@ export interface EngineOptions {
   log?: (msg: string) => void;
   /** Selection weights; default: knowledge/answer/weights.json. */
   weights?: Weights;
+  /** Only load the index saved in indexDir: throw (SavedIndexMismatch) rather than build or update it. */
+  savedOnly?: boolean;
 }
 
 export interface AskOptions {
@@ -142,7 +144,7 @@ export class KnowledgeEngine {
       }
     }
     const embedder = opts.embedder ?? new HashEmbedder();
-    const index = await SearchIndex.build(docs, embedder, { indexDir: opts.indexDir, log });
+    const index = await SearchIndex.build(docs, embedder, { indexDir: opts.indexDir, log, savedOnly: opts.savedOnly });
     const phraser = opts.llm ? new LlmPhraser(opts.llm, log) : null;
     return new KnowledgeEngine(unique, docPlans, index, phraser, opts.weights ?? loadWeights());
   }

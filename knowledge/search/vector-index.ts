@@ -9,7 +9,7 @@ import { dirname, join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { z } from "zod";
 import type { Embedder } from "./embedder";
-import { docHashes, fingerprint, HASH_BYTES, matchDocs, readArrays, writeArrays, writeAtomic } from "./persist";
+import { docHashes, fingerprint, HASH_BYTES, matchDocs, readArrays, SavedIndexMismatch, writeArrays, writeAtomic } from "./persist";
 import { FileRows, MemoryRows, RowsWriter, type VectorRows } from "./vector-rows";
 
 const { HierarchicalNSW } = hnswlib;
@@ -44,7 +44,10 @@ export interface VectorBuildOptions {
   log?: (msg: string) => void;
   /** Texts embedded per call, to bound memory and request size. */
   batch?: number;
+  /** Only load what indexDir holds: throw SavedIndexMismatch instead of building or updating. */
+  savedOnly?: boolean;
 }
+
 
 /** A graph that has more deleted points than this share of its live ones is rebuilt, not updated. */
 const MAX_DELETED_SHARE = 0.5;
@@ -76,6 +79,7 @@ export class VectorIndex {
     if (saved && saved.meta.fingerprint === fp && saved.meta.count === texts.length) {
       return new VectorIndex(saved.graph, embedder, texts.length, "loaded", saved.meta.dimensions, saved.labels, saved.meta.nextLabel, saved.rows);
     }
+    if (opts.savedOnly) throw new SavedIndexMismatch("vector");
     const hashes = docHashes(texts.length, (i) => texts[i]);
     if (saved && files) {
       const updated = await update(saved, texts, hashes, embedder, opts, files.rows);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HashEmbedder, type Embedder } from "../../../knowledge/search/embedder";
 import { reciprocalRankFusion } from "../../../knowledge/search/fusion";
+import { SavedIndexMismatch } from "../../../knowledge/search/persist";
 import { VectorIndex } from "../../../knowledge/search/vector-index";
 
 const texts = [
@@ -85,6 +86,9 @@ describe("VectorIndex (hnswlib)", () => {
     expect(updated.origin).toBe("updated");
     const fresh = await VectorIndex.build(changed, new HashEmbedder());
     expect(await updated.searchRanges("kiểm tra công vụ", 5, [[0, 5]])).toEqual(await fresh.searchRanges("kiểm tra công vụ", 5, [[0, 5]]));
+    // Saved only (an early start): what the folder holds is loaded, anything else is refused, never built.
+    expect((await VectorIndex.build(changed, new HashEmbedder(), { indexDir: dir, savedOnly: true })).origin).toBe("loaded");
+    await expect(VectorIndex.build(more, new HashEmbedder(), { indexDir: dir, savedOnly: true })).rejects.toThrow(SavedIndexMismatch);
     // A folder saved before the rows file (meta without a version): rebuilt, never a crash.
     const metaFile = join(dir, "sentences.json");
     const { version: _, ...old } = JSON.parse(readFileSync(metaFile, "utf8"));
