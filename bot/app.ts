@@ -14,7 +14,7 @@ import { openDbFromConfig } from "./storage/open-db";
 import { ownDataDir } from "./storage/owner-only";
 import type { FileOutcome, LoadPlanFile } from "./plans/ingest-files";
 import { FileHashes } from "./plans/file-hashes";
-import { cachePlan, loadPlansCached } from "./plans/plan-cache";
+import { cachePlan, loadPlanSummariesCached, loadPlansCached, planSummary, type PlanSummary } from "./plans/plan-cache";
 import { indexDir, planCacheDir } from "./plans/knowledge-engine";
 import { writeAtomic } from "../knowledge/search/persist";
 import { existsSync } from "node:fs";
@@ -24,7 +24,7 @@ import { localDate } from "../knowledge/occurrences";
 import { setReportingRules } from "./updates/period";
 import { reportingRulesOfPlans } from "./updates/period-rules";
 import { loadStoredPlans } from "./plans/library";
-import { createAnswerer } from "./answering/answerer";
+import { answerWorkers, createAnswerer, startEarlyAnswerer, type EarlyAnswerer } from "./answering/answerer";
 import { refreshUnitCoverage } from "./users/unit-links";
 import type { CommandHandler } from "./turn";
 import { loadCalendar } from "./nudges/calendar";
@@ -58,8 +58,8 @@ export interface App {
   db: Db;
   config: Config;
   log: Logger;
-  /** The plans in the store when the app started. */
-  plans: Plan[];
+  /** The plans in the store when the app started: what the main thread uses of them (the engine holds the rest). */
+  plans: PlanSummary[];
   answerer: Answerer;
   /** Outcome per file of the start-up ingest of PLANS_DIR. */
   ingested: FileOutcome[];
@@ -114,7 +114,15 @@ export async function openApp(config: Config, deps: AppDeps = {}): Promise<Start
   if (!deps.skipIngest) checkPlansDir(config.PLANS_DIR);
   // Also with DATABASE_URL: DATA_DIR keeps the search index, downloads and the Zalo login.
   if (config.DATA_DIR !== "memory") ownDataDir(config.DATA_DIR);
-  const db = deps.db ?? (await openDbFromConfig(config));
+  // A restart's answer workers load the last start's engine meanwhile (kept if the plans are unchanged).
+  const early = deps.answerer ? null : startEarlyAnswerer(config, log);
+  let db: Db;
+  try {
+    db = deps.db ?? (await openDbFromConfig(config));
+  } catch (err) {
+    await early?.pool.close();
+    throw err;
+  }
   const progress: KnowledgeProgress = { phase: "plans", loaded: 0, total: 0 };
   let loaded: App | null = null;
   let closed = false;
@@ -126,7 +134,7 @@ export async function openApp(config: Config, deps: AppDeps = {}): Promise<Start
     await closeAnswerer();
     if (ownDb) await db.close();
   };
-  const ready = loadKnowledge(config, deps, db, log, clock, progress).then(
+  const ready = loadKnowledge(config, deps, db, log, clock, progress, early).then(
     ({ closeAnswerer: stop, ...parts }) => {
       closeAnswerer = stop;
       progress.phase = "ready";
@@ -164,6 +172,26 @@ async function loadKnowledge(
   log: Logger,
   clock: () => Date,
   progress: KnowledgeProgress,
+  early: EarlyAnswerer | null,
+): Promise<Pick<App, "handle" | "plans" | "answerer" | "ingested"> & { closeAnswerer(): Promise<void> }> {
+  try {
+    return await loadPlansAndEngine(config, deps, db, log, clock, progress, early);
+  } catch (err) {
+    // Not kept by an answerer: stopped once its load is over (closing twice is harmless).
+    await early?.pool.ready.catch(() => {});
+    await early?.pool.close();
+    throw err;
+  }
+}
+
+async function loadPlansAndEngine(
+  config: Config,
+  deps: AppDeps,
+  db: Db,
+  log: Logger,
+  clock: () => Date,
+  progress: KnowledgeProgress,
+  early: EarlyAnswerer | null,
 ): Promise<Pick<App, "handle" | "plans" | "answerer" | "ingested"> & { closeAnswerer(): Promise<void> }> {
   const t0 = performance.now();
   const dir = indexDir(config);
@@ -206,12 +234,15 @@ async function loadKnowledge(
   const tPlans = performance.now();
   progress.phase = "index";
   const cacheDir = planCacheDir(config);
-  const plans = cacheDir ? await loadPlansCached(db, cacheDir) : await loadStoredPlans(db);
+  // Whole plans only for an engine on this thread; worker threads read them from the plan cache.
+  const whole = !deps.answerer && answerWorkers(config) === 0 ? (cacheDir ? await loadPlansCached(db, cacheDir) : await loadStoredPlans(db)) : null;
+  // 1,000 whole plans cost some 200 MB of heap: this thread keeps their summaries.
+  const plans = whole ? whole.map(planSummary) : cacheDir ? await loadPlanSummariesCached(db, cacheDir) : (await loadStoredPlans(db)).map(planSummary);
   // One rule for "the current reporting period", set by the current plans' own report dates.
   setReportingRules(reportingRulesOfPlans(plans));
   const tRead = performance.now();
   // Answering on worker threads (ANSWER_WORKERS), or on this thread for in-memory data.
-  const own = deps.answerer ? null : await createAnswerer(config, plans, db, log);
+  const own = deps.answerer ? null : await createAnswerer(config, whole ?? [], db, log, early);
   const answerer = deps.answerer ?? own!;
   const tIndex = performance.now();
   const llm = llmSettings(config);

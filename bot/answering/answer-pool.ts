@@ -24,6 +24,8 @@ export interface AnswerPoolOptions {
   log: Logger;
   /** The worker's module (tests wrap it); default answer-worker beside this file. */
   entry?: URL;
+  /** Sent to each worker: load these plans from the saved index only (answerer.ts startEarlyAnswerer). */
+  early?: WorkerInput["early"];
 }
 
 export interface AnswerPool extends OfficeAwareEngine {
@@ -108,7 +110,7 @@ export function createAnswerPool(o: AnswerPoolOptions): AnswerPool {
 
   function start(slot: Slot): Promise<void> {
     return new Promise<void>((resolve, reject) => {
-      const input: WorkerInput = { config: o.config, plans: o.plans, worker: slot.n };
+      const input: WorkerInput = { config: o.config, plans: o.plans, worker: slot.n, early: o.early };
       const w = new Worker(boot, { eval: true, workerData: input });
       w.unref();
       slot.worker = w;

@@ -41,12 +41,14 @@ port.on("message", (r: AnswerRequest | StopRequest) => {
 
 try {
   const debug = (m: string) => log.debug(m);
-  const built = input.plans ? await buildEngine(input.config, input.plans, debug) : await loadEngine(input.config, debug);
+  const built = input.plans ? await buildEngine(input.config, input.plans, debug) : await loadEngine(input.config, debug, input.early);
   if (!built) throw new Error(`No plan cache in ${input.config.DATA_DIR}/index yet: the main thread loads the plans first.`);
   engine = built;
   send({ type: "ready" });
   for (const r of waiting.splice(0)) answer(built, r);
 } catch (err) {
-  log.error({ err }, "answer worker could not build the engine");
+  // An early start over a changed folder is expected to miss: the start begins again on the new plans.
+  if (input.early) log.info({ reason: message(err) }, "answer worker started early could not load the saved index");
+  else log.error({ err }, "answer worker could not build the engine");
   send({ type: "failed", error: message(err) });
 }

@@ -2,6 +2,7 @@
 import type { OfficeDate } from "../../knowledge/answer/office-dates";
 import type { Answer, Plan } from "../../knowledge/types";
 import type { Config } from "../config";
+import type { PlanRef } from "../plans/plan-cache";
 
 /** What a worker builds its engine from (workerData). */
 export interface WorkerInput {
@@ -10,6 +11,8 @@ export interface WorkerInput {
   plans?: Plan[];
   /** The worker's number in the pool, for its log lines. */
   worker: number;
+  /** Started before the store is open (a restart): these plans, from the saved index only (loadEngine). */
+  early?: { plans: PlanRef[] };
 }
 
 export interface AnswerRequest {

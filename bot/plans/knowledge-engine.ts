@@ -6,7 +6,7 @@ import { KnowledgeEngine } from "../../knowledge/answer/engine";
 import { createOpenAIEmbedder } from "../../knowledge/search/openai-embedder";
 import type { Plan } from "../../knowledge/types";
 import { embeddingSettings, llmSettings, type Config } from "../config";
-import { loadCachedPlans } from "./plan-cache";
+import { loadCachedPlans, type PlanRef } from "./plan-cache";
 
 /** Where the search index and the plan cache live; null for DATA_DIR=memory. */
 export function indexDir(config: Pick<Config, "DATA_DIR">): string | null {
@@ -19,22 +19,34 @@ export function planCacheDir(config: Pick<Config, "DATA_DIR">): string | null {
   return dir && join(dir, "plans");
 }
 
-export async function buildEngine(config: Config, plans: Plan[], log: (msg: string) => void = () => {}): Promise<KnowledgeEngine> {
+export async function buildEngine(config: Config, plans: Plan[], log: (msg: string) => void = () => {}, savedOnly = false): Promise<KnowledgeEngine> {
   const emb = embeddingSettings(config);
   return KnowledgeEngine.build(plans, {
     llm: llmSettings(config),
     embedder: emb ? createOpenAIEmbedder(emb) : undefined,
     indexDir: indexDir(config) ?? undefined,
     log,
+    savedOnly,
   });
 }
 
 /**
  * The engine over the plans the last start loaded, from DATA_DIR/index alone (plan cache and saved
  * index; no store). Null when there is none yet (DATA_DIR=memory, or no start has finished loading).
+ * `early`: those plans, and only as the saved index has them (SavedIndexMismatch otherwise): a
+ * restart loads them while the main thread still opens the store.
  */
-export async function loadEngine(config: Config, log: (msg: string) => void = () => {}): Promise<KnowledgeEngine | null> {
+export async function loadEngine(config: Config, log: (msg: string) => void = () => {}, early?: { plans: PlanRef[] }): Promise<KnowledgeEngine | null> {
   const dir = planCacheDir(config);
-  const plans = dir ? loadCachedPlans(dir) : null;
-  return plans && buildEngine(config, plans, log);
+  const plans = dir ? loadCachedPlans(dir, forAnswering, early?.plans) : null;
+  return plans && buildEngine(config, plans, log, !!early);
+}
+
+/**
+ * A plan without its whole normalised text and offset map: answering reads sentences, sections,
+ * obligations and metadata only (the text serves the obligation extraction at ingest), and the
+ * text is a quarter of a plan's memory.
+ */
+function forAnswering(plan: Plan): Plan {
+  return { ...plan, text: "", offsetRuns: [] };
 }

@@ -43,6 +43,8 @@ export interface EngineOptions {
   log?: (msg: string) => void;
   /** Selection weights; default: knowledge/answer/weights.json. */
   weights?: Weights;
+  /** Only load the index saved in indexDir: throw (SavedIndexMismatch) rather than build or update it. */
+  savedOnly?: boolean;
 }
 
 export interface AskOptions {
@@ -121,11 +123,9 @@ export class KnowledgeEngine {
     await new Promise((r) => setImmediate(r));
     for (const p of this.planList) {
       const ctx = this.context(p.id)!;
-      const first = this.firstDoc.get(p.id)!;
       for (let i = 0; i < ctx.plan.sentences.length; i += SENTENCES) {
         const to = Math.min(i + SENTENCES, ctx.plan.sentences.length);
         warmIds(ctx, i, to);
-        this.index.vectors.warm(first + i, first + to);
         await pause();
       }
     }
@@ -144,7 +144,7 @@ export class KnowledgeEngine {
       }
     }
     const embedder = opts.embedder ?? new HashEmbedder();
-    const index = await SearchIndex.build(docs, embedder, { indexDir: opts.indexDir, log });
+    const index = await SearchIndex.build(docs, embedder, { indexDir: opts.indexDir, log, savedOnly: opts.savedOnly });
     const phraser = opts.llm ? new LlmPhraser(opts.llm, log) : null;
     return new KnowledgeEngine(unique, docPlans, index, phraser, opts.weights ?? loadWeights());
   }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 import { LexicalIndex } from "./lexical-index";
-import { docHashes, fingerprint, HASH_BYTES, matchDocs, readArrays, writeArrays, writeAtomic } from "./persist";
+import { docHashes, fingerprint, HASH_BYTES, matchDocs, readArrays, SavedIndexMismatch, writeArrays, writeAtomic } from "./persist";
 
 const VERSION = 1;
 const metaSchema = z.object({ version: z.literal(VERSION), fingerprint: z.string(), count: z.number().int().nonnegative(), terms: z.number().int().nonnegative() });
@@ -20,12 +20,13 @@ function files(dir: string) {
 }
 
 /** The lexical index of n documents, loaded, updated or built (and then saved) in `dir`. */
-export function loadOrBuildLexical(n: number, text: (i: number) => string, dir?: string, log?: (m: string) => void): LexicalBuild {
+export function loadOrBuildLexical(n: number, text: (i: number) => string, dir?: string, log?: (m: string) => void, savedOnly = false): LexicalBuild {
   if (!dir) return { index: buildLexical(n, text), origin: "built" };
   const f = files(dir);
   const fp = fingerprint(text, n);
   const saved = tryLoad(f, log);
   if (saved && saved.meta.fingerprint === fp && saved.meta.count === n) return { index: saved.index, origin: "loaded" };
+  if (savedOnly) throw new SavedIndexMismatch("lexical");
   const hashes = docHashes(n, text);
   let out: LexicalBuild;
   if (saved) {

@@ -112,3 +112,11 @@ export function readArrays(file: string): Record<string, Arr> {
 export function readJson(file: string): unknown {
   return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : null;
 }
+
+/** The saved index is not the index of these documents (a load asked for the saved index only). */
+export class SavedIndexMismatch extends Error {
+  constructor(what: string) {
+    super(`the saved ${what} index is not the index of these documents`);
+    this.name = "SavedIndexMismatch";
+  }
+}

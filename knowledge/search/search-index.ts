@@ -56,7 +56,7 @@ export class SearchIndex {
     });
     for (const [id, [a, b]] of planRange) if (b - a !== counts.get(id)) planRange.delete(id);
     // Saved in indexDir and loaded (or updated from the saved one) instead of tokenising every sentence again.
-    const lexical = loadOrBuildLexical(docs.length, (i) => (docs[i].context ? `${docs[i].text}\n${docs[i].context}` : docs[i].text), opts.indexDir, opts.log).index;
+    const lexical = loadOrBuildLexical(docs.length, (i) => (docs[i].context ? `${docs[i].text}\n${docs[i].context}` : docs[i].text), opts.indexDir, opts.log, opts.savedOnly).index;
     const vectors = await VectorIndex.build(
       docs.map((d) => d.text),
       embedder,

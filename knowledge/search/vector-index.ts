@@ -1,13 +1,16 @@
 // The vector side of search: an hnswlib-node graph (cosine) over document embeddings. When an
 // index folder is given, the graph is saved with the embedder id, a fingerprint of the documents
 // and a content hash per document: it is loaded as is while the fingerprint matches, and updated
-// (removed sentences marked deleted, new ones embedded and added) when some plans changed.
+// (removed sentences marked deleted, new ones embedded and added) when some plans changed. The
+// vectors in document order are saved beside it and read from there a plan at a time
+// (vector-rows.ts), not kept in memory a second time.
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { z } from "zod";
 import type { Embedder } from "./embedder";
-import { docHashes, fingerprint, HASH_BYTES, matchDocs, readArrays, writeArrays, writeAtomic } from "./persist";
+import { docHashes, fingerprint, HASH_BYTES, matchDocs, readArrays, SavedIndexMismatch, writeArrays, writeAtomic } from "./persist";
+import { FileRows, MemoryRows, RowsWriter, type VectorRows } from "./vector-rows";
 
 const { HierarchicalNSW } = hnswlib;
 type Graph = InstanceType<typeof HierarchicalNSW>;
@@ -18,7 +21,11 @@ export interface VectorHit {
   similarity: number;
 }
 
+/** The saved files' format; a folder saved by another (older) format is rebuilt. 2: the rows file. */
+const VERSION = 2;
+
 const metaSchema = z.object({
+  version: z.literal(VERSION),
   embedderId: z.string(),
   fingerprint: z.string(),
   count: z.number().int().nonnegative(),
@@ -37,15 +44,15 @@ export interface VectorBuildOptions {
   log?: (msg: string) => void;
   /** Texts embedded per call, to bound memory and request size. */
   batch?: number;
+  /** Only load what indexDir holds: throw SavedIndexMismatch instead of building or updating. */
+  savedOnly?: boolean;
 }
+
 
 /** A graph that has more deleted points than this share of its live ones is rebuilt, not updated. */
 const MAX_DELETED_SHARE = 0.5;
 
 export class VectorIndex {
-  /** Vectors copied out of the graph on first use (graph.getPoint is slow), for exact search within a plan. */
-  private readonly rows: Float32Array;
-  private readonly filled: Uint8Array;
   private readonly docOfLabel: Int32Array;
 
   private constructor(
@@ -58,9 +65,9 @@ export class VectorIndex {
     /** The graph's label of each document. */
     private readonly labelOfDoc: Int32Array,
     nextLabel: number,
+    /** The vectors by document, for exact search within a plan. */
+    private readonly rows: VectorRows | null,
   ) {
-    this.rows = new Float32Array(count * dims);
-    this.filled = new Uint8Array(count);
     this.docOfLabel = new Int32Array(nextLabel).fill(-1);
     labelOfDoc.forEach((l, d) => (this.docOfLabel[l] = d));
   }
@@ -70,43 +77,61 @@ export class VectorIndex {
     const files = opts.indexDir ? indexFiles(opts.indexDir, opts.name ?? "sentences") : null;
     const saved = files ? tryLoad(files, embedder, opts.log) : null;
     if (saved && saved.meta.fingerprint === fp && saved.meta.count === texts.length) {
-      return new VectorIndex(saved.graph, embedder, texts.length, "loaded", saved.meta.dimensions, saved.labels, saved.meta.nextLabel);
+      return new VectorIndex(saved.graph, embedder, texts.length, "loaded", saved.meta.dimensions, saved.labels, saved.meta.nextLabel, saved.rows);
     }
+    if (opts.savedOnly) throw new SavedIndexMismatch("vector");
     const hashes = docHashes(texts.length, (i) => texts[i]);
     if (saved && files) {
-      const updated = await update(saved, texts, hashes, embedder, opts);
+      const updated = await update(saved, texts, hashes, embedder, opts, files.rows);
       if (updated) {
-        save(files, updated.graph, updated.labels, hashes, { embedderId: embedder.id, fingerprint: fp, count: texts.length, dimensions: saved.meta.dimensions, nextLabel: updated.nextLabel });
+        const meta = { version: VERSION, embedderId: embedder.id, fingerprint: fp, count: texts.length, dimensions: saved.meta.dimensions, nextLabel: updated.nextLabel } as const;
+        save(files, updated.graph, updated.labels, hashes, meta, updated.rows);
         opts.log?.(`vector index ${files.graph} updated: ${updated.added} sentences added, ${updated.removed} removed`);
-        return new VectorIndex(updated.graph, embedder, texts.length, "updated", saved.meta.dimensions, updated.labels, updated.nextLabel);
+        const rows = FileRows.open(files.rows, texts.length, saved.meta.dimensions);
+        return new VectorIndex(updated.graph, embedder, texts.length, "updated", saved.meta.dimensions, updated.labels, updated.nextLabel, rows);
       }
       opts.log?.(`vector index ${files.graph} is for other documents; rebuilding`);
     }
-    if (texts.length === 0) return new VectorIndex(null, embedder, 0, "built", 0, new Int32Array(0), 0);
+    if (texts.length === 0) return new VectorIndex(null, embedder, 0, "built", 0, new Int32Array(0), 0, null);
     const batch = opts.batch ?? 512;
     let graph: Graph | null = null;
     let dims = 0;
-    for (let i = 0; i < texts.length; i += batch) {
-      const vectors = await embedder.embedDocuments(texts.slice(i, i + batch) as string[]);
-      for (let j = 0; j < vectors.length; j++) {
-        if (!graph) {
-          dims = vectors[j].length;
-          graph = new HierarchicalNSW("cosine", dims);
-          graph.initIndex({ maxElements: texts.length, m: 12, efConstruction: 64, randomSeed: 42 });
+    // The rows go to the rows file as they are embedded (with an index folder) or stay in memory.
+    let writer: RowsWriter | null = null;
+    let memory: Float32Array | null = null;
+    try {
+      for (let i = 0; i < texts.length; i += batch) {
+        const vectors = await embedder.embedDocuments(texts.slice(i, i + batch) as string[]);
+        for (let j = 0; j < vectors.length; j++) {
+          if (!graph) {
+            dims = vectors[j].length;
+            graph = new HierarchicalNSW("cosine", dims);
+            graph.initIndex({ maxElements: texts.length, m: 12, efConstruction: 64, randomSeed: 42 });
+            if (files) {
+              mkdirSync(dirname(files.rows), { recursive: true, mode: 0o700 });
+              writer = new RowsWriter(files.rows, dims);
+            } else memory = new Float32Array(texts.length * dims);
+          }
+          if (vectors[j].length !== dims) throw new Error(`Embedder ${embedder.id} returned vectors of ${vectors[j].length} and ${dims} dimensions; use one model.`);
+          graph.addPoint(vectors[j], i + j);
+          if (writer) writer.write(vectors[j]);
+          else memory!.set(vectors[j], (i + j) * dims);
         }
-        if (vectors[j].length !== dims) throw new Error(`Embedder ${embedder.id} returned vectors of ${vectors[j].length} and ${dims} dimensions; use one model.`);
-        graph.addPoint(vectors[j], i + j);
+        // A large build must not hold the event loop (health checks) for its whole length.
+        await new Promise((r) => setImmediate(r));
       }
-      // A large build must not hold the event loop (health checks) for its whole length.
-      await new Promise((r) => setImmediate(r));
+    } catch (e) {
+      (writer as RowsWriter | null)?.abort();
+      throw e;
     }
     const labels = Int32Array.from({ length: texts.length }, (_, i) => i);
-    if (graph) graph.setEf(64);
-    if (files && graph) {
-      save(files, graph, labels, hashes, { embedderId: embedder.id, fingerprint: fp, count: texts.length, dimensions: dims, nextLabel: texts.length });
+    graph!.setEf(64);
+    if (files && writer) {
+      save(files, graph!, labels, hashes, { version: VERSION, embedderId: embedder.id, fingerprint: fp, count: texts.length, dimensions: dims, nextLabel: texts.length }, writer);
       opts.log?.(`vector index saved to ${files.graph} (${texts.length} vectors, embedder ${embedder.id})`);
     }
-    return new VectorIndex(graph, embedder, texts.length, "built", dims, labels, texts.length);
+    const rows = files ? FileRows.open(files.rows, texts.length, dims) : new MemoryRows(memory!, dims);
+    return new VectorIndex(graph, embedder, texts.length, "built", dims, labels, texts.length, rows);
   }
 
   async search(query: string, k: number, accept?: (doc: number) => boolean): Promise<VectorHit[]> {
@@ -115,31 +140,21 @@ export class VectorIndex {
     return this.searchVector(q, k, accept);
   }
 
-  /** Copies the vectors of documents [from, to) out of the graph ahead of use. */
-  warm(from: number, to: number): void {
-    for (let d = from; d < Math.min(to, this.count); d++) this.row(d);
-  }
-
-  private row(d: number): number {
-    if (!this.filled[d]) {
-      this.rows.set(this.graph!.getPoint(this.labelOfDoc[d]), d * this.dims);
-      this.filled[d] = 1;
-    }
-    return d * this.dims;
-  }
-
   /** Exact search over a few document ranges (a plan's sentences): faster than a selective filter on the graph. */
   async searchRanges(query: string, k: number, ranges: readonly (readonly [number, number])[]): Promise<VectorHit[]> {
-    if (!this.graph || this.count === 0) return [];
+    if (!this.graph || !this.rows || this.count === 0) return [];
     const q = await this.embedder.embedQuery(query);
     const qn = Math.hypot(...q) || 1;
     const hits: VectorHit[] = [];
-    const { rows, dims } = this;
+    const { dims } = this;
     for (const [from, to] of ranges) {
-      for (let d = from; d < Math.min(to, this.count); d++) {
+      const end = Math.min(to, this.count);
+      if (end <= from) continue;
+      const rows = this.rows.read(from, end);
+      for (let d = from; d < end; d++) {
         let dot = 0;
         let vn = 0;
-        for (let i = 0, o = this.row(d); i < dims; i++, o++) {
+        for (let i = 0, o = (d - from) * dims; i < dims; i++, o++) {
           dot += rows[o] * q[i];
           vn += rows[o] * rows[o];
         }
@@ -159,7 +174,7 @@ export class VectorIndex {
 }
 
 function indexFiles(dir: string, name: string) {
-  return { graph: join(dir, `${name}.hnsw`), meta: join(dir, `${name}.json`), arrays: join(dir, `${name}.bin`) };
+  return { graph: join(dir, `${name}.hnsw`), meta: join(dir, `${name}.json`), arrays: join(dir, `${name}.bin`), rows: join(dir, `${name}.rows`) };
 }
 
 interface Saved {
@@ -167,12 +182,14 @@ interface Saved {
   meta: IndexMeta;
   labels: Int32Array;
   hashes: Buffer;
+  rows: FileRows;
 }
 
-function save(files: ReturnType<typeof indexFiles>, graph: Graph, labels: Int32Array, hashes: Buffer, meta: IndexMeta): void {
+function save(files: ReturnType<typeof indexFiles>, graph: Graph, labels: Int32Array, hashes: Buffer, meta: IndexMeta, rows: RowsWriter): void {
   mkdirSync(dirname(files.graph), { recursive: true, mode: 0o700 });
   // The meta file goes last and names the fingerprint: a crash between the files leaves a mismatch, so a rebuild.
   rmSync(files.meta, { force: true });
+  rows.commit();
   graph.writeIndexSync(files.graph + ".tmp");
   chmodSync(files.graph + ".tmp", 0o600);
   renameSync(files.graph + ".tmp", files.graph);
@@ -181,7 +198,7 @@ function save(files: ReturnType<typeof indexFiles>, graph: Graph, labels: Int32A
 }
 
 function tryLoad(files: ReturnType<typeof indexFiles>, embedder: Embedder, log?: (m: string) => void): Saved | null {
-  if (!existsSync(files.meta) || !existsSync(files.graph) || !existsSync(files.arrays)) return null;
+  if (!existsSync(files.meta) || !existsSync(files.graph) || !existsSync(files.arrays) || !existsSync(files.rows)) return null;
   try {
     const meta = metaSchema.parse(JSON.parse(readFileSync(files.meta, "utf8")));
     if (meta.embedderId !== embedder.id) {
@@ -192,10 +209,11 @@ function tryLoad(files: ReturnType<typeof indexFiles>, embedder: Embedder, log?:
     const labels = arrays.labels as Int32Array;
     const h = arrays.hashes as Uint8Array;
     if (!(labels instanceof Int32Array) || labels.length !== meta.count || h.length !== meta.count * HASH_BYTES) throw new Error("label file does not match");
+    const rows = FileRows.open(files.rows, meta.count, meta.dimensions);
     const graph = new HierarchicalNSW("cosine", meta.dimensions);
     graph.readIndexSync(files.graph, true);
     graph.setEf(64);
-    return { graph, meta, labels, hashes: Buffer.from(h.buffer, h.byteOffset, h.length) };
+    return { graph, meta, labels, hashes: Buffer.from(h.buffer, h.byteOffset, h.length), rows };
   } catch (e) {
     log?.(`vector index ${files.graph} could not be read (${(e as Error).message}); rebuilding`);
     return null;
@@ -212,7 +230,8 @@ async function update(
   hashes: Buffer,
   embedder: Embedder,
   opts: VectorBuildOptions,
-): Promise<{ graph: Graph; labels: Int32Array; nextLabel: number; added: number; removed: number } | null> {
+  rowsFile: string,
+): Promise<{ graph: Graph; labels: Int32Array; nextLabel: number; added: number; removed: number; rows: RowsWriter } | null> {
   const from = matchDocs(saved.hashes, hashes);
   const kept = new Uint8Array(saved.meta.count);
   const labels = new Int32Array(texts.length);
@@ -231,6 +250,7 @@ async function update(
   let next = saved.meta.nextLabel;
   if (graph.getCurrentCount() + todo.length > graph.getMaxElements()) graph.resizeIndex(graph.getCurrentCount() + todo.length + 1024);
   const batch = opts.batch ?? 512;
+  const fresh = new Map<number, Float32Array>();
   for (let i = 0; i < todo.length; i += batch) {
     const part = todo.slice(i, i + batch);
     const vectors = await embedder.embedDocuments(part.map((d) => texts[d]));
@@ -238,7 +258,28 @@ async function update(
       if (v.length !== saved.meta.dimensions) throw new Error(`Embedder ${embedder.id} returned vectors of ${v.length} and ${saved.meta.dimensions} dimensions; use one model.`);
       labels[part[j]] = next;
       graph.addPoint(v, next++);
+      fresh.set(part[j], Float32Array.from(v));
     });
   }
-  return { graph, labels, nextLabel: next, added: todo.length, removed };
+  // The new rows file: kept documents' rows from the old one, in runs, and the new vectors.
+  const rows = new RowsWriter(rowsFile, saved.meta.dimensions);
+  try {
+    for (let i = 0; i < texts.length; ) {
+      const v = fresh.get(i);
+      if (v) {
+        rows.write(v);
+        i++;
+        continue;
+      }
+      let end = i + 1;
+      while (end < texts.length && from[end] === from[end - 1] + 1 && end - i < 1024) end++;
+      const block = saved.rows.read(from[i], from[i] + (end - i));
+      for (let k = 0; k < end - i; k++) rows.write(block.subarray(k * saved.meta.dimensions, (k + 1) * saved.meta.dimensions));
+      i = end;
+    }
+  } catch (e) {
+    rows.abort();
+    throw e;
+  }
+  return { graph, labels, nextLabel: next, added: todo.length, removed, rows };
 }

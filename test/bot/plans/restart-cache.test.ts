@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FileHashes } from "../../../bot/plans/file-hashes";
-import { loadPlansCached } from "../../../bot/plans/plan-cache";
+import { loadPlanSummariesCached, loadPlansCached, planSummary } from "../../../bot/plans/plan-cache";
 import type { DbQuery } from "../../../bot/storage/db";
 import type { Plan } from "../../../knowledge/types";
 
@@ -76,7 +76,15 @@ describe("loadPlansCached", () => {
     const changed = fakeStore([a, b2]);
     expect((await loadPlansCached(changed, dir)).map((p) => p.sha256)).toEqual(["1111", "3333"]);
     expect(changed.docReads).toEqual([["b"]]);
-    expect(readdirSync(dir)).toHaveLength(2);
+    // Each plan's file and its summary's; the old plan's two are gone.
+    expect(readdirSync(dir)).toHaveLength(4);
+
+    // The main thread's summaries: from their own files, nothing read from the store, no sentences.
+    const summaries = fakeStore([a, b2]);
+    const got = await loadPlanSummariesCached(summaries, dir);
+    expect(got).toEqual([planSummary(a), planSummary(b2)]);
+    expect(got[0]).not.toHaveProperty("sentences");
+    expect(summaries.docReads).toEqual([]);
   });
 });
 

@@ -1,9 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { HashEmbedder, type Embedder } from "../../../knowledge/search/embedder";
 import { reciprocalRankFusion } from "../../../knowledge/search/fusion";
+import { SavedIndexMismatch } from "../../../knowledge/search/persist";
 import { VectorIndex } from "../../../knowledge/search/vector-index";
 
 const texts = [
@@ -62,6 +63,39 @@ describe("VectorIndex (hnswlib)", () => {
     // Most of the documents gone: a rebuild, not a graph full of deleted points.
     const other2 = await VectorIndex.build(["Một câu khác hẳn.", "Hai câu khác hẳn."], new HashEmbedder(128), { indexDir: dir, log });
     expect(other2.origin).toBe("built");
+  });
+
+  it("searches within plans from the saved rows as it does in memory, and rebuilds an index saved in the old format", async () => {
+    const dir = tempDir();
+    const logs: string[] = [];
+    const more = [...texts, "Báo cáo quý gửi Phòng Nội vụ trước ngày 15 của tháng cuối quý.", "Hằng năm tổ chức hội nghị đối thoại."];
+    const inMemory = await VectorIndex.build(more, new HashEmbedder());
+    await VectorIndex.build(more, new HashEmbedder(), { indexDir: dir });
+    const loaded = await VectorIndex.build(more, new HashEmbedder(), { indexDir: dir, log: (m) => logs.push(m) });
+    expect(loaded.origin).toBe("loaded");
+    for (const q of ["báo cáo quý", "đối thoại với nhân dân"]) {
+      const ranges: [number, number][] = [
+        [0, 2],
+        [3, 5],
+      ];
+      expect(await loaded.searchRanges(q, 4, ranges)).toEqual(await inMemory.searchRanges(q, 4, ranges));
+    }
+    // Updated: the kept sentences' rows come from the old rows file, the new one's from the embedder.
+    const changed = [more[4], "Câu mới về kiểm tra công vụ.", ...more.slice(0, 3)];
+    const updated = await VectorIndex.build(changed, new HashEmbedder(), { indexDir: dir, log: (m) => logs.push(m) });
+    expect(updated.origin).toBe("updated");
+    const fresh = await VectorIndex.build(changed, new HashEmbedder());
+    expect(await updated.searchRanges("kiểm tra công vụ", 5, [[0, 5]])).toEqual(await fresh.searchRanges("kiểm tra công vụ", 5, [[0, 5]]));
+    // Saved only (an early start): what the folder holds is loaded, anything else is refused, never built.
+    expect((await VectorIndex.build(changed, new HashEmbedder(), { indexDir: dir, savedOnly: true })).origin).toBe("loaded");
+    await expect(VectorIndex.build(more, new HashEmbedder(), { indexDir: dir, savedOnly: true })).rejects.toThrow(SavedIndexMismatch);
+    // A folder saved before the rows file (meta without a version): rebuilt, never a crash.
+    const metaFile = join(dir, "sentences.json");
+    const { version: _, ...old } = JSON.parse(readFileSync(metaFile, "utf8"));
+    writeFileSync(metaFile, JSON.stringify(old));
+    const rebuilt = await VectorIndex.build(changed, new HashEmbedder(), { indexDir: dir, log: (m) => logs.push(m) });
+    expect(rebuilt.origin).toBe("built");
+    expect(logs.join("\n")).toMatch(/could not be read/);
   });
 
   it("refuses an embedder whose vectors change size", async () => {

@@ -1,0 +1,75 @@
+// A restart's answer workers start before the store is open, on the last start's plans and saved
+// index: kept when the plan list is unchanged, replaced (and the index updated) when it changed.
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAnswerer, startEarlyAnswerer } from "../../../bot/answering/answerer";
+import { loadConfig } from "../../../bot/config";
+import { buildEngine, planCacheDir } from "../../../bot/plans/knowledge-engine";
+import { cachePlan } from "../../../bot/plans/plan-cache";
+import type { DbQuery } from "../../../bot/storage/db";
+import { planFromText } from "../../../knowledge/load-plan";
+import { writeAtomic } from "../../../knowledge/search/persist";
+
+const src = "knowledge/sample-plans";
+const plans = readdirSync(src)
+  .sort()
+  .map((f) => planFromText(f.replace(/\.[^.]+$/, ""), readFileSync(join(src, f), "utf8"), f));
+const dataDir = mkdtempSync(join(tmpdir(), "tlkh-early-"));
+const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", ANSWER_WORKERS: "1" });
+const cache = planCacheDir(config)!;
+// No office dates: the answerer asks the store for none.
+const db = { query: async () => [] } as unknown as DbQuery;
+const now = new Date("2026-05-01T05:00:00Z");
+const writeList = (ps: typeof plans) => writeAtomic(`${cache}.json`, JSON.stringify(ps.map((p) => ({ id: p.id, sha256: p.sha256 }))));
+function recordingLog() {
+  const lines: string[] = [];
+  const log = pino({ level: "info" }, { write: (l: string) => void lines.push(JSON.parse(l).msg) });
+  return { log, lines };
+}
+
+beforeAll(async () => {
+  // What a finished start leaves in DATA_DIR/index: the plan cache, its list and the saved index.
+  for (const p of plans) cachePlan(cache, p);
+  writeList(plans);
+  await buildEngine(config, plans);
+}, 120_000);
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe("startEarlyAnswerer", () => {
+  it("is kept when the plans are unchanged", async () => {
+    const { log, lines } = recordingLog();
+    const early = startEarlyAnswerer(config, log);
+    expect(early).not.toBeNull();
+    const answerer = await createAnswerer(config, [], db, log, early);
+    try {
+      expect(lines).toContain("answering on worker threads (started early)");
+      const a = await answerer.answer("khi nào nộp báo cáo 6 tháng", { now });
+      expect(a.answered).toBe(true);
+    } finally {
+      await answerer.close();
+    }
+  }, 120_000);
+
+  it("is replaced by workers on the new plans when the list changed meanwhile", async () => {
+    const { log, lines } = recordingLog();
+    const early = startEarlyAnswerer(config, log);
+    writeList(plans.slice(1)); // as loadPlansCached writes it after a plan file was removed
+    const answerer = await createAnswerer(config, [], db, log, early);
+    try {
+      expect(lines).not.toContain("answering on worker threads (started early)");
+      expect(lines).toContain("answering on worker threads");
+      const a = await answerer.answer("khi nào nộp báo cáo 6 tháng", { now });
+      expect(a.citations.map((c) => c.plan)).not.toContain(plans[0].id);
+    } finally {
+      await answerer.close();
+    }
+  }, 120_000);
+
+  it("is not started without an earlier start's plan list", () => {
+    const none = loadConfig({ DATA_DIR: join(dataDir, "fresh"), LOG_LEVEL: "silent", ANSWER_WORKERS: "1" });
+    expect(startEarlyAnswerer(none, pino({ level: "silent" }))).toBeNull();
+  });
+});
