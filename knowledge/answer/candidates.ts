@@ -49,6 +49,8 @@ export interface PlanContext {
    */
   ids: TermIds;
   ownIds: (Int32Array | undefined)[];
+  /** The saved ids of every sentence (term-ids.ts), with this plan's first sentence among them: read, not made. */
+  saved: { offsets: Int32Array; ids: Int32Array; first: number } | null;
   sectionIds: Map<string, Int32Array>;
   metaIds: Int32Array;
 }
@@ -60,7 +62,14 @@ export function warmIds(ctx: PlanContext, from: number, to: number): void {
 }
 
 function sentenceIds(ctx: PlanContext, i: number): Int32Array {
+  const saved = ctx.saved;
+  if (saved) return saved.ids.subarray(saved.offsets[saved.first + i], saved.offsets[saved.first + i + 1]);
   return (ctx.ownIds[i] ??= ctx.ids.encode(ctx.plan.sentences[i].text));
+}
+
+/** Every sentence's ids, made if need be (for saving them once all are made). */
+export function allSentenceIds(ctx: PlanContext): Int32Array[] {
+  return ctx.plan.sentences.map((_, i) => sentenceIds(ctx, i));
 }
 
 function sectionIdsOf(ctx: PlanContext, section: Section | null): Int32Array | null {
@@ -82,7 +91,7 @@ export interface Reading {
 // "Đơn vị chủ trì: Sở Khoa học và Công nghệ." A line that is a label and its value.
 const LABEL_LINE = /^[\s*]*[\p{Lu}][\p{L}\p{M}\s,]{2,40}:\s*\**\s*\S/u;
 
-export function planContext(plan: Plan, ids: TermIds): PlanContext {
+export function planContext(plan: Plan, ids: TermIds, saved: PlanContext["saved"] = null): PlanContext {
   const sections = new Map(plan.sections.map((s) => [s.id, s]));
   const n = plan.sentences.length;
   const introOf = new Int32Array(n).fill(-1);
@@ -123,7 +132,8 @@ export function planContext(plan: Plan, ids: TermIds): PlanContext {
     recordOf,
     metaText,
     ids,
-    ownIds: new Array(n),
+    ownIds: saved ? [] : new Array(n),
+    saved,
     sectionIds: new Map(),
     metaIds: ids.encode(metaText),
   };

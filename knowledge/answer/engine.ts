@@ -13,7 +13,7 @@ import type { Answer, AnswerCitation, Obligation, Plan, ScheduleItem, Section, S
 import { asksOf, KIND_OF, type Ask } from "./ask";
 import { checkInput } from "./bad-input";
 import type { CandidateFeatures } from "./calibrate";
-import { candidate, planContext, warmIds, type Candidate, type PlanContext, type Reading } from "./candidates";
+import { allSentenceIds, candidate, planContext, warmIds, type Candidate, type PlanContext, type Reading } from "./candidates";
 import { T } from "./compose";
 import type { Idf } from "./coverage";
 import type { AnswerDraft, DraftFlag } from "./draft";
@@ -23,7 +23,7 @@ import { understand, type Question } from "./question";
 import { renderDraft } from "./render";
 import { findWithRecord, RESOLVERS, type Fact } from "./resolvers";
 import { PlanHints } from "./scope";
-import { lookup, TermIds } from "./term-ids";
+import { loadSentenceIds, lookup, saveSentenceIds, TermIds, type SentenceIds } from "./term-ids";
 import { loadWeights, type Weights } from "./weights";
 
 /** A sentence found by search, with where it stands. */
@@ -91,7 +91,9 @@ export class KnowledgeEngine {
   private readonly firstDoc = new Map<string, number>();
   private readonly hints: PlanHints;
   private readonly idf: Idf;
-  private readonly termIds = new TermIds();
+  private readonly termIds: TermIds;
+  /** Every sentence's term ids as saved by an earlier start, or once the warm-up has made them all. */
+  private sentenceIds: Omit<SentenceIds, "terms"> | null;
 
   private constructor(
     private readonly planList: Plan[],
@@ -99,7 +101,12 @@ export class KnowledgeEngine {
     readonly index: SearchIndex,
     private readonly phraser: LlmPhraser | null,
     private readonly weights: Weights,
+    saved: SentenceIds | null = null,
+    /** Where the warm-up saves the sentences' term ids (null: not saved). */
+    private readonly saveTo: string | null = null,
   ) {
+    this.termIds = saved?.terms ?? new TermIds();
+    this.sentenceIds = saved;
     this.byId = new Map(planList.map((p) => [p.id, p]));
     let doc = 0;
     for (const p of planList) {
@@ -123,11 +130,24 @@ export class KnowledgeEngine {
     await new Promise((r) => setImmediate(r));
     for (const p of this.planList) {
       const ctx = this.context(p.id)!;
+      if (ctx.saved) {
+        await pause();
+        continue;
+      }
       for (let i = 0; i < ctx.plan.sentences.length; i += SENTENCES) {
         const to = Math.min(i + SENTENCES, ctx.plan.sentences.length);
         warmIds(ctx, i, to);
         await pause();
       }
+    }
+    if (this.sentenceIds || !this.saveTo || !this.index.fingerprint) return;
+    // Saved for the next start, and read from the saved arrays from now on (one array, not one per sentence).
+    const all = this.planList.flatMap((p) => allSentenceIds(this.context(p.id)!));
+    this.sentenceIds = saveSentenceIds(this.saveTo, this.index.fingerprint, this.termIds, all);
+    for (const p of this.planList) {
+      const ctx = this.context(p.id)!;
+      ctx.saved = { ...this.sentenceIds, first: this.firstDoc.get(p.id)! };
+      ctx.ownIds = [];
     }
   }
 
@@ -146,7 +166,10 @@ export class KnowledgeEngine {
     const embedder = opts.embedder ?? new HashEmbedder();
     const index = await SearchIndex.build(docs, embedder, { indexDir: opts.indexDir, log, savedOnly: opts.savedOnly });
     const phraser = opts.llm ? new LlmPhraser(opts.llm, log) : null;
-    return new KnowledgeEngine(unique, docPlans, index, phraser, opts.weights ?? loadWeights());
+    const dir = opts.indexDir && index.fingerprint ? opts.indexDir : null;
+    const saved = dir ? loadSentenceIds(dir, index.fingerprint!, docs.length) : null;
+    // A read-only (early) load never writes; the start that follows saves them.
+    return new KnowledgeEngine(unique, docPlans, index, phraser, opts.weights ?? loadWeights(), saved, opts.savedOnly ? null : dir);
   }
 
   plans(): Plan[] {
@@ -448,7 +471,8 @@ export class KnowledgeEngine {
     if (!ctx) {
       const plan = this.byId.get(id);
       if (!plan) return undefined;
-      this.contexts.set(id, (ctx = planContext(plan, this.termIds)));
+      const saved = this.sentenceIds && { ...this.sentenceIds, first: this.firstDoc.get(id)! };
+      this.contexts.set(id, (ctx = planContext(plan, this.termIds, saved)));
     }
     return ctx;
   }

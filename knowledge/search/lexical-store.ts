@@ -13,6 +13,8 @@ const metaSchema = z.object({ version: z.literal(VERSION), fingerprint: z.string
 export interface LexicalBuild {
   index: LexicalIndex;
   origin: "built" | "loaded" | "updated";
+  /** The documents' fingerprint when saved in a folder (what else is saved for them is keyed by). */
+  fingerprint?: string;
 }
 
 function files(dir: string) {
@@ -25,7 +27,7 @@ export function loadOrBuildLexical(n: number, text: (i: number) => string, dir?:
   const f = files(dir);
   const fp = fingerprint(text, n);
   const saved = tryLoad(f, log);
-  if (saved && saved.meta.fingerprint === fp && saved.meta.count === n) return { index: saved.index, origin: "loaded" };
+  if (saved && saved.meta.fingerprint === fp && saved.meta.count === n) return { index: saved.index, origin: "loaded", fingerprint: fp };
   if (savedOnly) throw new SavedIndexMismatch("lexical");
   const hashes = docHashes(n, text);
   let out: LexicalBuild;
@@ -41,7 +43,7 @@ export function loadOrBuildLexical(n: number, text: (i: number) => string, dir?:
   writeArrays(f.arrays, { docLen: snap.docLen, offsets: snap.offsets, docs: snap.docs, tfs: snap.tfs, hashes: new Uint8Array(hashes.buffer, hashes.byteOffset, hashes.length) });
   // The meta file goes last: it names what the other two files hold.
   writeAtomic(f.meta, JSON.stringify({ version: VERSION, fingerprint: fp, count: n, terms: snap.terms.length }));
-  return out;
+  return { ...out, fingerprint: fp };
 }
 
 function buildLexical(n: number, text: (i: number) => string): LexicalIndex {

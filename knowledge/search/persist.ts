@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import { threadId } from "node:worker_threads";
 
 /** Bytes of a document's content hash (sha1, truncated). */
 export const HASH_BYTES = 16;
@@ -47,11 +48,16 @@ export function matchDocs(oldHashes: Buffer, newHashes: Buffer): Int32Array {
   return from;
 }
 
-/** Writes a file whole or not at all; owner-only, as everything under DATA_DIR. */
+/**
+ * Writes a file whole or not at all; owner-only, as everything under DATA_DIR. The temporary file
+ * is the writer's own (process and thread), so two workers saving the same file at once each
+ * replace it whole.
+ */
 export function writeAtomic(file: string, data: string | NodeJS.ArrayBufferView): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  writeFileSync(`${file}.tmp`, data, { mode: 0o600 });
-  renameSync(`${file}.tmp`, file);
+  const tmp = `${file}.${process.pid}-${threadId}.tmp`;
+  writeFileSync(tmp, data, { mode: 0o600 });
+  renameSync(tmp, file);
 }
 
 /** Typed arrays in one file: a small JSON header line with their kinds and lengths, then the bytes. */

@@ -39,6 +39,8 @@ export class SearchIndex {
     private readonly log: (msg: string) => void,
     /** [start, end) of each plan's documents when they are contiguous. */
     private readonly planRange: Map<string, [number, number]>,
+    /** The saved documents' fingerprint (with an index folder): what is saved beside it for them is keyed by it. */
+    readonly fingerprint: string | null = null,
   ) {}
 
   static async build(docs: readonly SearchDoc[], embedder: Embedder, opts: VectorBuildOptions = {}): Promise<SearchIndex> {
@@ -56,13 +58,13 @@ export class SearchIndex {
     });
     for (const [id, [a, b]] of planRange) if (b - a !== counts.get(id)) planRange.delete(id);
     // Saved in indexDir and loaded (or updated from the saved one) instead of tokenising every sentence again.
-    const lexical = loadOrBuildLexical(docs.length, (i) => (docs[i].context ? `${docs[i].text}\n${docs[i].context}` : docs[i].text), opts.indexDir, opts.log, opts.savedOnly).index;
+    const lex = loadOrBuildLexical(docs.length, (i) => (docs[i].context ? `${docs[i].text}\n${docs[i].context}` : docs[i].text), opts.indexDir, opts.log, opts.savedOnly);
     const vectors = await VectorIndex.build(
       docs.map((d) => d.text),
       embedder,
       opts,
     );
-    return new SearchIndex(docs, lexical, vectors, docPlan, planNo, opts.log ?? (() => {}), planRange);
+    return new SearchIndex(docs, lex.index, vectors, docPlan, planNo, opts.log ?? (() => {}), planRange, lex.fingerprint ?? null);
   }
 
   /** A document filter for a set of plans, or undefined for all. */
