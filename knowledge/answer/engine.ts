@@ -168,8 +168,9 @@ export class KnowledgeEngine {
     const phraser = opts.llm ? new LlmPhraser(opts.llm, log) : null;
     const dir = opts.indexDir && index.fingerprint ? opts.indexDir : null;
     const saved = dir ? loadSentenceIds(dir, index.fingerprint!, docs.length) : null;
-    // A read-only (early) load never writes; the start that follows saves them.
-    return new KnowledgeEngine(unique, docPlans, index, phraser, opts.weights ?? loadWeights(), saved, opts.savedOnly ? null : dir);
+    // Also saved by a read-only (early) load: keyed by the fingerprint and replaced whole, they fit
+    // the saved index whoever writes them (a first start stopped before its warm-up ended has none).
+    return new KnowledgeEngine(unique, docPlans, index, phraser, opts.weights ?? loadWeights(), saved, dir);
   }
 
   plans(): Plan[] {
