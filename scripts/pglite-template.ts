@@ -3,15 +3,11 @@
 // does not pay PostgreSQL's initdb and the migrations. Never fails the install: without the dump a
 // new database is made when first needed.
 import { existsSync } from "node:fs";
-import { builtInTemplatePath, makePgliteTemplate } from "../bot/storage/pglite-template";
+import { builtInTemplate, builtInTemplatePath } from "../bot/storage/pglite-template";
 
 const file = builtInTemplatePath();
 if (existsSync(file)) process.stdout.write(`pglite template: ${file} (already made)\n`);
 else {
-  try {
-    await makePgliteTemplate(file);
-    process.stdout.write(`pglite template: ${file}\n`);
-  } catch (err) {
-    process.stderr.write(`pglite template not made (${(err as Error).message}); a new database will be made when first needed\n`);
-  }
+  if (await builtInTemplate()) process.stdout.write(`pglite template: ${file}\n`);
+  else process.stderr.write("pglite template not made; a new database will be made from scratch\n");
 }

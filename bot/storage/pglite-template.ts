@@ -3,7 +3,7 @@
 // and every migration (measured: 1.5 s against 10 s of the first start). npm install's postinstall
 // makes it (scripts/pglite-template.ts); a new database that finds none makes it then, once.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -53,6 +53,8 @@ export async function builtInTemplate(): Promise<string | null> {
   if (existsSync(file)) return file;
   try {
     await makePgliteTemplate(file);
+    // The dumps of earlier migrations are not used again.
+    for (const old of readdirSync(dirname(file))) if (/^pglite-[0-9a-f]{16}\.tar$/.test(old) && join(dirname(file), old) !== file) rmSync(join(dirname(file), old), { force: true });
     return file;
   } catch {
     return null;

@@ -3,7 +3,7 @@
 // the server's stdout ("store open", "knowledge ready" and the per-plan lines), /readyz 200, peak RSS;
 // then restarts on the same DATA_DIR. --n copies the first N files of --plans into the run's folder;
 // --prof writes CPU profiles (the server, its parsing process and its workers) into the run's folder.
-import { copyFileSync, mkdirSync, readdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { startServerProcess } from "./server-process";
 import { cliArgs } from "../cli";
@@ -39,6 +39,9 @@ async function startOnce(plansDir: string, dataDir: string, profDir: string | nu
     },
   });
   const rssKb = server.peakRssKb();
+  // CPU of the server process at ready (every thread; not the parsing child process), in seconds.
+  const stat = readFileSync(`/proc/${server.pid}/stat`, "utf8").split(") ")[1].split(" ");
+  const cpuS = (Number(stat[11]) + Number(stat[12])) / 100;
   await server.stop();
   const at = (l: Line | undefined) => (l ? ((l.time - t0) / 1000).toFixed(1) + " s" : "-");
   const plans = lines.filter((l) => l.msg === "plan");
@@ -48,6 +51,7 @@ async function startOnce(plansDir: string, dataDir: string, profDir: string | nu
   return {
     readyS: server.readyzMs / 1000,
     healthzS: server.healthzMs / 1000,
+    cpuS,
     rssMb: rssKb === null ? null : Math.round(rssKb / 1024),
     storeOpen: open ? { openMs: open.openMs, at: at(open) } : null,
     firstPlanAt: at(plans[0]),
