@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import pino, { type Logger } from "pino";
-import { loadPlanFileGuarded } from "../knowledge/load/guard";
+import { loadPlanFileGuarded, warmPlanReader } from "../knowledge/load/guard";
 import type { Plan } from "../knowledge/types";
 import { llmSettings, type Config } from "./config";
 import type { Answerer } from "./core/answerer";
@@ -114,6 +114,10 @@ export async function openApp(config: Config, deps: AppDeps = {}): Promise<Start
   if (!deps.skipIngest) checkPlansDir(config.PLANS_DIR);
   // Also with DATABASE_URL: DATA_DIR keeps the search index, downloads and the Zalo login.
   if (config.DATA_DIR !== "memory") ownDataDir(config.DATA_DIR);
+  // A first start (no file hashes kept yet) will parse every file: the parsing process loads its
+  // code while the store opens. A restart, whose files are mostly unchanged, starts it when needed.
+  const kept = indexDir(config);
+  if (!deps.skipIngest && !deps.loadPlanFile && !(kept && existsSync(join(kept, "plan-files.json")))) warmPlanReader();
   // A restart's answer workers load the last start's engine meanwhile (kept if the plans are unchanged).
   const early = deps.answerer ? null : startEarlyAnswerer(config, log);
   let db: Db;
