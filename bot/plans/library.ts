@@ -3,7 +3,7 @@
 // plan is replaced in one transaction, so readers see the old plan or the new one, never half of each.
 import type { Plan } from "../../knowledge/types";
 import { EXTRACTOR_VERSION } from "../../knowledge/version";
-import { audit } from "../audit";
+import { auditMany } from "../audit";
 import type { Db, DbQuery } from "../storage/db";
 import { linkCoveredUnits } from "../users/unit-links";
 import { ensureUnits } from "../users/units";
@@ -85,11 +85,13 @@ export async function ingestPlans(db: Db, plans: readonly Plan[], now: Date, o: 
       await linkCoveredUnits(tx, { planIds: todoIds });
       await linkCoveredUnits(tx, { unitIds: created });
     }
-    for (const [i, p] of plans.entries()) {
-      const status = statuses[i];
-      if (status === "unchanged") continue;
-      await audit(tx, { at: now, actorUserId: null, action: "plan.ingest", entity: "plan", entityId: p.id, after: { status, sha256: p.sha256, file: p.file } });
-    }
+    await auditMany(
+      tx,
+      plans.flatMap((p, i) => {
+        const status = statuses[i];
+        return status === "unchanged" ? [] : [{ at: now, actorUserId: null, action: "plan.ingest", entity: "plan", entityId: p.id, after: { status, sha256: p.sha256, file: p.file } }];
+      }),
+    );
     return statuses;
   });
 }

@@ -32,6 +32,14 @@ describe("unit links of a folder ingest", () => {
       expect(before).toBe(1);
       expect((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM units"))[0].n).toBeGreaterThan(0);
       expect(await links(db)).toBe(0);
+      // One audit row per plan, written for the batch in one statement.
+      const audits = await db.query<{ entity_id: string; before: unknown; after: { status: string; file: string }; actor_user_id: number | null }>(
+        "SELECT entity_id, before, after, actor_user_id FROM audit_log WHERE action = 'plan.ingest' ORDER BY id",
+      );
+      expect(audits.map((a) => [a.entity_id, a.after.status, a.after.file, a.before, a.actor_user_id])).toEqual([
+        ["krongbuk-cchc-2025", "ingested", files[0], null, null],
+        ["nhonbinh-pbgdpl-2024", "ingested", files[1], null, null],
+      ]);
       await ingestFiles(db, files, { load: loadPlanFile, now, linkUnits: false, beforeStore: () => before++ });
       expect(before, "nothing to write: not called").toBe(1);
     } finally {
