@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import pino, { type Logger } from "pino";
-import { loadPlanFileGuarded } from "../knowledge/load/guard";
+import { loadPlanFileGuarded, warmPlanReader } from "../knowledge/load/guard";
 import type { Plan } from "../knowledge/types";
 import { llmSettings, type Config } from "./config";
 import type { Answerer } from "./core/answerer";
@@ -17,7 +17,7 @@ import { FileHashes } from "./plans/file-hashes";
 import { cachePlan, loadPlanSummariesCached, loadPlansCached, planSummary, type PlanSummary } from "./plans/plan-cache";
 import { indexDir, planCacheDir } from "./plans/knowledge-engine";
 import { writeAtomic } from "../knowledge/search/persist";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { STARTING } from "./starting";
 import { checkPlansDir, followPlansDir, planStates, unlinkRetired } from "./plans/plan-folder";
 import { localDate } from "../knowledge/occurrences";
@@ -114,6 +114,10 @@ export async function openApp(config: Config, deps: AppDeps = {}): Promise<Start
   if (!deps.skipIngest) checkPlansDir(config.PLANS_DIR);
   // Also with DATABASE_URL: DATA_DIR keeps the search index, downloads and the Zalo login.
   if (config.DATA_DIR !== "memory") ownDataDir(config.DATA_DIR);
+  // A first start (no file hashes kept yet) will parse every file: the parsing process loads its
+  // code while the store opens. A restart, whose files are mostly unchanged, starts it when needed.
+  const kept = indexDir(config);
+  if (!deps.skipIngest && !deps.loadPlanFile && !(kept && existsSync(join(kept, "plan-files.json")))) warmPlanReader();
   // A restart's answer workers load the last start's engine meanwhile (kept if the plans are unchanged).
   const early = deps.answerer ? null : startEarlyAnswerer(config, log);
   let db: Db;
@@ -201,9 +205,15 @@ async function loadPlansAndEngine(
     // The plans follow PLANS_DIR: a missing folder stops the start, a removed file retires its plan.
     const load = deps.loadPlanFile ?? ((file: string) => loadPlanFileGuarded(file));
     const cacheDir = planCacheDir(config);
+    // Units are linked once after the files are stored (refreshUnitCoverage below), not per batch
+    // of 25 against every unit and obligation: the marker goes before the first write, so a start
+    // that stops in between is completed by the next one.
+    const marker = dir && join(dir, "unit-coverage.done");
     const sync = await followPlansDir(db, config.PLANS_DIR, {
       load,
       now: clock(),
+      linkUnits: false,
+      beforeStore: () => marker && rmSync(marker, { force: true }),
       hashes: new FileHashes(dir && join(dir, "plan-files.json")),
       // Cached as stored: the first start never reads the plans back out of the store.
       onStored: cacheDir ? (plan) => cachePlan(cacheDir, plan) : undefined,
@@ -223,7 +233,6 @@ async function loadPlansAndEngine(
     // written before the rule): an unchanged restart skips it.
     tFollow = performance.now();
     const changed = sync.outcomes.some((r) => r.status === "ingested" || r.status === "replaced") || sync.retired.length > 0;
-    const marker = dir && join(dir, "unit-coverage.done");
     await refreshUnitCoverage(db, { onlyIfFlipped: !changed && marker !== null && existsSync(marker) });
     if (marker) writeAtomic(marker, "1");
     await unlinkRetired(db);

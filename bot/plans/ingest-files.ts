@@ -8,7 +8,7 @@ import { planExtension } from "../../knowledge/load/read-file";
 import { planId } from "../../knowledge/load-plan";
 import type { Plan } from "../../knowledge/types";
 import type { Db } from "../storage/db";
-import { ingestPlan, ingestPlans, storedShas, type IngestStatus } from "./library";
+import { ingestPlan, ingestPlans, storedShas, type IngestOptions, type IngestStatus } from "./library";
 
 export type LoadPlanFile = (file: string) => Promise<Plan>;
 
@@ -58,7 +58,9 @@ export async function ingestFiles(
     shas?: ReadonlyMap<string, string>;
     /** Each plan once it is stored (or found stored unchanged after loading), e.g. to cache it. */
     onStored?: (plan: Plan) => void;
-  },
+    /** Called once before the first plan is written (not at all when every file is unchanged). */
+    beforeStore?: () => void;
+  } & IngestOptions,
 ): Promise<FileOutcome[]> {
   const { files, missing } = expandPlanPaths(paths);
   const out: FileOutcome[] = [];
@@ -106,19 +108,24 @@ export async function ingestFiles(
     loads.set(i, load);
   };
   let batch: { file: string; plan: Plan }[] = [];
+  let storing = false;
   const flush = async () => {
     if (batch.length === 0) return;
     const todo = batch;
     batch = [];
     let statuses: IngestStatus[] | null = null;
+    if (!storing) {
+      storing = true;
+      o.beforeStore?.();
+    }
     try {
-      statuses = await ingestPlans(db, todo.map((b) => b.plan), o.now);
+      statuses = await ingestPlans(db, todo.map((b) => b.plan), o.now, { linkUnits: o.linkUnits });
     } catch {
       // One bad plan must not cost the others: the batch again, one plan a transaction.
     }
     for (const [i, { file, plan }] of todo.entries()) {
       try {
-        const status = statuses ? statuses[i] : await ingestPlan(db, plan, o.now);
+        const status = statuses ? statuses[i] : await ingestPlan(db, plan, o.now, { linkUnits: o.linkUnits });
         o.onStored?.(plan);
         report({ file, status, planId: plan.id });
       } catch (err) {

@@ -3,7 +3,7 @@
 // plan is replaced in one transaction, so readers see the old plan or the new one, never half of each.
 import type { Plan } from "../../knowledge/types";
 import { EXTRACTOR_VERSION } from "../../knowledge/version";
-import { audit } from "../audit";
+import { auditMany } from "../audit";
 import type { Db, DbQuery } from "../storage/db";
 import { linkCoveredUnits } from "../users/unit-links";
 import { ensureUnits } from "../users/units";
@@ -19,15 +19,24 @@ export async function storedShas(q: DbQuery): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.id, r.sha256]));
 }
 
-export async function ingestPlan(db: Db, plan: Plan, now: Date): Promise<IngestStatus> {
-  return (await ingestPlans(db, [plan], now))[0];
+export interface IngestOptions {
+  /**
+   * Link the plans' obligations to the units they cover, and the new units to every plan (default
+   * true). A folder ingest leaves it to one pass at its end (refreshUnitCoverage), which also runs
+   * on the next start when this one stops before it.
+   */
+  linkUnits?: boolean;
+}
+
+export async function ingestPlan(db: Db, plan: Plan, now: Date, o: IngestOptions = {}): Promise<IngestStatus> {
+  return (await ingestPlans(db, [plan], now, o))[0];
 }
 
 /**
  * Several plans (distinct ids) in one transaction: a first start with 1,000 files pays the
  * statements, the triggers and the commit once per batch instead of once per plan.
  */
-export async function ingestPlans(db: Db, plans: readonly Plan[], now: Date): Promise<IngestStatus[]> {
+export async function ingestPlans(db: Db, plans: readonly Plan[], now: Date, o: IngestOptions = {}): Promise<IngestStatus[]> {
   if (plans.length === 0) return [];
   const ids = plans.map((p) => p.id);
   if (new Set(ids).size !== ids.length) throw new Error("ingestPlans: a batch holds each plan id once.");
@@ -48,7 +57,7 @@ export async function ingestPlans(db: Db, plans: readonly Plan[], now: Date): Pr
     await tx.query(
       `INSERT INTO plans (id, file, sha256, title, meta, doc, ingested_at, extractor)
        SELECT x.id, x.file, x.sha256, x.title, x.meta, x.doc, $2, $3
-       FROM jsonb_to_recordset($1::jsonb) AS x(id text, file text, sha256 text, title text, meta jsonb, doc jsonb)`,
+       FROM json_to_recordset($1::json) AS x(id text, file text, sha256 text, title text, meta jsonb, doc json)`,
       [JSON.stringify(todo.map((p) => ({ id: p.id, file: p.file, sha256: p.sha256, title: p.meta.title, meta: p.meta, doc: p }))), now, EXTRACTOR_VERSION],
     );
     await tx.query(
@@ -71,14 +80,18 @@ export async function ingestPlans(db: Db, plans: readonly Plan[], now: Date): Pr
     );
     // Units: one per responsible name; then links for every unit these plans' names cover
     // (bot/users/unit-coverage.ts), and for the new units, the other plans' obligations too.
-    const created = await ensureUnits(tx, todo.flatMap((p) => p.obligations.flatMap((o) => o.responsible)));
-    await linkCoveredUnits(tx, { planIds: todoIds });
-    await linkCoveredUnits(tx, { unitIds: created });
-    for (const [i, p] of plans.entries()) {
-      const status = statuses[i];
-      if (status === "unchanged") continue;
-      await audit(tx, { at: now, actorUserId: null, action: "plan.ingest", entity: "plan", entityId: p.id, after: { status, sha256: p.sha256, file: p.file } });
+    const created = await ensureUnits(tx, todo.flatMap((p) => p.obligations.flatMap((ob) => ob.responsible)));
+    if (o.linkUnits !== false) {
+      await linkCoveredUnits(tx, { planIds: todoIds });
+      await linkCoveredUnits(tx, { unitIds: created });
     }
+    await auditMany(
+      tx,
+      plans.flatMap((p, i) => {
+        const status = statuses[i];
+        return status === "unchanged" ? [] : [{ at: now, actorUserId: null, action: "plan.ingest", entity: "plan", entityId: p.id, after: { status, sha256: p.sha256, file: p.file } }];
+      }),
+    );
     return statuses;
   });
 }

@@ -12,6 +12,7 @@ import { audit } from "../audit";
 import type { Db, DbQuery } from "../storage/db";
 import { linkCoveredUnits } from "../users/unit-links";
 import { FileHashes } from "./file-hashes";
+import type { IngestOptions } from "./library";
 import { expandPlanPaths, ingestFiles, type FileOutcome, type LoadPlanFile } from "./ingest-files";
 
 export interface Duplicate {
@@ -64,7 +65,15 @@ export function distinctPlanFiles(dir: string, hashes: FileHashes = new FileHash
 export async function followPlansDir(
   db: Db,
   dir: string,
-  o: { load: LoadPlanFile; now: Date; onFile?: (r: FileOutcome) => void; onTotal?: (files: number) => void; hashes?: FileHashes; onStored?: (plan: Plan) => void },
+  o: {
+    load: LoadPlanFile;
+    now: Date;
+    onFile?: (r: FileOutcome) => void;
+    onTotal?: (files: number) => void;
+    hashes?: FileHashes;
+    onStored?: (plan: Plan) => void;
+    beforeStore?: () => void;
+  } & IngestOptions,
 ): Promise<FolderSync> {
   checkPlansDir(dir);
   const { files, duplicates, shas } = distinctPlanFiles(dir, o.hashes);

@@ -1,11 +1,12 @@
 // openDb: the one way to get a database. PostgreSQL when a URL is given, else PGlite in a folder
 // (or in memory). Migrations are applied before it is returned.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { databaseOpenError, type Config } from "../config";
 import type { EngineDb } from "./engine";
 import { migrate } from "./migrate";
 import { openPglite } from "./pglite-db";
+import { builtInTemplate } from "./pglite-template";
 import { ownDataDir } from "./owner-only";
 
 export interface OpenDbOptions {
@@ -15,7 +16,7 @@ export interface OpenDbOptions {
   dataDir?: string | null;
   /** PostgreSQL only: keep every table in this schema (created when missing). */
   schema?: string;
-  /** PGlite only: a data dump a new database starts from; default PGLITE_TEMPLATE of the environment, null for none. */
+  /** PGlite only: a data dump a new database starts from; default PGLITE_TEMPLATE of the environment, else the built-in one (pglite-template.ts); null for none. */
   template?: string | null;
   /** Skip migrations (a tool that only reads). Default false. */
   skipMigrations?: boolean;
@@ -24,17 +25,19 @@ export interface OpenDbOptions {
 export async function openDb(opts: OpenDbOptions): Promise<EngineDb> {
   let db: EngineDb;
   // Also for callers without a Config (tests, tools): the variable is documented with the others.
-  const template = opts.template === undefined ? process.env.PGLITE_TEMPLATE?.trim() || undefined : (opts.template ?? undefined);
+  let template = opts.template === undefined ? process.env.PGLITE_TEMPLATE?.trim() || undefined : (opts.template ?? undefined);
+  const dataDir = !opts.dataDir || opts.dataDir === "memory" ? null : resolve(opts.dataDir);
+  const isNew = !dataDir || !existsSync(join(dataDir, "PG_VERSION"));
+  if (!opts.databaseUrl && isNew && opts.template === undefined && !template) template = (await builtInTemplate()) ?? undefined;
   if (opts.databaseUrl) {
     // Imported only with a URL: the embedded store's start does not load pg.
     const { openPostgres } = await import("./postgres-db");
     db = await openPostgres(opts.databaseUrl, { schema: opts.schema });
-  } else if (!opts.dataDir || opts.dataDir === "memory") {
+  } else if (!dataDir) {
     db = await openPglite(null, template);
   } else {
-    const dir = resolve(opts.dataDir);
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    db = await openPglite(dir, template);
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    db = await openPglite(dataDir, template);
   }
   if (!opts.skipMigrations) {
     try {

@@ -9,6 +9,7 @@
 //   an exact name (key()) always covers.
 import { ABBREVIATIONS } from "../../knowledge/search/abbreviations";
 import { key } from "../../knowledge/vietnamese";
+import { BoundedMap } from "../storage/bounded-map";
 
 /** Words of one kind of unit; a collective naming one of them covers them all. Folded forms. */
 const KIND_GROUPS: readonly (readonly string[])[] = [
@@ -140,20 +141,40 @@ export interface ResponsibleName {
   collective: Collective | null;
 }
 
+// Prepared forms by name: an ingest links every batch against every unit, and the same names come
+// back batch after batch (pure functions of the name; the objects are never changed).
+const responsibleMemo = new BoundedMap<string, ResponsibleName>(20_000);
+const unitMemo = new BoundedMap<string, UnitName>(20_000);
+
 export function prepareResponsible(name: string): ResponsibleName {
-  return { name, key: unitMatchKey(name), collective: parseCollective(name) };
+  let r = responsibleMemo.get(name);
+  if (!r) responsibleMemo.set(name, (r = { name, key: unitMatchKey(name), collective: parseCollective(name) }));
+  return r;
 }
 
-/** True when the plan's responsible name (or its prepared form) makes the unit responsible. */
-export function covers(responsible: string | ResponsibleName, unitName: string): boolean {
+/** A unit's name prepared once for checking many responsible names. */
+export interface UnitName {
+  key: string;
+  collective: boolean;
+}
+
+export function prepareUnit(name: string): UnitName {
+  let u = unitMemo.get(name);
+  if (!u) unitMemo.set(name, (u = { key: unitMatchKey(name), collective: parseCollective(name) !== null }));
+  return u;
+}
+
+/** True when the plan's responsible name (or its prepared form) makes the unit (its name or prepared form) responsible. */
+export function covers(responsible: string | ResponsibleName, unitName: string | UnitName): boolean {
   const r = typeof responsible === "string" ? prepareResponsible(responsible) : responsible;
-  const u = unitMatchKey(unitName);
+  const unit = typeof unitName === "string" ? prepareUnit(unitName) : unitName;
+  const u = unit.key;
   if (!u) return false;
   if (u === r.key) return true;
   const c = r.collective;
   if (!c) return false;
   if (c.also.some((a) => u === a || u.startsWith(`${a} `))) return true;
-  if (parseCollective(unitName)) return false; // a collective is covered only by its own name
+  if (unit.collective) return false; // a collective is covered only by its own name
   // A party body ("Ban Dân vận Tỉnh ủy") is not one of the government's "phòng, ban, đơn vị".
   if (PARTY.test(u) && !PARTY.test(`${c.head} ${[...c.kinds].join(" ")}`)) return false;
   return coveredBy(c, u) || (c.head === "" && u.startsWith(`${GOVERNMENT} `) && coveredBy(c, u.slice(GOVERNMENT.length + 1), AREA_KINDS));

@@ -66,6 +66,14 @@ class Reader {
   private idle: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 
+  /** Starts the process before the first file (it loads the parser meanwhile); stopped if no file comes. */
+  warm(memoryMb: number): void {
+    if (this.child && this.child.exitCode === null) return;
+    this.child = this.spawn(memoryMb);
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.stop(), 30_000).unref();
+  }
+
   load(path: string, timeoutMs: number, memoryMb: number): Promise<Plan> {
     const run = this.queue.then(() => this.run(path, timeoutMs, memoryMb));
     this.queue = run.catch(() => undefined);
@@ -134,6 +142,14 @@ class Reader {
 }
 
 const reader = new Reader();
+
+/**
+ * Starts the parsing process ahead of the first loadPlanFileGuarded (its start costs a second or
+ * more), e.g. while the server opens its store.
+ */
+export function warmPlanReader(limits: GuardLimits = {}): void {
+  reader.warm(limits.memoryMb ?? 256);
+}
 
 /** loadPlanFile in a child process with a heap cap and a time limit. */
 export async function loadPlanFileGuarded(path: string, limits: GuardLimits = {}): Promise<Plan> {

@@ -80,7 +80,17 @@ async function status(url: string): Promise<{ code: number; body: string } | nul
  * /readyz says 200. TRUST_PROXY is on so each simulated user can bring its own loopback address
  * (X-Forwarded-For 127.0.x.y): the per-address limits then count users, not the bench.
  */
-export async function startServerProcess(o: { plansDir: string; dataDir: string; env?: Record<string, string>; app?: string; limitMs?: number; nodeArgs?: string[] }): Promise<ServerProcess> {
+export async function startServerProcess(o: {
+  plansDir: string;
+  dataDir: string;
+  env?: Record<string, string>;
+  app?: string;
+  limitMs?: number;
+  /** Extra node flags for the server process (e.g. --cpu-prof). */
+  nodeArgs?: string[];
+  /** The server's stdout (its log lines), chunk by chunk; not read when absent. */
+  onStdout?: (chunk: string) => void;
+}): Promise<ServerProcess> {
   hookExit();
   const port = await freePort();
   const t0 = performance.now();
@@ -100,8 +110,9 @@ export async function startServerProcess(o: { plansDir: string; dataDir: string;
       ZALO_CREDENTIALS_FILE: join(o.dataDir, "no-zalo.json"),
       ...o.env,
     },
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", o.onStdout ? "pipe" : "ignore", "pipe"],
   });
+  child.stdout?.on("data", (d: Buffer) => o.onStdout?.(d.toString()));
   live.add(child);
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => (stderr = (stderr + d.toString()).slice(-20_000)));

@@ -1,8 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "../../../bot/storage/open-db";
+import { MIGRATIONS_DIR } from "../../../bot/storage/migrate";
+import { builtInTemplatePath } from "../../../bot/storage/pglite-template";
 
 describe("PGLITE_TEMPLATE", () => {
   const dir = mkdtempSync(join(tmpdir(), "tlkh-template-test-"));
@@ -26,6 +28,16 @@ describe("PGLITE_TEMPLATE", () => {
       expect(await b.query<{ name: string }>("select name from units")).toEqual([{ name: "Phòng Nội vụ" }]);
       await b.close();
     }
+  });
+
+  it("keys the built-in dump by the migrations: a changed or added migration names another file", () => {
+    const copy = join(dir, "migrations");
+    cpSync(MIGRATIONS_DIR, copy, { recursive: true });
+    const same = builtInTemplatePath(copy);
+    expect(same).toBe(builtInTemplatePath());
+    expect(same).toMatch(/node_modules\/\.cache\/tro-ly-ke-hoach\/pglite-[0-9a-f]{16}\.tar$/);
+    writeFileSync(join(copy, "999_more.sql"), "CREATE TABLE more (id int);");
+    expect(builtInTemplatePath(copy)).not.toBe(same);
   });
 
   it("says which file is missing and the fix", async () => {
