@@ -120,13 +120,16 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const link = (file: FileMessage) => downloads.put(file, now());
 
   const teams = lazyTeamsChannel({ config, core: app, addresses, link, log, clock: opts.clock });
-  // botbuilder is loaded once the knowledge is (it would only delay /readyz before), or by the first Teams request.
-  void Promise.resolve(app.ready)
-    .then(
-      () => teams.load(),
-      () => null, // the knowledge failed to load: the server is stopping
-    )
-    .catch((err: unknown) => log.error({ err }, "the Teams channel could not be loaded"));
+  // botbuilder is imported while the knowledge loads (the main thread mostly waits for the answer
+  // workers then), and /readyz waits for it: the first Teams turns after it do not pay the import.
+  let teamsLoaded = false;
+  void teams.load().then(
+    () => (teamsLoaded = true),
+    (err: unknown) => {
+      teamsLoaded = true; // each Teams request then says why
+      log.error({ err }, "the Teams channel could not be loaded");
+    },
+  );
   const sessions = new WebSessions({
     secret,
     store: dbSessionStore(app.db),
@@ -262,9 +265,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       res.send(503, { ok: false, starting: progress.phase !== "failed", ...progress }, { "cache-control": "no-store" });
       return;
     }
+    if (!teamsLoaded) {
+      res.send(503, { ok: false, starting: true, phase: "channels", loaded: progress?.loaded ?? 0, total: progress?.total ?? 0 }, { "cache-control": "no-store" });
+      return;
+    }
     try {
       await app.db.query("SELECT 1");
-      res.send(200, { ok: true, zalo: zalo ? (zalo.connected ? "connected" : "connecting") : "off", zaloBot: zaloBot ? zaloBot.status : "off" });
+      res.send(200, { ok: true, teams: "loaded", zalo: zalo ? (zalo.connected ? "connected" : "connecting") : "off", zaloBot: zaloBot ? zaloBot.status : "off" });
     } catch (err) {
       log.warn({ err }, "readiness check failed");
       res.send(503, { ok: false, error: "database unavailable" });

@@ -72,7 +72,10 @@ describe("listening at once", { timeout: 300_000 }, () => {
     release();
     await app.ready;
     ready = await get(`${server.url}/readyz`);
+    // Ready once the Teams channel (botbuilder, imported meanwhile) is loaded too.
+    while (ready.status === 503 && ready.body.phase === "channels") ready = await get(`${server.url}/readyz`);
     expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ ok: true, teams: "loaded" });
     const late = await postJson(`${server.url}/api/chat`, { name: "An", text: "khi nao nop bao cao 6 thang" });
     expect(late.status).toBe(200);
     expect(late.text).not.toContain("khởi động");
