@@ -138,7 +138,7 @@ export async function openApp(config: Config, deps: AppDeps = {}): Promise<Start
     await closeAnswerer();
     if (ownDb) await db.close();
   };
-  const ready = loadKnowledge(config, deps, db, log, clock, progress, early).then(
+  const ready = loadKnowledge({ config, deps, db, log, clock, progress, early }).then(
     ({ closeAnswerer: stop, ...parts }) => {
       closeAnswerer = stop;
       progress.phase = "ready";
@@ -169,34 +169,31 @@ export async function openApp(config: Config, deps: AppDeps = {}): Promise<Start
   return { handle, db, config, log, progress: () => ({ ...progress }), ready, close };
 }
 
-async function loadKnowledge(
-  config: Config,
-  deps: AppDeps,
-  db: Db,
-  log: Logger,
-  clock: () => Date,
-  progress: KnowledgeProgress,
-  early: EarlyAnswerer | null,
-): Promise<Pick<App, "handle" | "plans" | "answerer" | "ingested"> & { closeAnswerer(): Promise<void> }> {
+/** What loading the knowledge needs. */
+interface KnowledgeLoad {
+  config: Config;
+  deps: AppDeps;
+  db: Db;
+  log: Logger;
+  clock: () => Date;
+  progress: KnowledgeProgress;
+  early: EarlyAnswerer | null;
+}
+
+type LoadedKnowledge = Pick<App, "handle" | "plans" | "answerer" | "ingested"> & { closeAnswerer(): Promise<void> };
+
+async function loadKnowledge(load: KnowledgeLoad): Promise<LoadedKnowledge> {
   try {
-    return await loadPlansAndEngine(config, deps, db, log, clock, progress, early);
+    return await loadPlansAndEngine(load);
   } catch (err) {
     // Not kept by an answerer: stopped once its load is over (closing twice is harmless).
-    await early?.pool.ready.catch(() => {});
-    await early?.pool.close();
+    await load.early?.pool.ready.catch(() => {});
+    await load.early?.pool.close();
     throw err;
   }
 }
 
-async function loadPlansAndEngine(
-  config: Config,
-  deps: AppDeps,
-  db: Db,
-  log: Logger,
-  clock: () => Date,
-  progress: KnowledgeProgress,
-  early: EarlyAnswerer | null,
-): Promise<Pick<App, "handle" | "plans" | "answerer" | "ingested"> & { closeAnswerer(): Promise<void> }> {
+async function loadPlansAndEngine({ config, deps, db, log, clock, progress, early }: KnowledgeLoad): Promise<LoadedKnowledge> {
   const t0 = performance.now();
   const dir = indexDir(config);
   let tFollow = t0;
