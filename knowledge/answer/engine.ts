@@ -127,13 +127,12 @@ export class KnowledgeEngine {
       await new Promise((r) => setImmediate(r));
       since = performance.now();
     };
+    // With the ids saved by an earlier start there is nothing to make ahead: a plan's context is
+    // made when a question first reaches it (a millisecond or so), not all at once while turns wait.
+    if (this.sentenceIds) return;
     await new Promise((r) => setImmediate(r));
     for (const p of this.planList) {
       const ctx = this.context(p.id)!;
-      if (ctx.saved) {
-        await pause();
-        continue;
-      }
       for (let i = 0; i < ctx.plan.sentences.length; i += SENTENCES) {
         const to = Math.min(i + SENTENCES, ctx.plan.sentences.length);
         warmIds(ctx, i, to);
