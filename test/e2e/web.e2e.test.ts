@@ -1,5 +1,6 @@
 // The web chat page in headless Chromium against the real server: ask, see the answer and its
 // citation, a screenshot in test-output/. Plus the JSON endpoint's limits over HTTP.
+import { readyBody } from "../support/ready";
 import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,7 +103,7 @@ describe("web chat endpoint over HTTP", () => {
 
   it("serves health checks and refuses a forged download link", async () => {
     expect((await fetch(`${h.server.url}/healthz`)).status).toBe(200);
-    expect(await (await fetch(`${h.server.url}/readyz`)).json()).toMatchObject({ ok: true, zalo: "off" });
+    expect(await readyBody(h.server.url)).toMatchObject({ ok: true, zalo: "off" });
     const forged = await fetch(`${h.server.url}/files/${"a".repeat(24)}/x.docx?exp=99999999999999&sig=forged`);
     expect(forged.status).toBe(404);
   });

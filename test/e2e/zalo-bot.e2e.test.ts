@@ -2,6 +2,7 @@
 // Zalo Bot API over HTTP, in webhook and in polling mode: answers, a progress update stored, a nudge
 // delivered once, the draft report as a download link, 429s waited out, a forged webhook refused,
 // and the errors an operator sees for a wrong token and an unreachable webhook address.
+import { readyBody } from "../support/ready";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -66,7 +67,7 @@ describe("Zalo bot in webhook mode", () => {
 
   it("registers PUBLIC_BASE_URL/api/zalo with the secret at start", async () => {
     expect(fake.webhook).toEqual({ url: `${h.server.url.replace("127.0.0.1", "localhost")}/api/zalo`, secret: SECRET });
-    const ready = (await (await fetch(`${h.server.url}/readyz`)).json()) as { zaloBot: string };
+    const ready = await readyBody(h.server.url);
     expect(ready.zaloBot).toBe("webhook registered");
   });
 
@@ -210,7 +211,7 @@ describe("Zalo bot operator errors", () => {
       const line = lines.find((l) => l.msg === "Zalo bot is off: the token was refused");
       expect(String(line?.fix)).toMatch(/ZALO_BOT_TOKEN[\s\S]*Zalo Bot Manager/);
       expect(JSON.stringify(lines)).not.toContain("wrong-token");
-      const ready = (await (await fetch(`${h.server.url}/readyz`)).json()) as { zaloBot: string };
+      const ready = await readyBody(h.server.url);
       expect(ready.zaloBot).toMatch(/token rejected/);
       expect(fake.calls.filter((c) => c.method === "getUpdates")).toEqual([]);
     } finally {
@@ -229,7 +230,7 @@ describe("Zalo bot operator errors", () => {
       const line = lines.find((l) => l.msg === "Zalo bot webhook could not be registered");
       expect(line?.reason).toMatch(/not reachable/);
       expect(String(line?.fix)).toMatch(/PUBLIC_BASE_URL[\s\S]*ZALO_BOT_MODE=polling/);
-      const ready = (await (await fetch(`${h.server.url}/readyz`)).json()) as { zaloBot: string };
+      const ready = await readyBody(h.server.url);
       expect(ready.zaloBot).toBe("webhook not registered");
     } finally {
       await h.stop();
