@@ -32,7 +32,8 @@ function nameBigrams(name: string, text: string): string[] {
   for (let i = 1; i < words.length; i++) {
     const pair = `${words[i - 1]} ${words[i]}`;
     const lower = pair.toLowerCase();
-    if (lower !== pair && occurrences(text, lower, occurrences(text, pair) + 1) > occurrences(text, pair)) continue;
+    const capitalised = occurrences(text, pair);
+    if (lower !== pair && occurrences(text, lower, capitalised + 1) > capitalised) continue;
     out.push(...bigrams(tokenise(pair).seq));
   }
   return out;
