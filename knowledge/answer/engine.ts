@@ -119,6 +119,9 @@ export class KnowledgeEngine {
   }
 
   private async warmUp(): Promise<void> {
+    // With the ids saved by an earlier start there is nothing to make ahead: a plan's context is
+    // made when a question first reaches it (a millisecond or so), not all at once while turns wait.
+    if (this.sentenceIds) return;
     const SLICE_MS = 4;
     const SENTENCES = 256;
     let since = performance.now();
@@ -127,9 +130,6 @@ export class KnowledgeEngine {
       await new Promise((r) => setImmediate(r));
       since = performance.now();
     };
-    // With the ids saved by an earlier start there is nothing to make ahead: a plan's context is
-    // made when a question first reaches it (a millisecond or so), not all at once while turns wait.
-    if (this.sentenceIds) return;
     await new Promise((r) => setImmediate(r));
     for (const p of this.planList) {
       const ctx = this.context(p.id)!;
@@ -139,7 +139,7 @@ export class KnowledgeEngine {
         await pause();
       }
     }
-    if (this.sentenceIds || !this.saveTo || !this.index.fingerprint) return;
+    if (!this.saveTo || !this.index.fingerprint) return;
     // Saved for the next start, and read from the saved arrays from now on (one array, not one per sentence).
     const all = this.planList.flatMap((p) => allSentenceIds(this.context(p.id)!));
     this.sentenceIds = saveSentenceIds(this.saveTo, this.index.fingerprint, this.termIds, all);
