@@ -4,9 +4,10 @@
 import { join } from "node:path";
 import { KnowledgeEngine } from "../../knowledge/answer/engine";
 import { createOpenAIEmbedder } from "../../knowledge/search/openai-embedder";
+import { preloadGraph, type GraphPreload } from "../../knowledge/search/vector-index";
 import type { Plan } from "../../knowledge/types";
 import { embeddingSettings, llmSettings, type Config } from "../config";
-import { loadCachedPlans, type PlanRef } from "./plan-cache";
+import { forAnswering, loadCachedPlans, type PlanRef } from "./plan-cache";
 
 /** Where the search index and the plan cache live; null for DATA_DIR=memory. */
 export function indexDir(config: Pick<Config, "DATA_DIR">): string | null {
@@ -19,7 +20,7 @@ export function planCacheDir(config: Pick<Config, "DATA_DIR">): string | null {
   return dir && join(dir, "plans");
 }
 
-export async function buildEngine(config: Config, plans: Plan[], log: (msg: string) => void = () => {}, savedOnly = false): Promise<KnowledgeEngine> {
+export async function buildEngine(config: Config, plans: Plan[], log: (msg: string) => void = () => {}, savedOnly = false, preloaded: GraphPreload | null = null): Promise<KnowledgeEngine> {
   const emb = embeddingSettings(config);
   return KnowledgeEngine.build(plans, {
     llm: llmSettings(config),
@@ -27,6 +28,7 @@ export async function buildEngine(config: Config, plans: Plan[], log: (msg: stri
     indexDir: indexDir(config) ?? undefined,
     log,
     savedOnly,
+    preloaded,
   });
 }
 
@@ -38,15 +40,13 @@ export async function buildEngine(config: Config, plans: Plan[], log: (msg: stri
  */
 export async function loadEngine(config: Config, log: (msg: string) => void = () => {}, early?: { plans: PlanRef[] }): Promise<KnowledgeEngine | null> {
   const dir = planCacheDir(config);
-  const plans = dir ? loadCachedPlans(dir, forAnswering, early?.plans) : null;
-  return plans && buildEngine(config, plans, log, !!early);
-}
-
-/**
- * A plan without its whole normalised text and offset map: answering reads sentences, sections,
- * obligations and metadata only (the text serves the obligation extraction at ingest), and the
- * text is a quarter of a plan's memory.
- */
-function forAnswering(plan: Plan): Plan {
-  return { ...plan, text: "", offsetRuns: [] };
+  // The saved graph is read on the thread pool while this thread reads the plans.
+  const index = indexDir(config);
+  const preloaded = dir && index ? preloadGraph(index) : null;
+  try {
+    const plans = dir ? loadCachedPlans(dir, forAnswering, early?.plans) : null;
+    return plans && (await buildEngine(config, plans, log, !!early, preloaded));
+  } finally {
+    await preloaded?.graph; // never left reading when this worker is told to stop
+  }
 }

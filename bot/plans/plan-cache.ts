@@ -35,15 +35,31 @@ export const planSummary = ({ id, file, sha256, meta, obligations }: Plan): Plan
 type Ref = { id: string; sha256: string };
 
 /**
- * Every stored plan that is not retired, as it was ingested (like loadStoredPlans), read from the
- * cache folder where it has the plan's file; the others are read from the store and written there.
- * Files of plans no longer stored are removed.
+ * What a plan's cache file holds: the plan without its whole normalised text and offset map
+ * (a third of its bytes). Answering reads sentences, sections, obligations and metadata only; the
+ * text serves the obligation extraction at ingest, and the store keeps the whole plan.
  */
-export async function loadPlansCached(q: DbQuery, dir: string): Promise<Plan[]> {
-  return loadCached(q, dir, (r) => readPlan(join(dir, fileName(r.id, r.sha256)), r), (plan) => plan);
+export function forAnswering(plan: Plan): Plan {
+  return { ...plan, text: "", offsetRuns: [] };
 }
 
-/** The summaries of the same plans, from their summary files (written from the plan's where missing). */
+/**
+ * Every stored plan that is not retired, as answering reads it (forAnswering), from the cache folder
+ * where it has the plan's file; the others are read from the store and written there. Files of plans
+ * no longer stored are removed.
+ */
+export async function loadPlansCached(q: DbQuery, dir: string): Promise<Plan[]> {
+  return loadCached(q, dir, (r) => {
+    const plan = readPlan(join(dir, fileName(r.id, r.sha256)), r);
+    return plan && forAnswering(plan); // a file written before the cache held this shape
+  }, forAnswering);
+}
+
+/**
+ * The summaries of every stored plan that is not retired, from their summary files (written from the
+ * plan's file where missing); plans with neither are read from the store and both files written (the
+ * plan's as forAnswering shapes it). Files of plans no longer stored are removed.
+ */
 export async function loadPlanSummariesCached(q: DbQuery, dir: string): Promise<PlanSummary[]> {
   return loadCached(
     q,
@@ -88,7 +104,7 @@ async function loadCached<T extends Ref>(q: DbQuery, dir: string, read: (r: Ref)
     const docs = await q.query<{ id: string; doc: Plan }>("SELECT id, doc FROM plans WHERE id = ANY($1::text[])", [missing]);
     for (const d of docs) {
       out.set(d.id, ofStored(d.doc));
-      writeAtomic(join(dir, fileName(d.id, d.doc.sha256)), JSON.stringify(d.doc));
+      writeAtomic(join(dir, fileName(d.id, d.doc.sha256)), JSON.stringify(forAnswering(d.doc)));
       writeAtomic(join(dir, summaryName(d.id, d.doc.sha256)), JSON.stringify(planSummary(d.doc)));
     }
   }
@@ -101,7 +117,7 @@ async function loadCached<T extends Ref>(q: DbQuery, dir: string, read: (r: Ref)
 /** Writes a plan's cache files, the plan and its summary (the ingest, with the plan it has just stored). */
 export function cachePlan(dir: string, plan: Plan): void {
   const file = join(dir, fileName(plan.id, plan.sha256));
-  if (!existsSync(file)) writeAtomic(file, JSON.stringify(plan));
+  if (!existsSync(file)) writeAtomic(file, JSON.stringify(forAnswering(plan)));
   const summary = join(dir, summaryName(plan.id, plan.sha256));
   if (!existsSync(summary)) writeAtomic(summary, JSON.stringify(planSummary(plan)));
 }

@@ -8,6 +8,7 @@
 import { daysBetween, localDate, nextOccurrence, previousOccurrence } from "../occurrences";
 import { SearchIndex, type SearchDoc } from "../search/search-index";
 import { HashEmbedder, type Embedder } from "../search/embedder";
+import type { GraphPreload } from "../search/vector-index";
 import { bigrams, tokenise } from "../search/tokens";
 import type { Answer, AnswerCitation, Obligation, Plan, ScheduleItem, Section, Sentence } from "../types";
 import { asksOf, KIND_OF, type Ask } from "./ask";
@@ -45,6 +46,8 @@ export interface EngineOptions {
   weights?: Weights;
   /** Only load the index saved in indexDir: throw (SavedIndexMismatch) rather than build or update it. */
   savedOnly?: boolean;
+  /** The saved vector graph's read, started before the plans were read (preloadGraph). */
+  preloaded?: GraphPreload | null;
 }
 
 export interface AskOptions {
@@ -163,7 +166,7 @@ export class KnowledgeEngine {
       }
     }
     const embedder = opts.embedder ?? new HashEmbedder();
-    const index = await SearchIndex.build(docs, embedder, { indexDir: opts.indexDir, log, savedOnly: opts.savedOnly });
+    const index = await SearchIndex.build(docs, embedder, { indexDir: opts.indexDir, log, savedOnly: opts.savedOnly, preloaded: opts.preloaded });
     const phraser = opts.llm ? new LlmPhraser(opts.llm, log) : null;
     const dir = opts.indexDir && index.fingerprint ? opts.indexDir : null;
     const saved = dir ? loadSentenceIds(dir, index.fingerprint!, docs.length) : null;

@@ -46,6 +46,33 @@ export interface VectorBuildOptions {
   batch?: number;
   /** Only load what indexDir holds: throw SavedIndexMismatch instead of building or updating. */
   savedOnly?: boolean;
+  /** The saved graph's read, started earlier (preloadGraph) while the caller read its documents. */
+  preloaded?: GraphPreload | null;
+}
+
+/** A saved graph being read on libuv's thread pool (hnswlib's readIndex) while this thread goes on. */
+export interface GraphPreload {
+  file: string;
+  /** The graph, or the error of its read; never rejects. */
+  graph: Promise<Graph | Error>;
+}
+
+/**
+ * Starts reading the graph saved in indexDir, if there is one, off this thread: a restart reads its
+ * documents (the plans) meanwhile instead of one after the other. build() takes it through
+ * `preloaded`; a caller that ends before build() should await `graph` first (a worker stopped in
+ * the middle of a native read can take the process down).
+ */
+export function preloadGraph(indexDir: string, name = "sentences"): GraphPreload | null {
+  const files = indexFiles(indexDir, name);
+  if (!existsSync(files.meta) || !existsSync(files.graph)) return null;
+  try {
+    const meta = metaSchema.parse(JSON.parse(readFileSync(files.meta, "utf8")));
+    const graph = new HierarchicalNSW("cosine", meta.dimensions);
+    return { file: files.graph, graph: graph.readIndex(files.graph, true).then(() => graph, (e: unknown) => (e instanceof Error ? e : new Error(String(e)))) };
+  } catch {
+    return null; // an unreadable meta file: build() says why and rebuilds
+  }
 }
 
 
@@ -75,7 +102,7 @@ export class VectorIndex {
   static async build(texts: readonly string[], embedder: Embedder, opts: VectorBuildOptions = {}): Promise<VectorIndex> {
     const fp = fingerprint(texts);
     const files = opts.indexDir ? indexFiles(opts.indexDir, opts.name ?? "sentences") : null;
-    const saved = files ? tryLoad(files, embedder, opts.log) : null;
+    const saved = files ? await tryLoad(files, embedder, opts.log, opts.preloaded) : null;
     if (saved && saved.meta.fingerprint === fp && saved.meta.count === texts.length) {
       return new VectorIndex(saved.graph, embedder, texts.length, "loaded", saved.meta.dimensions, saved.labels, saved.meta.nextLabel, saved.rows);
     }
@@ -197,7 +224,9 @@ function save(files: ReturnType<typeof indexFiles>, graph: Graph, labels: Int32A
   writeAtomic(files.meta, JSON.stringify(meta));
 }
 
-function tryLoad(files: ReturnType<typeof indexFiles>, embedder: Embedder, log?: (m: string) => void): Saved | null {
+async function tryLoad(files: ReturnType<typeof indexFiles>, embedder: Embedder, log?: (m: string) => void, preloaded?: GraphPreload | null): Promise<Saved | null> {
+  // Settled before anything else is decided, so no native read outlives this call.
+  const early = preloaded?.file === files.graph ? await preloaded.graph : null;
   if (!existsSync(files.meta) || !existsSync(files.graph) || !existsSync(files.arrays) || !existsSync(files.rows)) return null;
   try {
     const meta = metaSchema.parse(JSON.parse(readFileSync(files.meta, "utf8")));
@@ -210,8 +239,12 @@ function tryLoad(files: ReturnType<typeof indexFiles>, embedder: Embedder, log?:
     const h = arrays.hashes as Uint8Array;
     if (!(labels instanceof Int32Array) || labels.length !== meta.count || h.length !== meta.count * HASH_BYTES) throw new Error("label file does not match");
     const rows = FileRows.open(files.rows, meta.count, meta.dimensions);
-    const graph = new HierarchicalNSW("cosine", meta.dimensions);
-    graph.readIndexSync(files.graph, true);
+    if (early instanceof Error) throw early;
+    let graph = early;
+    if (!graph || graph.getNumDimensions() !== meta.dimensions) {
+      graph = new HierarchicalNSW("cosine", meta.dimensions);
+      await graph.readIndex(files.graph, true);
+    }
     graph.setEf(64);
     return { graph, meta, labels, hashes: Buffer.from(h.buffer, h.byteOffset, h.length), rows };
   } catch (e) {

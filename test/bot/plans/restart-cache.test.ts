@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FileHashes } from "../../../bot/plans/file-hashes";
-import { loadPlanSummariesCached, loadPlansCached, planSummary } from "../../../bot/plans/plan-cache";
+import { forAnswering, loadCachedPlans, loadPlansCached, loadPlanSummariesCached, planSummary } from "../../../bot/plans/plan-cache";
 import type { DbQuery } from "../../../bot/storage/db";
 import type { Plan } from "../../../knowledge/types";
 
@@ -59,32 +59,31 @@ function fakeStore(plans: Plan[]): DbQuery & { docReads: string[][] } {
 
 const plan = (id: string, sha256: string) => ({ id, sha256, file: `${id}.txt`, sentences: [], sections: [], obligations: [] }) as unknown as Plan;
 
-describe("loadPlansCached", () => {
+describe("loadPlanSummariesCached", () => {
   it("reads the plans from the store once, then from their files; a changed plan is read again and the old file removed", async () => {
     const dir = tempDir();
-    const a = plan("a", "1111");
+    const a = { ...plan("a", "1111"), text: "Kế hoạch số 1", offsetRuns: [[0, 0]] } as unknown as Plan;
     const b = plan("b", "2222");
     const store = fakeStore([a, b]);
-    expect((await loadPlansCached(store, dir)).map((p) => p.id)).toEqual(["a", "b"]);
+    expect(await loadPlanSummariesCached(store, dir)).toEqual([planSummary(a), planSummary(b)]);
     expect(store.docReads).toEqual([["a", "b"]]);
+    // The worker's read of the same files: the plans as answering reads them, without the whole text.
+    expect(loadCachedPlans(dir)).toEqual([forAnswering(a), forAnswering(b)]);
+    expect(loadCachedPlans(dir)![0].text).toBe("");
+    expect(await loadPlansCached(fakeStore([a, b]), dir), "an engine on the main thread reads the same").toEqual([forAnswering(a), forAnswering(b)]);
 
     const again = fakeStore([a, b]);
-    expect(await loadPlansCached(again, dir)).toEqual([a, b]);
+    const got = await loadPlanSummariesCached(again, dir);
+    expect(got).toEqual([planSummary(a), planSummary(b)]);
+    expect(got[0]).not.toHaveProperty("sentences");
     expect(again.docReads, "unchanged: nothing read from the store").toEqual([]);
 
     const b2 = plan("b", "3333");
     const changed = fakeStore([a, b2]);
-    expect((await loadPlansCached(changed, dir)).map((p) => p.sha256)).toEqual(["1111", "3333"]);
+    expect((await loadPlanSummariesCached(changed, dir)).map((p) => p.sha256)).toEqual(["1111", "3333"]);
     expect(changed.docReads).toEqual([["b"]]);
     // Each plan's file and its summary's; the old plan's two are gone.
     expect(readdirSync(dir)).toHaveLength(4);
-
-    // The main thread's summaries: from their own files, nothing read from the store, no sentences.
-    const summaries = fakeStore([a, b2]);
-    const got = await loadPlanSummariesCached(summaries, dir);
-    expect(got).toEqual([planSummary(a), planSummary(b2)]);
-    expect(got[0]).not.toHaveProperty("sentences");
-    expect(summaries.docReads).toEqual([]);
   });
 });
 

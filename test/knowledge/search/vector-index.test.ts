@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { HashEmbedder, type Embedder } from "../../../knowledge/search/embedder";
 import { reciprocalRankFusion } from "../../../knowledge/search/fusion";
 import { SavedIndexMismatch } from "../../../knowledge/search/persist";
-import { VectorIndex } from "../../../knowledge/search/vector-index";
+import { preloadGraph, VectorIndex } from "../../../knowledge/search/vector-index";
 
 const texts = [
   "Định kỳ 6 tháng các đơn vị gửi báo cáo kết quả về Ủy ban nhân dân huyện.",
@@ -63,6 +63,24 @@ describe("VectorIndex (hnswlib)", () => {
     // Most of the documents gone: a rebuild, not a graph full of deleted points.
     const other2 = await VectorIndex.build(["Một câu khác hẳn.", "Hai câu khác hẳn."], new HashEmbedder(128), { indexDir: dir, log });
     expect(other2.origin).toBe("built");
+  });
+
+  it("takes a graph whose read was started early (preloadGraph), and rebuilds when that read fails", async () => {
+    const dir = tempDir();
+    expect(preloadGraph(dir), "nothing saved yet").toBeNull();
+    await VectorIndex.build(texts, new HashEmbedder(256), { indexDir: dir });
+    const preloaded = preloadGraph(dir);
+    expect(preloaded).not.toBeNull();
+    const again = await VectorIndex.build(texts, new HashEmbedder(256), { indexDir: dir, preloaded });
+    expect(again.origin).toBe("loaded");
+    expect((await again.search("đối thoại với nhân dân", 1))[0].doc).toBe(2);
+    // A damaged graph file: the early read fails, and the index is built again instead.
+    writeFileSync(join(dir, "sentences.hnsw"), "garbage");
+    const logs: string[] = [];
+    const rebuilt = await VectorIndex.build(texts, new HashEmbedder(256), { indexDir: dir, preloaded: preloadGraph(dir), log: (m) => logs.push(m) });
+    expect(rebuilt.origin).toBe("built");
+    expect(logs.join("\n")).toMatch(/could not be read/);
+    expect((await rebuilt.search("đối thoại với nhân dân", 1))[0].doc).toBe(2);
   });
 
   it("searches within plans from the saved rows as it does in memory, and rebuilds an index saved in the old format", async () => {
