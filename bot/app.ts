@@ -14,8 +14,7 @@ import { openDbFromConfig } from "./storage/open-db";
 import { ownDataDir } from "./storage/owner-only";
 import type { FileOutcome, LoadPlanFile } from "./plans/ingest-files";
 import { FileHashes } from "./plans/file-hashes";
-import { cachePlan, loadPlanSummariesCached, loadPlansCached, planSummary, type PlanSummary } from "./plans/plan-cache";
-import { indexDir, planCacheDir } from "./plans/knowledge-engine";
+import { cachePlan, indexDir, loadPlanSummariesCached, loadPlansCached, planCacheDir, planSummary, type PlanSummary } from "./plans/plan-cache";
 import { writeAtomic } from "../knowledge/search/persist";
 import { existsSync, rmSync } from "node:fs";
 import { STARTING } from "./starting";
@@ -24,7 +23,9 @@ import { localDate } from "../knowledge/occurrences";
 import { setReportingRules } from "./updates/period";
 import { reportingRulesOfPlans } from "./updates/period-rules";
 import { loadStoredPlans } from "./plans/library";
-import { answerWorkers, createAnswerer, startEarlyAnswerer, type EarlyAnswerer } from "./answering/answerer";
+import { answerWorkers } from "./answering/answer-pool";
+import { createAnswerer } from "./answering/answerer";
+import { startEarlyAnswerer, type EarlyAnswerer } from "./answering/early-answerer";
 import { refreshUnitCoverage } from "./users/unit-links";
 import type { CommandHandler } from "./turn";
 import { loadCalendar } from "./nudges/calendar";
@@ -51,6 +52,8 @@ export interface AppDeps {
   clock?: () => Date;
   /** How long a turn that arrives while the knowledge loads waits for it (default STARTING_WAIT_MS). */
   startingWaitMs?: number;
+  /** Answer workers the caller started before it imported the app (scripts/start.ts); default: started here. Closed on a failed open. */
+  early?: EarlyAnswerer | null;
 }
 
 export interface App {
@@ -111,7 +114,12 @@ export async function openApp(config: Config, deps: AppDeps = {}): Promise<Start
   const log = deps.log ?? pino({ level: config.LOG_LEVEL });
   const clock = deps.clock ?? (() => new Date());
   const ownDb = !deps.db;
-  if (!deps.skipIngest) checkPlansDir(config.PLANS_DIR);
+  try {
+    if (!deps.skipIngest) checkPlansDir(config.PLANS_DIR);
+  } catch (err) {
+    await deps.early?.pool.close();
+    throw err;
+  }
   // Also with DATABASE_URL: DATA_DIR keeps the search index, downloads and the Zalo login.
   if (config.DATA_DIR !== "memory") ownDataDir(config.DATA_DIR);
   // A first start (no file hashes kept yet) will parse every file: the parsing process loads its
@@ -119,7 +127,7 @@ export async function openApp(config: Config, deps: AppDeps = {}): Promise<Start
   const kept = indexDir(config);
   if (!deps.skipIngest && !deps.loadPlanFile && !(kept && existsSync(join(kept, "plan-files.json")))) warmPlanReader();
   // A restart's answer workers load the last start's engine meanwhile (kept if the plans are unchanged).
-  const early = deps.answerer ? null : startEarlyAnswerer(config, log);
+  const early = deps.early !== undefined ? deps.early : deps.answerer ? null : startEarlyAnswerer(config, log);
   let db: Db;
   try {
     db = deps.db ?? (await openDbFromConfig(config));

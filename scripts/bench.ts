@@ -31,7 +31,7 @@ const HELP = `Usage: npm run bench [-- OPTIONS]
   --questions N   questions for the engine alone (default 2000; a fifth with no plan)
   --runs N        runs of the whole measure; medians and spreads are printed (default 3)
   --users N       concurrent users sending turns through /api/messages (default 50)
-  --turns N       turns through /api/messages per run (default 1000)
+  --turns N       turns through /api/messages right after the restart, then as many again (in service) (default 1000)
   --corpus DIR    real documents to make plans from (default ../shared/corpus/docs)
   --source DIR    sample plans, one plan in five (default ./knowledge/sample-plans)
   --dir DIR       keep the plan files here (default: a temporary folder, removed at the end)
@@ -66,7 +66,11 @@ interface ServerRun {
   firstReadyS: number;
   plansPerS: number;
   restartReadyS: number;
+  /** The first turns after the restart (cold: each plan's first question, code not yet optimised). */
   turns: TurnFigures;
+  /** As many turns again right after them, other questions (the same users): a server in service. */
+  warm: TurnFigures;
+  warmServerCpuMsPerTurn: number;
   peakIngestMb: number;
   peakServeMb: number;
   /** CPU time per counted turn: the server process (all threads) and this load generator. */
@@ -172,7 +176,11 @@ async function serverRun(o: { root: string; plansDir: string; planIds: string[];
       const serverCpuMsPerTurn = ((server.cpuMs() ?? NaN) - cpu0) / turns.turns;
       const mainCpuMsPerTurn = ((server.mainThreadCpuMs() ?? NaN) - main0) / turns.turns;
       const clientCpuMsPerTurn = (client.user + client.system) / 1000 / turns.turns;
-      return { firstReadyS, firstIdleS, plansPerS: o.planIds.length / firstReadyS, restartReadyS: server.readyzMs / 1000, turns, peakIngestMb, peakServeMb: mb(server.peakRssKb()), serverCpuMsPerTurn, mainCpuMsPerTurn, clientCpuMsPerTurn, settleS };
+      const cpu1 = server.cpuMs() ?? NaN;
+      const next = o.questions.slice(o.turns % o.questions.length).concat(o.questions.slice(0, o.turns % o.questions.length));
+      const warm = await timeTurns({ url: server.url, turns: next, planIds: o.planIds, users: o.users, count: o.turns });
+      const warmServerCpuMsPerTurn = ((server.cpuMs() ?? NaN) - cpu1) / warm.turns;
+      return { firstReadyS, firstIdleS, plansPerS: o.planIds.length / firstReadyS, restartReadyS: server.readyzMs / 1000, turns, warm, warmServerCpuMsPerTurn, peakIngestMb, peakServeMb: mb(server.peakRssKb()), serverCpuMsPerTurn, mainCpuMsPerTurn, clientCpuMsPerTurn, settleS };
     } finally {
       await server.stop();
     }
@@ -265,7 +273,7 @@ async function main(): Promise<void> {
       const t = s.turns;
       out(
         `run ${run}/${runs}: server process: first start ${f(s.firstReadyS)} s (${f(s.plansPerS)} plans/s from files into the database; idle ${f(s.firstIdleS)} s after), restart ${f(s.restartReadyS)} s${s.settleS ? ` + ${f(s.settleS)} s until idle` : ""}; ` +
-          `/api/messages, ${users} users: ${t.turns} turns (${t.failed} failed${t.failed ? `: ${JSON.stringify(t.failures)}` : ""}) in ${f(t.seconds)} s = ${f(t.perSecond)} turns/s, p50 ${f(t.p50)} ms, p99 ${f(t.p99)} ms, max ${f(t.max)} ms; /healthz worst ${f(t.healthMax)} ms; CPU per turn ${f(s.serverCpuMsPerTurn)} ms server (${f(s.mainCpuMsPerTurn)} main thread), ${f(s.clientCpuMsPerTurn)} ms client; peak RSS ${s.peakIngestMb} MB ingesting, ${s.peakServeMb} MB serving`,
+          `/api/messages, ${users} users: ${t.turns} turns (${t.failed} failed${t.failed ? `: ${JSON.stringify(t.failures)}` : ""}) in ${f(t.seconds)} s = ${f(t.perSecond)} turns/s, p50 ${f(t.p50)} ms, p99 ${f(t.p99)} ms, max ${f(t.max)} ms; /healthz worst ${f(t.healthMax)} ms; CPU per turn ${f(s.serverCpuMsPerTurn)} ms server (${f(s.mainCpuMsPerTurn)} main thread), ${f(s.clientCpuMsPerTurn)} ms client; the next ${s.warm.turns} turns (${s.warm.failed} failed) ${f(s.warm.perSecond)} turns/s, p50 ${f(s.warm.p50)} ms, p99 ${f(s.warm.p99)} ms, max ${f(s.warm.max)} ms, CPU per turn ${f(s.warmServerCpuMsPerTurn)} ms server; peak RSS ${s.peakIngestMb} MB ingesting, ${s.peakServeMb} MB serving`,
       );
     }
     const m = <T>(xs: T[], pick: (x: T) => number, digits = 1) => {
@@ -276,7 +284,8 @@ async function main(): Promise<void> {
     out(`--- medians of ${runs} run(s) (spread = max - min); ${uptime()} ---`);
     out(`ingest from files into the database (first start of the server): ${m(serverRuns, (r) => r.plansPerS)} plans/s, ready in ${m(serverRuns, (r) => r.firstReadyS)} s, its background work (answer worker warm-up) done ${m(serverRuns, (r) => r.firstIdleS)} s later`);
     out(`restart with ${nPlans} unchanged plans: ready in ${m(serverRuns, (r) => r.restartReadyS, 2)} s`);
-    out(`HTTP /api/messages turns, ${users} concurrent users (${Math.round((100 * whole) / nQuestions)}% whole corpus): ${m(serverRuns, (r) => r.turns.perSecond)} turns/s, p50 ${m(serverRuns, (r) => r.turns.p50)} ms, p99 ${m(serverRuns, (r) => r.turns.p99)} ms; /healthz worst ${m(serverRuns, (r) => r.turns.healthMax)} ms; CPU per turn ${m(serverRuns, (r) => r.serverCpuMsPerTurn)} ms server (all threads; main thread ${m(serverRuns, (r) => r.mainCpuMsPerTurn)} ms), ${m(serverRuns, (r) => r.clientCpuMsPerTurn)} ms load generator`);
+    out(`HTTP /api/messages turns, ${users} concurrent users (${Math.round((100 * whole) / nQuestions)}% whole corpus), in service (the ${nTurns} turns after the first ${nTurns}): ${m(serverRuns, (r) => r.warm.perSecond)} turns/s, p50 ${m(serverRuns, (r) => r.warm.p50)} ms, p99 ${m(serverRuns, (r) => r.warm.p99)} ms; CPU per turn ${m(serverRuns, (r) => r.warmServerCpuMsPerTurn)} ms server`);
+    out(`HTTP /api/messages turns, the first ${nTurns} after the restart: ${m(serverRuns, (r) => r.turns.perSecond)} turns/s, p50 ${m(serverRuns, (r) => r.turns.p50)} ms, p99 ${m(serverRuns, (r) => r.turns.p99)} ms; /healthz worst ${m(serverRuns, (r) => r.turns.healthMax)} ms; CPU per turn ${m(serverRuns, (r) => r.serverCpuMsPerTurn)} ms server (all threads; main thread ${m(serverRuns, (r) => r.mainCpuMsPerTurn)} ms), ${m(serverRuns, (r) => r.clientCpuMsPerTurn)} ms load generator`);
     out(`peak RSS of the server process (embedded database included): ${m(serverRuns, (r) => r.peakServeMb, 0)} MB serving, ${m(serverRuns, (r) => r.peakIngestMb, 0)} MB on the first start`);
     if (!e0) return;
     out(`engine alone: p50 ${m(engineRuns, (r) => r.p50)} ms, p95 ${m(engineRuns, (r) => r.p95)} ms, p99 ${m(engineRuns, (r) => r.p99)} ms, whole-corpus p99 ${m(engineRuns, (r) => r.wholeP99)} ms; index ${m(engineRuns, (r) => r.indexS)} s`);

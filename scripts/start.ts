@@ -25,10 +25,13 @@ async function main(): Promise<void> {
   // server takes this listener over, and /readyz says 503 with progress until the plans are in.
   const early = await listenEarly(config.PORT);
   const at = { listening: performance.now() };
+  // A restart's answer workers load the saved engine while this thread loads the application's code.
+  const { startEarlyAnswerer } = await import("../bot/answering/early-answerer");
+  const answerers = startEarlyAnswerer(config, log);
   const { openApp } = await import("../bot/app");
   const { startServer } = await import("../adapters/server");
   const imported = performance.now();
-  const app = await openApp(config, { log });
+  const app = await openApp(config, { log, early: answerers });
   const opened = performance.now();
   log.info({ listeningMs: Math.round(at.listening), importMs: Math.round(imported - at.listening), openMs: Math.round(opened - imported) }, "store open");
   const server = await startServer({ config, app, log, listener: early });

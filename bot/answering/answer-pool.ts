@@ -6,6 +6,7 @@
 // nothing since such a question was sent is stuck and replaced; a worker that stops for any reason
 // is started again, its open questions rejected, never left hanging.
 import { createRequire } from "node:module";
+import { availableParallelism } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -37,6 +38,17 @@ export interface AnswerPool extends OfficeAwareEngine {
   /** Resolves once every worker, restarted ones included, is ready (or has failed to start). */
   whenReady(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * Workers by default: one core is left to the main thread, which spends more of a turn than the
+ * engine does (HTTP, botbuilder, the embedded database, logging), so on 2 cores one worker. Each
+ * worker holds its own copy of the index, hence the cap. In-memory data (tests, tools): none.
+ */
+export function answerWorkers(config: Pick<Config, "ANSWER_WORKERS" | "DATA_DIR">, cores = availableParallelism()): number {
+  if (config.ANSWER_WORKERS !== undefined) return config.ANSWER_WORKERS;
+  if (config.DATA_DIR === "memory") return 0;
+  return Math.max(1, Math.min(4, cores - 1));
 }
 
 export class AnswerTimeoutError extends Error {

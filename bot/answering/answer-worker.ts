@@ -18,6 +18,8 @@ const message = (err: unknown) => (err instanceof Error ? err.message : String(e
 
 let engine: KnowledgeEngine | null = null;
 const waiting: AnswerRequest[] = [];
+/** The engine's build; settled means no native read of the saved index is still running. */
+let building: Promise<unknown> = Promise.resolve();
 
 function answer(e: KnowledgeEngine, r: AnswerRequest): void {
   e.answer(r.question, r.o).then(
@@ -34,14 +36,17 @@ function answer(e: KnowledgeEngine, r: AnswerRequest): void {
 }
 
 port.on("message", (r: AnswerRequest | StopRequest) => {
-  if ("stop" in r) process.exit(0);
+  // Not in the middle of the build: hnswlib reads the saved graph on the thread pool, and a thread
+  // that ends during that read takes the whole process down.
+  if ("stop" in r) return void building.finally(() => process.exit(0));
   if (engine) answer(engine, r);
   else waiting.push(r);
 });
 
 try {
   const debug = (m: string) => log.debug(m);
-  const built = input.plans ? await buildEngine(input.config, input.plans, debug) : await loadEngine(input.config, debug, input.early);
+  building = input.plans ? buildEngine(input.config, input.plans, debug) : loadEngine(input.config, debug, input.early);
+  const built = (await building) as KnowledgeEngine | null;
   if (!built) throw new Error(`No plan cache in ${input.config.DATA_DIR}/index yet: the main thread loads the plans first.`);
   engine = built;
   send({ type: "ready" });

@@ -1,24 +1,12 @@
 // The answering engine over the plans, with its search index saved in DATA_DIR/index: loaded as
 // saved when the plans are unchanged, updated or built otherwise. loadEngine needs no store, so a
 // worker thread can build its own engine from what the main thread's start left in DATA_DIR.
-import { join } from "node:path";
 import { KnowledgeEngine } from "../../knowledge/answer/engine";
 import { createOpenAIEmbedder } from "../../knowledge/search/openai-embedder";
 import { preloadGraph, type GraphPreload } from "../../knowledge/search/vector-index";
 import type { Plan } from "../../knowledge/types";
 import { embeddingSettings, llmSettings, type Config } from "../config";
-import { forAnswering, loadCachedPlans, type PlanRef } from "./plan-cache";
-
-/** Where the search index and the plan cache live; null for DATA_DIR=memory. */
-export function indexDir(config: Pick<Config, "DATA_DIR">): string | null {
-  return config.DATA_DIR === "memory" ? null : join(config.DATA_DIR, "index");
-}
-
-/** The plan cache folder (bot/plans/plan-cache.ts). */
-export function planCacheDir(config: Pick<Config, "DATA_DIR">): string | null {
-  const dir = indexDir(config);
-  return dir && join(dir, "plans");
-}
+import { forAnswering, indexDir, loadCachedPlans, planCacheDir, type PlanRef } from "./plan-cache";
 
 export async function buildEngine(config: Config, plans: Plan[], log: (msg: string) => void = () => {}, savedOnly = false, preloaded: GraphPreload | null = null): Promise<KnowledgeEngine> {
   const emb = embeddingSettings(config);

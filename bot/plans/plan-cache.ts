@@ -11,8 +11,20 @@ import { join } from "node:path";
 import { z } from "zod";
 import type { Plan } from "../../knowledge/types";
 import { EXTRACTOR_VERSION } from "../../knowledge/version";
+import type { Config } from "../config";
 import type { DbQuery } from "../storage/db";
 import { writeAtomic } from "../../knowledge/search/persist";
+
+/** Where the search index and the plan cache live; null for DATA_DIR=memory. */
+export function indexDir(config: Pick<Config, "DATA_DIR">): string | null {
+  return config.DATA_DIR === "memory" ? null : join(config.DATA_DIR, "index");
+}
+
+/** The plan cache folder (bot/plans/plan-cache.ts). */
+export function planCacheDir(config: Pick<Config, "DATA_DIR">): string | null {
+  const dir = indexDir(config);
+  return dir && join(dir, "plans");
+}
 
 function fileName(id: string, sha256: string): string {
   // The id is a file name (any characters); its hash keeps the cache's names short and safe.

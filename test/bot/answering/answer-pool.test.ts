@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAnswerPool, AnswerTimeoutError, type AnswerPool } from "../../../bot/answering/answer-pool";
-import { answerWorkers } from "../../../bot/answering/answerer";
+import { answerWorkers } from "../../../bot/answering/answer-pool";
 import { buildEngine } from "../../../bot/plans/knowledge-engine";
 import { loadConfig } from "../../../bot/config";
 import type { KnowledgeEngine } from "../../../knowledge/answer/engine";

@@ -5,9 +5,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAnswerer, startEarlyAnswerer } from "../../../bot/answering/answerer";
+import { createAnswerer } from "../../../bot/answering/answerer";
+import { startEarlyAnswerer } from "../../../bot/answering/early-answerer";
 import { loadConfig } from "../../../bot/config";
-import { buildEngine, planCacheDir } from "../../../bot/plans/knowledge-engine";
+import { buildEngine } from "../../../bot/plans/knowledge-engine";
+import { planCacheDir } from "../../../bot/plans/plan-cache";
 import { cachePlan } from "../../../bot/plans/plan-cache";
 import type { DbQuery } from "../../../bot/storage/db";
 import { planFromText } from "../../../knowledge/load-plan";
@@ -66,6 +68,15 @@ describe("startEarlyAnswerer", () => {
     } finally {
       await answerer.close();
     }
+  }, 120_000);
+
+  it("started by the caller (scripts/start.ts, before the app is imported) is closed when the app cannot open", async () => {
+    const { openApp } = await import("../../../bot/app");
+    const early = startEarlyAnswerer(config, pino({ level: "silent" }));
+    expect(early).not.toBeNull();
+    const missing = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: "silent", ANSWER_WORKERS: "1", PLANS_DIR: join(dataDir, "no-such-folder") });
+    await expect(openApp(missing, { early })).rejects.toThrow(/no-such-folder/);
+    await expect(early!.pool.answer("khi nào nộp báo cáo", { now })).rejects.toThrow(/closed/);
   }, 120_000);
 
   it("is not started without an earlier start's plan list", () => {
