@@ -18,6 +18,13 @@ describe("asks", () => {
     ["Báo cáo số liệu đấu thầu hàng tháng cập nhật qua hệ thống nào?", "method"],
     ["Mức hỗ trợ cho mỗi người chết, mất tích do lũ là bao nhiêu?", "money"],
     ["Kinh phí thực hiện kế hoạch lấy ở đâu?", "funding"],
+    // Money only when "bao nhiêu"/"mấy" counts the amount, not units, days or the "giá" of "đánh giá".
+    ["Phí thẩm định hồ sơ là bao nhiêu?", "money"],
+    ["Tổng kinh phí của đề án dành bao nhiêu tỷ đồng?", "money"],
+    ["Ai bố trí tiền cho mấy đơn vị trực thuộc thực hiện nhiệm vụ này?", "responsible"],
+    ["Sở phải gửi báo cáo đánh giá trong mấy ngày kể từ khi nhận hồ sơ?", "duration"],
+    ["Báo cáo giá thị trường hằng tháng gửi chậm nhất ngày mấy vậy?", "deadline"],
+    ["Thanh tra xong thì thông báo kết quả cho vụ nào?", "recipient"],
     ["kinh phi to chuc hoi nghi tu nguon nao vay", "funding"],
     ["Where does the funding for this plan come from?", "funding"],
     ["Chi thi 012 yeu cau cat giam toi thieu bao nhieu phan tram thoi gian thuc hien TTHC", "quantity"],
