@@ -90,9 +90,9 @@ export function duration(original: string): Found | null {
   return firstMatch(original, f, DURATION, (m) => (/^(?:\d|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)/.test(m[0]) && !/lam viec|truoc|sau|ke/.test(m[0]) ? 0.5 : 1));
 }
 
-const PERIOD_WORDS = /\b(?:(?:dinh ky|dinh ki)(?:\s+(?:hang|hàng|moi)?\s*(?:\d+\s+)?(?:tuan|thang|quy|nam))?|(?:hang|moi|tung)\s+(?:tuan|thang|quy|nam)|dot xuat|thuong xuyen|\d+\s+thang(?:\s+(?:dau|cuoi)\s+nam)?|hang nam|cuoi nam|giua nam|(?:so ket|tong ket)\s+\d+\s+nam)\b/g;
+const PERIOD_WORDS = /\b(?:(?:dinh ky|dinh ki)(?:\s+(?:hang|hàng|moi)?\s*(?:\d+\s+)?(?:tuan|thang|quy|nam))?|(?:hang|moi|tung)\s+(?:tuan|thang|quy|nam)|dot xuat|thuong xuyen|(?<!ngay\s)\d+\s+thang(?!\s+\d)(?:\s+(?:dau|cuoi)\s+nam)?|hang nam|cuoi nam|giua nam|(?:so ket|tong ket)\s+\d+\s+nam)\b/g;
 
-/** A period or frequency in words, with or without a day: "định kỳ hằng tháng", "hằng năm hoặc đột xuất". */
+/** A period or frequency in words, with or without a day: "định kỳ hằng tháng", "hằng năm hoặc đột xuất" (not the "28 tháng" of a date "ngày 28 tháng 10"). */
 export function periodWords(original: string): Found | null {
   const f = folded(original).replace(/\*/g, " ");
   const all = [...f.matchAll(PERIOD_WORDS)];

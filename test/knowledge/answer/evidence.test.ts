@@ -18,6 +18,9 @@ describe("deadlines", () => {
     expect(timeWords("Thời gian thực hiện: Hoàn thành trong năm 2025.")?.text).toBe("trong năm 2025");
     expect(duration("Chậm nhất trong 20 ngày làm việc, kể từ ngày nhận được kiến nghị, các cơ quan, đơn vị phải có trách nhiệm trả lời")?.text).toContain("20 ngày làm việc");
     expect(periodWords("Hằng năm hoặc đột xuất báo cáo kết quả thực hiện về Bộ Công an để tổng hợp")?.text).toBe("Hằng năm hoặc đột xuất");
+    // The "28 tháng" of a date is no period; a span of months is.
+    expect(periodWords("Theo đề nghị của Giám đốc Sở Nội vụ tại Tờ trình ngày 28 tháng 10 năm 2025")).toBeNull();
+    expect(periodWords("Sơ kết 6 tháng đầu năm, báo cáo Ủy ban nhân dân huyện")?.text).toBe("6 tháng đầu năm");
     expect(dayRule("Bảo đảm tuyệt đối về an toàn thông tin, an ninh mạng")).toBeNull();
   });
 });
