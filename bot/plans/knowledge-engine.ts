@@ -30,7 +30,7 @@ export async function loadEngine(config: Config, log: (msg: string) => void = ()
   const dir = planCacheDir(config);
   // The saved graph is read on the thread pool while this thread reads the plans.
   const index = indexDir(config);
-  const preloaded = dir && index ? preloadGraph(index) : null;
+  const preloaded = index ? preloadGraph(index) : null;
   try {
     const plans = dir ? loadCachedPlans(dir, forAnswering, early?.plans) : null;
     return plans && (await buildEngine(config, plans, log, !!early, preloaded));

@@ -20,7 +20,7 @@ export function indexDir(config: Pick<Config, "DATA_DIR">): string | null {
   return config.DATA_DIR === "memory" ? null : join(config.DATA_DIR, "index");
 }
 
-/** The plan cache folder (bot/plans/plan-cache.ts). */
+/** The plan cache folder: one JSON file per plan and its summary, and the list beside it (`<dir>.json`). */
 export function planCacheDir(config: Pick<Config, "DATA_DIR">): string | null {
   const dir = indexDir(config);
   return dir && join(dir, "plans");

@@ -68,8 +68,7 @@ export function preloadGraph(indexDir: string, name = "sentences"): GraphPreload
   if (!existsSync(files.meta) || !existsSync(files.graph)) return null;
   try {
     const meta = metaSchema.parse(JSON.parse(readFileSync(files.meta, "utf8")));
-    const graph = new HierarchicalNSW("cosine", meta.dimensions);
-    return { file: files.graph, graph: graph.readIndex(files.graph, true).then(() => graph, (e: unknown) => (e instanceof Error ? e : new Error(String(e)))) };
+    return { file: files.graph, graph: readGraph(files.graph, meta.dimensions).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) };
   } catch {
     return null; // an unreadable meta file: build() says why and rebuilds
   }
@@ -224,6 +223,13 @@ function save(files: ReturnType<typeof indexFiles>, graph: Graph, labels: Int32A
   writeAtomic(files.meta, JSON.stringify(meta));
 }
 
+/** A saved graph read on libuv's thread pool (deleted points kept replaceable, as updates need). */
+async function readGraph(file: string, dimensions: number): Promise<Graph> {
+  const graph = new HierarchicalNSW("cosine", dimensions);
+  await graph.readIndex(file, true);
+  return graph;
+}
+
 async function tryLoad(files: ReturnType<typeof indexFiles>, embedder: Embedder, log?: (m: string) => void, preloaded?: GraphPreload | null): Promise<Saved | null> {
   // Settled before anything else is decided, so no native read outlives this call.
   const early = preloaded?.file === files.graph ? await preloaded.graph : null;
@@ -240,11 +246,7 @@ async function tryLoad(files: ReturnType<typeof indexFiles>, embedder: Embedder,
     if (!(labels instanceof Int32Array) || labels.length !== meta.count || h.length !== meta.count * HASH_BYTES) throw new Error("label file does not match");
     const rows = FileRows.open(files.rows, meta.count, meta.dimensions);
     if (early instanceof Error) throw early;
-    let graph = early;
-    if (!graph || graph.getNumDimensions() !== meta.dimensions) {
-      graph = new HierarchicalNSW("cosine", meta.dimensions);
-      await graph.readIndex(files.graph, true);
-    }
+    const graph = early ?? (await readGraph(files.graph, meta.dimensions));
     graph.setEf(64);
     return { graph, meta, labels, hashes: Buffer.from(h.buffer, h.byteOffset, h.length), rows };
   } catch (e) {
