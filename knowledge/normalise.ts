@@ -516,7 +516,9 @@ function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: n
   if (/\.\/\.$/u.test(prev.text)) return true;
   if (continues) return false;
   if (/[.:!?]["”)]?$/u.test(prev.text)) return true;
-  if (!hardWrapped && blankSeparated) return line.blankBefore || /;["”)]?$/u.test(prev.text);
+  // Hard-wrapped too: lines with no blank between them are one paragraph, whatever the first line's
+  // length (a PDF's indent makes it short); at a blank line the length rule below still decides.
+  if (blankSeparated && (!hardWrapped || !line.blankBefore)) return line.blankBefore || /;["”)]?$/u.test(prev.text);
   if (!hardWrapped) return true;
   return prev.text.length < median * 0.8;
 }

@@ -132,6 +132,18 @@ describe("small cases", () => {
       "2. Phòng Tư pháp: rà soát thủ tục hành chính. Ghi chú: số liệu tính đến ngày 15/6. 5. Các xã báo cáo hằng tháng về Phòng Nội vụ trước ngày 20 của tháng để tổng hợp chung.",
     ]);
   });
+  it("joins a paragraph's short first line to the next in a hard-wrapped page with blank lines between paragraphs", () => {
+    // thuvienphapluat copies of PDFs: lines of some 80 characters, a blank line between paragraphs,
+    // and a paragraph's first line short (the PDF's indent) even where the next starts with a capital.
+    const wrapped = "Đây là một dòng văn bản khá dài được ngắt theo bề rộng trang của bản PDF gốc";
+    const body = Array.from({ length: 8 }, () => `${wrapped}\n${wrapped}\n${wrapped}.`).join("\n\n");
+    const text = `${body}\n\n2. Thời gian nộp hồ sơ:\n\nỦy ban Mặt trận Tổ quốc\nViệt Nam thành phố Hà Nội; các sở, ban, ngành; Ủy ban nhân dân các xã, phường;\nthành phố gửi hồ sơ về Ủy ban nhân dân thành phố qua Sở Nội vụ thành phố Hà Nội\ntrước ngày 31 tháng 3 hằng năm.\n\n${body}`;
+    const lines = normalise(text).text.split("\n");
+    expect(lines).toContain("2. Thời gian nộp hồ sơ:");
+    expect(lines).toContain(
+      "Ủy ban Mặt trận Tổ quốc Việt Nam thành phố Hà Nội; các sở, ban, ngành; Ủy ban nhân dân các xã, phường; thành phố gửi hồ sơ về Ủy ban nhân dân thành phố qua Sở Nội vụ thành phố Hà Nội trước ngày 31 tháng 3 hằng năm.",
+    );
+  });
   it("collapses odd spacing from web pages", () => {
     expect(normalise("Phòng\u00a0Nội vụ\t  báo   cáo.").text).toBe("Phòng Nội vụ báo cáo.");
   });
