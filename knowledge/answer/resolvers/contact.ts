@@ -6,6 +6,8 @@ export const contact: Resolver = {
   ask: "contact",
   find(c, q) {
     const text = c.sentence.text;
+    // The saved page's own address ("source: https://…") is where the copy came from, not an address the plan gives.
+    if (/^#*\s*source\s*:/iu.test(text)) return null;
     if (/\b(email|e mail|thu dien tu|hom thu)\b/.test(q.folded) || /e-?mail/.test(q.raw.toLowerCase())) return email(text);
     const found = any(text);
     if (!found) return null;

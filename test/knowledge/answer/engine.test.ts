@@ -216,6 +216,19 @@ describe("deadlines and the plan's own words", () => {
     expect(a.citations[0].quote).toContain("quý IV/2025");
   });
 
+  it("gives the web address the plan states, never the saved page's own source line", async () => {
+    const build = (extra: string[]) =>
+      buildPlan("ninhbinh-kyso", { title: "Quy chế sử dụng chữ ký số", issuer: "Ủy ban nhân dân tỉnh Ninh Bình", place: "Ninh Bình", period: { from: 2025, to: 2025 }, signers: [] }, [
+        { number: "", title: "Mở đầu", sentences: ["source: https://thuvienphapluat.vn/van-ban/Quyet-dinh-165-2025-QD-UBND-chu-ky-so.aspx"] },
+        { number: "4", title: "Cấp chứng thư số", sentences: ["Các cơ quan đề nghị cấp chứng thư chữ ký số cho cán bộ, công chức.", ...extra] },
+      ]);
+    const q = "Trang web nào để đề nghị cấp chứng thư chữ ký số?";
+    const stated = await (await KnowledgeEngine.build([build(["Hồ sơ đề nghị cấp chứng thư chữ ký số nộp trên trang https://dichvucong.ca.gov.vn."])])).answer(q, { planId: "ninhbinh-kyso", now: may2025 });
+    expect(stated.text).toContain("dichvucong.ca.gov.vn");
+    const silent = await (await KnowledgeEngine.build([build([])])).answer(q, { planId: "ninhbinh-kyso", now: may2025 });
+    expect(silent.text).not.toContain("thuvienphapluat.vn");
+  });
+
   it("'báo cáo tuần' is not found in a plan that has only monthly and yearly reports", async () => {
     const a = await engine.answer("Khi nào nộp báo cáo tuần?", { planId: "xuantruong-2025", now: may2025 });
     expect(a.answered).toBe(false);
