@@ -6,6 +6,7 @@ import type { Found } from "../evidence";
 import type { Question } from "../question";
 import { coverage, type Idf } from "../coverage";
 import { termsOf } from "../candidates";
+import { tokenise } from "../../search/tokens";
 import type { Due, Sentence } from "../../types";
 
 /** The fact a resolver found: the words to show, how sure it is (0..1), and a due date when it gives one. */
@@ -79,4 +80,24 @@ export function findWithRecord(r: Resolver, c: Candidate, q: Question, idf: Idf 
     if (f && f.strength * 0.9 > (best?.strength ?? 0)) best = { ...f, strength: f.strength * 0.9, in: line };
   }
   return best;
+}
+
+// Words that do not tell one body from another ("các Sở", "Sở Tài chính và Sở Xây dựng").
+const NOT_NAME = new Set(["cac", "nhung", "va", "cua", "voi"]);
+
+/**
+ * A unit the question itself names ("báo cáo UBND tỉnh qua cơ quan nào?", "Sở Nội vụ tổng hợp báo
+ * cáo cho ai?"): every syllable of it is among the question's words. The asker knows that one already,
+ * so it counts for less than a body the question does not name.
+ */
+export function namedByQuestion(q: Question, name: string): boolean {
+  const seq = tokenise(name).seq.filter((s) => !NOT_NAME.has(s));
+  if (seq.length < 2) return false;
+  const terms = new Set(q.terms);
+  return seq.every((s) => terms.has(s));
+}
+
+/** A unit fact, a third as strong when the question names that unit itself. */
+export function unlessNamed(q: Question, f: Fact | null): Fact | null {
+  return f && namedByQuestion(q, f.text) ? from(f, 1 / 3) : f;
 }

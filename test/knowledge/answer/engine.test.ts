@@ -229,6 +229,22 @@ describe("deadlines and the plan's own words", () => {
     expect(silent.text).not.toContain("thuvienphapluat.vn");
   });
 
+  it("answers 'through which body' with a body the question does not already name", async () => {
+    const plan = buildPlan("bacninh-vienthong", { title: "Quy định hạ tầng viễn thông thụ động", issuer: "Ủy ban nhân dân tỉnh Bắc Ninh", place: "Bắc Ninh", period: { from: 2025, to: 2025 }, signers: [] }, [
+      {
+        number: "6",
+        title: "Trách nhiệm của Sở Khoa học và Công nghệ",
+        sentences: [
+          "Sở Khoa học và Công nghệ là cơ quan đầu mối tổng hợp báo cáo về hạ tầng viễn thông thụ động, trường hợp vượt thẩm quyền báo cáo Ủy ban nhân dân tỉnh xem xét.",
+          "Ủy ban nhân dân cấp xã định kỳ hằng năm báo cáo Sở Khoa học và Công nghệ về hạ tầng viễn thông thụ động trên địa bàn.",
+        ],
+      },
+    ]);
+    const e = await KnowledgeEngine.build([plan]);
+    const a = await e.answer("Xã báo cáo UBND tỉnh về hạ tầng viễn thông thụ động thì qua cơ quan đầu mối nào?", { planId: "bacninh-vienthong", now: may2025 });
+    expect(a.text).toMatch(/^Gửi về: Sở Khoa học và Công nghệ/u);
+  });
+
   it("'báo cáo tuần' is not found in a plan that has only monthly and yearly reports", async () => {
     const a = await engine.answer("Khi nào nộp báo cáo tuần?", { planId: "xuantruong-2025", now: may2025 });
     expect(a.answered).toBe(false);
