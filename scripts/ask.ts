@@ -6,7 +6,7 @@ import { engineFromPlans, plansFromDir } from "./knowledge/engine-from-plans";
 
 const HELP = `Usage: npm run --silent ask -- --plans DIR [--plan ID] [--now YYYY-MM-DD] [--json] "question"
 
-  --plans DIR   folder of plan files (.txt, .md, .docx, .pdf); default ./knowledge/sample-plans
+  --plans DIR   folder of plan files (.txt, .md, .docx, .pdf; repeatable: the plans of every folder); default ./knowledge/sample-plans
   --plan ID     the asker's plan (file name without extension); default: every plan
   --now DATE    today's date for days-left (Asia/Ho_Chi_Minh); default: the clock
   --json        print the whole Answer as JSON
@@ -18,7 +18,7 @@ async function main(): Promise<number> {
     {
       allowPositionals: true,
       options: {
-        plans: { type: "string", default: "./knowledge/sample-plans" },
+        plans: { type: "string", multiple: true, default: ["./knowledge/sample-plans"] },
         plan: { type: "string" },
         now: { type: "string" },
         json: { type: "boolean", default: false },
@@ -31,10 +31,10 @@ async function main(): Promise<number> {
   const question = positionals.join(" ");
   if (!question.trim()) throw new UsageError("Give the question as the last argument, in quotes.");
   const now = nowFromArg(values.now);
-  const { plans, errors } = await plansFromDir(values.plans!, { store: "memory", now });
+  const { plans, errors } = await plansFromDir(values.plans, { store: "memory", now });
   for (const e of errors) process.stderr.write(`skipped ${e.file}: ${e.reason}\n`);
   if (values.plan && !plans.some((p) => p.id === values.plan)) {
-    process.stderr.write(`No plan "${values.plan}" in ${values.plans}; known: ${plans.map((p) => p.id).join(", ") || "none"}.\n`);
+    process.stderr.write(`No plan "${values.plan}" in ${values.plans.join(", ")}; known: ${plans.map((p) => p.id).join(", ") || "none"}.\n`);
     return 2;
   }
   const engine = await engineFromPlans(plans, process.env, (m) => process.stderr.write(`${m}\n`));

@@ -236,7 +236,11 @@ export class KnowledgeEngine {
     // Reading a fact costs far more than word overlap: only the candidates that could still win are read.
     const base = (c: Candidate) => w.own * c.own + w.ctx * c.ctx + w.search * c.search + w.period * c.period;
     const all = (await this.candidates(q, scope)).map((c) => ({ c, base: base(c) })).sort((a, b) => b.base - a.base);
+    // The same sentence in several plans (a document loaded twice, boilerplate) is read once, at its
+    // best: copies would crowd the other sentences out of those read.
+    const seen = new Set<string>();
     return all
+      .filter(({ c }) => !seen.has(c.sentence.text) && !!seen.add(c.sentence.text))
       .slice(0, READ_TOP)
       .map(({ c, base }) => {
         const fact = findWithRecord(resolver, c, q, this.idf);
