@@ -63,6 +63,8 @@ export interface AskOptions {
 
 /** Search hits read when the question is not limited to a few plans. */
 const CANDIDATES = 60;
+/** Plans read further when a question names none (candidates' plans by summed search score). */
+const FOCUS_PLANS = 3;
 /** Candidates whose facts are read, the best by word overlap, search rank and period. */
 const READ_TOP = 40;
 /** Plans whose every sentence is read when the question is limited to them. */
@@ -460,7 +462,16 @@ export class KnowledgeEngine {
       }
       return out;
     }
-    for (const h of hits) {
+    // Over the whole library, the plans most of the hits come from are read further: a plan about
+    // the question has several matching sentences, where a sentence that only shares words stands alone.
+    const more = scope ? [] : await this.index.search(q.canonical, { k: CANDIDATES, plans: new Set(focusPlans(hits.map((h) => ({ plan: this.docPlans[h.doc], score: h.score / top })))) });
+    // Within those plans a sentence is scored as it would be with the plan chosen.
+    const topMore = Math.max(1e-9, ...more.map((h) => h.score));
+    for (const h of more) searchOf.set(h.doc, Math.max(searchOf.get(h.doc) ?? 0, h.score / topMore));
+    const seen = new Set<number>();
+    for (const h of [...hits, ...more]) {
+      if (seen.has(h.doc)) continue;
+      seen.add(h.doc);
       const { ctx, i } = this.locate(h.doc);
       out.push(candidate(ctx, i, r, searchOf.get(h.doc) ?? 0));
     }
@@ -504,6 +515,13 @@ export class KnowledgeEngine {
     }
     return named.length ? named : null;
   }
+}
+
+/** Plans whose sentences gather the most of the search's weight (at most FOCUS_PLANS). */
+function focusPlans(hits: readonly { plan: string; score: number }[]): string[] {
+  const sum = new Map<string, number>();
+  for (const h of hits) sum.set(h.plan, (sum.get(h.plan) ?? 0) + h.score);
+  return [...sum].sort((a, b) => b[1] - a[1]).slice(0, FOCUS_PLANS).map(([id]) => id);
 }
 
 function reply(language: "vi" | "en", kind: Answer["kind"], text: string, answered: boolean): Answer {
