@@ -94,7 +94,7 @@ export async function startServerProcess(o: {
   hookExit();
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), "--import", "tsx", "--no-deprecation", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), "--import", "tsx/esm", "--no-deprecation", "scripts/start.ts"], {
     cwd: o.app ?? ".",
     env: {
       ...process.env,

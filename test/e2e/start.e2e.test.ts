@@ -94,7 +94,7 @@ afterAll(() => {
 describe("npm start", { timeout: 420_000 }, () => {
   it(`serves the web chat and, on SIGTERM with ${TURNS} turns in flight, answers every one before it exits`, async () => {
     const port = await freePort();
-    child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts"], {
       env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NUDGES_ENABLED: "false", LOG_LEVEL: "debug", ZALO_CREDENTIALS_FILE: join(dataDir, "none.json") },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -36,7 +36,7 @@ async function runStart(env: Record<string, string>, during: () => Promise<void>
   const dataDir = mkdtempSync(join(tmpdir(), "tlkh-start-zb-"));
   dirs.push(dataDir);
   let log = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts"], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PLANS_DIR: plans, NUDGES_ENABLED: "false", LOG_LEVEL: "info", ZALO_CREDENTIALS_FILE: join(dataDir, "none.json"), ZALO_BOT_TOKEN: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

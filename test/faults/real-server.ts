@@ -32,7 +32,7 @@ export interface Server {
 /** Starts `scripts/start.ts` as `npm start` does and resolves once it listens. */
 export async function startServer(env: Record<string, string>, plansDir: string): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts"], {
     env: { ...process.env, ...env, PORT: String(port), PLANS_DIR: plansDir, NUDGES_ENABLED: "false", LOG_LEVEL: "info", MicrosoftAppId: "", MicrosoftAppPassword: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
