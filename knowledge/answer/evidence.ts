@@ -57,9 +57,10 @@ function readDeadlineDate(original: string): FoundDue | null {
 }
 
 const WEEKDAY = String.raw`thu\s+(?:\d|hai|ba|tu|nam|sau|bay)|chu nhat`;
-const EACH = String.raw`(?:hang|hàng|moi|tung|cua moi|cua|trong)\s+(?:tuan|thang|quy|nam|ky)`;
+// Whole words: "Điều 4 của Quyết định" is no "ngày 4 của quý".
+const EACH = String.raw`(?:hang|hàng|moi|tung|cua moi|cua|trong)\s+(?:tuan|thang|quy|nam|ky)\b`;
 const RULE_WITH_DAY = new RegExp(
-  String.raw`(?:(?:truoc|vao|cham nhat|den)\s+)?(?:\d{1,2}\s*(?:gio|h)\s*(?:\d{2})?\s*)?(?:ngay\s+)?(?:\d{1,2}|${WEEKDAY})(?:\s+(?:va|den|-)\s+(?:ngay\s+)?\d{1,2})?\s+(?:cua\s+)?(?:${EACH}|thang\s+(?:dau|cuoi)(?:\s+cung)?\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?:quy|ky|nam))`,
+  String.raw`(?:(?:truoc|vao|cham nhat|den)\s+)?(?:\d{1,2}\s*(?:gio|h)\s*(?:\d{2})?\s*)?(?:ngay\s+)?(?:\d{1,2}|${WEEKDAY})(?:\s+(?:va|den|-)\s+(?:ngay\s+)?\d{1,2})?\s+(?:cua\s+)?(?:${EACH}|thang\s+(?:dau|cuoi)(?:\s+cung)?\s+(?:cua\s+)?(?:moi\s+|hang\s+)?(?:quy|ky|nam)\b)`,
   "g",
 );
 

@@ -15,6 +15,9 @@ describe("deadlines", () => {
   it("a rule with a day, a month or year, a span of days, a period without a date", () => {
     expect(dayRule("Các sở, ngành, UBND xã, phường báo cáo kết quả thực hiện trước ngày 15 hằng tháng")?.text).toContain("15 hằng tháng");
     expect(dayRule("báo cáo Ban Chỉ đạo (qua Ban Tổ chức Trung ương) trước 15 giờ ngày thứ 4 hằng tuần")?.text).toContain("thứ 4 hằng tuần");
+    expect(dayRule("Báo cáo quý gửi chậm nhất vào ngày 10 của quý tiếp theo")?.text).toContain("10 của quý");
+    // "Điều 4 của Quyết định" is no day of a quarter ("quyết" folds to a word starting "quy").
+    expect(dayRule("Đối với trường hợp quy định tại khoản 2 Điều 4 của Quyết định này: doanh nghiệp gửi thông báo")).toBeNull();
     expect(timeWords("Thời gian thực hiện: Hoàn thành trong năm 2025.")?.text).toBe("trong năm 2025");
     expect(duration("Chậm nhất trong 20 ngày làm việc, kể từ ngày nhận được kiến nghị, các cơ quan, đơn vị phải có trách nhiệm trả lời")?.text).toContain("20 ngày làm việc");
     expect(periodWords("Hằng năm hoặc đột xuất báo cáo kết quả thực hiện về Bộ Công an để tổng hợp")?.text).toBe("Hằng năm hoặc đột xuất");
