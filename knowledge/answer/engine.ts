@@ -464,7 +464,7 @@ export class KnowledgeEngine {
     }
     // Over the whole library, the plans most of the hits come from are read further: a plan about
     // the question has several matching sentences, where a sentence that only shares words stands alone.
-    const more = scope ? [] : await this.index.search(q.canonical, { k: CANDIDATES, plans: new Set(focusPlans(hits.map((h) => ({ plan: this.docPlans[h.doc], score: h.score / top })))) });
+    const more = scope ? [] : await this.index.search(q.canonical, { k: CANDIDATES, plans: new Set(focusPlans(hits.map((h) => ({ plan: this.docPlans[h.doc], score: h.score })))) });
     // Within those plans a sentence is scored as it would be with the plan chosen.
     const topMore = Math.max(1e-9, ...more.map((h) => h.score));
     for (const h of more) searchOf.set(h.doc, Math.max(searchOf.get(h.doc) ?? 0, h.score / topMore));

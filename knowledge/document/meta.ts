@@ -8,8 +8,13 @@ import { kindOfNumber } from "./references";
 import { isBackMatter, paragraphMarker } from "./sections";
 
 const DOC_TYPE_RE = /^(KẾ HOẠCH|CHƯƠNG TRÌNH(?: PHỐI HỢP| HÀNH ĐỘNG| CÔNG TÁC)?|QUYẾT ĐỊNH|CHỈ THỊ|BÁO CÁO|HƯỚNG DẪN|THÔNG BÁO|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH|NGHỊ QUYẾT|NGHỊ ĐỊNH|THÔNG TƯ(?: LIÊN TỊCH)?|CÔNG VĂN|CÔNG ĐIỆN|KẾT LUẬN|PHƯƠNG ÁN|TỜ TRÌNH)(?![\p{L}])/u;
+// The line a saved web page starts with, naming where the copy came from ("# source: https://…").
+const SOURCE_LINE = String.raw`#*\s*source\s*:`;
+/** A saved page's source line: where the copy came from, not the document's own text. */
+const SOURCE_LINE_RE = new RegExp(`^${SOURCE_LINE}`, "iu");
+export const isSourceLine = (line: string): boolean => SOURCE_LINE_RE.test(line);
 // Page furniture that is never metadata: the source line, links, table borders, a page's weekday date stamp.
-const FURNITURE_RE = /^(?:#*\s*source\s*:|https?:\/\/|www\.|\||(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),?\s+(?:ngày\s+)?\d{1,2}\/\d{1,2}\/\d{4})/iu;
+const FURNITURE_RE = new RegExp(String.raw`^(?:${SOURCE_LINE}|https?:\/\/|www\.|\||(?:Thứ\s+(?:Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ nhật),?\s+(?:ngày\s+)?\d{1,2}\/\d{1,2}\/\d{4})`, "iu");
 const NUMBER_VALUE_RE = /^(\d{1,6}[\p{L}\d./-]*\/[\p{L}\d./-]*[\p{L}Đđ][\p{L}\d./-]*)/u;
 const MOTTO_RE = /^(?:CỘNG HÒA|CỘNG HOÀ|(?:XÃ )?HỘI CHỦ NGHĨA|CHỦ NGHĨA VIỆT NAM|VIỆT NAM$|ĐẢNG CỘNG SẢN|Độc lập|ĐỘC LẬP|-{3,}|_{3,})/u;
 const NATIONAL_MOTTO_RE = /^(?:CỘNG HÒA|CỘNG HOÀ|ĐẢNG CỘNG SẢN VIỆT NAM)/u;

@@ -1,4 +1,5 @@
 // E-mail, web address, phone: the question says which; only that kind answers.
+import { isSourceLine } from "../../document/meta";
 import { contact as any, email } from "../evidence";
 import type { Resolver } from "./resolver";
 
@@ -7,7 +8,7 @@ export const contact: Resolver = {
   find(c, q) {
     const text = c.sentence.text;
     // The saved page's own address ("source: https://…") is where the copy came from, not an address the plan gives.
-    if (/^#*\s*source\s*:/iu.test(text)) return null;
+    if (isSourceLine(text)) return null;
     if (/\b(email|e mail|thu dien tu|hom thu)\b/.test(q.folded) || /e-?mail/.test(q.raw.toLowerCase())) return email(text);
     const found = any(text);
     if (!found) return null;

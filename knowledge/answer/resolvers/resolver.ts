@@ -92,9 +92,7 @@ const NOT_NAME = new Set(["cac", "nhung", "va", "cua", "voi"]);
  */
 export function namedByQuestion(q: Question, name: string): boolean {
   const seq = tokenise(name).seq.filter((s) => !NOT_NAME.has(s));
-  if (seq.length < 2) return false;
-  const terms = new Set(q.terms);
-  return seq.every((s) => terms.has(s));
+  return seq.length >= 2 && seq.every((s) => q.terms.includes(s));
 }
 
 /** A unit fact, a third as strong when the question names that unit itself. */
