@@ -24,6 +24,7 @@ const HELP = `Usage: npm run --silent calibrate -- [--set PLANS_DIR=QUESTIONS ..
                    ${DEFAULT_SETS.join("\n                   ")} that exist
   --folds K        cross-validation folds, split by document (default 4)
   --now DATE       today's date (default 2026-05-01, so that results do not move with the clock)
+  --dump FILE      write every question's candidates with their features (JSON lines), for analysis
   --write          write the fitted weights to knowledge/answer/weights.json
   -h, --help       this text`;
 
@@ -35,6 +36,7 @@ async function main(): Promise<number> {
         folds: { type: "string", default: "4" },
         now: { type: "string", default: "2026-05-01" },
         write: { type: "boolean", default: false },
+        dump: { type: "string" },
         help: { type: "boolean", short: "h", default: false },
       },
     },
@@ -63,6 +65,7 @@ async function main(): Promise<number> {
     }
     process.stderr.write(`calibrate: ${questions.length} questions from ${file}\n`);
   }
+  if (v.dump) writeFileSync(v.dump, samples.map((s) => JSON.stringify(s)).join("\n") + "\n");
   const folds = Number(v.folds);
   if (!Number.isInteger(folds) || folds < 2) throw new UsageError("--folds takes a whole number of at least 2.");
   const report = (name: string, w: typeof DEFAULT_WEIGHTS) => {
