@@ -38,7 +38,7 @@ export const ORG_HEADS = [
   "Chi bộ", "Chi cục", "Cục", "Bộ", "Kho bạc", "Bảo hiểm xã hội", "Đài", "Trường", "Bệnh viện", "Thanh tra", "Tòa án",
   "Viện kiểm sát", "Liên đoàn", "Hội Liên hiệp", "Hội Nông dân", "Hội Cựu chiến binh", "Hội Phụ nữ", "Hội Người cao tuổi",
   "Hội Chữ thập đỏ", "Đoàn Thanh niên", "Huyện đoàn", "Tỉnh đoàn", "Thành đoàn", "Chủ tịch", "Phó Chủ tịch", "Thủ trưởng",
-  "Giám đốc", "Thủ tướng", "Khối", "Thường trực", "Công chức", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Người đứng đầu",
+  "Giám đốc", "Thủ tướng", "Khối", "Thường trực", "Cơ quan", "Công chức", "Ban Chỉ huy", "Ban Chỉ đạo", "Tổ công tác", "Người đứng đầu",
   // Fixed names that contain a verb ("tiếp nhận") and would otherwise be cut there.
   "Bộ phận tiếp nhận và trả kết quả", "Bộ phận Một cửa", "Bộ phận một cửa", "Bộ phận", "Hội đồng", "Trưởng", "Tổ hòa giải", "Tổ dân phố", "Tổ giúp việc", "Hợp tác xã",
   "các phòng", "các sở", "các cơ quan", "các đơn vị", "các ban", "các ngành", "các xã", "các phường", "các địa phương",
@@ -60,7 +60,7 @@ export const UNIT_WORDS = new Set(
     "và của hộ tịch dân nhân liên địa phương khu thôn tổ chuyên môn sở cán sự đảng hành nhà nước sự nghiệp chức tư pháp văn hóa " +
     "thông tin kê nội vụ thường trực công an quân đội thanh niên phụ nữ nông cựu chiến binh mặt trận quốc ấp bản khối trung ương " +
     "lao động thương binh xã hội tài chính kế hoạch giáo dục đào tạo y tế truyền tài nguyên môi trường kinh tế hạ tầng " +
-    "người đứng đầu thủ trưởng lãnh đạo chủ tịch phó giám đốc ngân hàng kho bạc chi nhánh bảo hiểm điện lực").split(" "),
+    "người đứng đầu thủ trưởng lãnh đạo chủ tịch phó giám đốc ngân hàng kho bạc chi nhánh bảo hiểm điện lực thuế").split(" "),
 );
 
 /** Words that end a unit name when they follow it. */
