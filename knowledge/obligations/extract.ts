@@ -40,7 +40,9 @@ const DIRECTING = /^(?:chỉ đạo|giao|đề nghị|yêu cầu)\s+/u;
 const EXPLICIT = /(?:^|[,;:]\s*|\s)(?:Giao|giao|Đề nghị|đề nghị|Yêu cầu|yêu cầu)(?:\s+cho)?\s+(?=\p{Lu}|các\s|người đứng đầu\s)/gu;
 const REQUEST_NOUN = /(?:hồ sơ|văn bản|tờ trình|danh sách|công văn|giấy|phiếu|mẫu)\s$/iu;
 // A decision's own articles: who executes it and when it takes effect are not plan tasks.
-const DECISION_BOILERPLATE = /(?:chịu trách nhiệm|có trách nhiệm) thi hành (?:Quyết định|Chỉ thị) này|^Quyết định này có hiệu lực|^Ban hành kèm theo/u;
+// So are its scope ("Quyết định này quy định ...") and a notice's closing words ("Văn phòng Chính phủ
+// thông báo để Bộ Tư pháp ... biết, thực hiện./.", "... trân trọng thông báo./.").
+const DECISION_BOILERPLATE = /(?:chịu trách nhiệm|có trách nhiệm) thi hành (?:Quyết định|Chỉ thị) này|^Quyết định này có hiệu lực|^Ban hành kèm theo|^(?:Quyết định|Thông tư|Nghị định|Nghị quyết|Quy chế|Quy định) này quy định|thông báo(?:\s+để\s[^.]{0,200}?)?(?:\s+biết(?:,?\s*thực hiện)?)?\s*\.\/\.\s*$/u;
 const ADVERBIAL_LEAD = /^(?:(?:Trong quá trình|Quá trình|Nếu|nếu|Khi|khi|Trường hợp|trường hợp|Sau khi|Trước khi)[^,;]{0,80},\s*)+/u;
 const SKIP_PARAGRAPH = /^(?:Nơi nhận|TM\.|T\/M|KT\.|K\/T|TL\.)/u;
 // "Trên đây là Kế hoạch ..." sums the plan up, "Căn cứ ..." cites, "Kính gửi ..." addresses; the sentences after them may still assign work.

@@ -10,7 +10,7 @@ export const TASK_VERBS = [
   "tăng cường", "thường xuyên", "kịp thời", "nghiên cứu", "bố trí", "phân công", "quan tâm", "chú trọng",
   "vận động", "biểu dương", "khen thưởng", "cụ thể hóa", "đưa tin", "mời", "bảo đảm", "đảm bảo", "thống nhất", "chuẩn bị",
   "kiện toàn", "thành lập", "củng cố", "chỉnh lý", "số hóa", "thu thập", "kê khai", "khảo sát", "thẩm định", "tập huấn",
-  "bồi dưỡng", "hỗ trợ", "xử lý", "vận hành", "ứng phó", "họp", "trao đổi", "đối thoại",
+  "bồi dưỡng", "hỗ trợ", "xử lý", "vận hành", "ứng phó", "họp", "trao đổi", "đối thoại", "thông báo", "xem xét", "phê duyệt", "trả lời", "niêm yết",
 ];
 
 /** Verbs by which a result goes to someone: the recipient follows them. */

@@ -48,4 +48,13 @@ describe("clauseSchedule", () => {
   it("pairs a list of dates with the list of periods before it", () => {
     expect(sched("Định kỳ 6 tháng, năm báo cáo kết quả thực hiện Chỉ thị này về Ủy ban nhân dân tỉnh trước ngày 10/6 và 10/12")).toEqual(["half_year@10/6", "yearly@10/12"]);
   });
+  it("keeps a time limit in working days or hours as a rule, in the forms of several issuers", () => {
+    // QĐ 95/2025 Nghệ An, QĐ 137/2025 Đồng Tháp, TT 110/2025 Bộ Tài chính, HD 45 Ban Tổ chức TW.
+    expect(sched("Cơ quan thuế có trách nhiệm thông báo trong thời gian 03 ngày làm việc (24 giờ làm việc) kể từ khi nhận được chứng từ")).toEqual(["ad_hoc"]);
+    expect(sched("Trong thời hạn không quá 03 ngày làm việc kể từ khi nhận được văn bản, Văn phòng đăng ký đất đai thông báo")).toEqual(["ad_hoc"]);
+    expect(sched("cửa hàng gửi thông báo không muộn hơn 08 giờ làm việc trước thời điểm dừng bán hàng")).toEqual(["ad_hoc"]);
+    expect(sched("trong thời hạn 24 giờ tính từ thời điểm nhận được tiền phí, tổ chức thu phí gửi vào tài khoản")).toEqual(["ad_hoc"]);
+    // An hour of the day is not a limit.
+    expect(sched("tổ chức họp lúc 8 giờ sáng thứ Hai")).toEqual([]);
+  });
 });

@@ -86,4 +86,7 @@ describe("'Trường hợp' (in case) is no school (real sentences of HĐND Hà 
     expect(names[0]).toMatch(/^Bộ phận Một cửa/u);
     expect(unitsIn("Trường Đại học Tây Bắc phối hợp thực hiện.").map((u) => u.name)).toEqual(["Trường Đại học Tây Bắc"]);
   });
+  it("reads a unit opened by 'Cơ quan' ('Cơ quan thuế có trách nhiệm ...', QĐ 95/2025 Nghệ An; QĐ 26/2025)", () => {
+    expect(unitsIn("Cơ quan thuế có trách nhiệm thông báo cho Văn phòng đăng ký đất đai").map((u) => u.name)[0]).toBe("Cơ quan thuế");
+  });
 });
