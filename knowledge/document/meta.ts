@@ -52,6 +52,8 @@ export function bodyStart(text: string, paragraphs: Paragraph[]): number {
 const PLACE_DATE_RE = /^([\p{L}][\p{L} .'’-]{1,40}?),\s*ngày\s*(\d{1,2})?\s*tháng\s*(\d{1,2})?\s*năm\s*(\d{4})/u;
 const NUMBER_RE = /^Số\s*:?\s*(.*)$/u;
 const BODY_START_RE = /^(?:Căn cứ|Kính gửi)|\ssố\s+\d|\d+\/[\p{L}Đđ]/u;
+// In upper case a number is the title's ("THỰC HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG ..."): only these open the body.
+const CAPS_BODY_START_RE = /^(?:CĂN CỨ|KÍNH GỬI)/u;
 const ISSUER_IN_TEXT_RE =
   /((?:(?:UBND|Ủy ban nhân dân|Ban|Phòng|Sở|Văn phòng|Đảng ủy|Thường trực)\s[^,;:.]{2,80}?)(?:\s+và\s+(?:UBND|Ủy ban nhân dân|Ban|Phòng|Sở|Văn phòng|Đảng ủy)\s[^,;:.]{2,80}?)?)\s*,?\s+(?:xây dựng|ban hành|thống nhất)\s+(?:ban hành\s+)?(?:[Kk]ế hoạch|[Cc]hương trình|[Nn]ội dung)/u;
 const SURNAMES = new Set(
@@ -111,11 +113,12 @@ function titleOf(texts: string[], start: number): { title: string; kind: string;
     let last = i;
     if (!rest && i + 1 < texts.length) {
       const next = texts[i + 1];
-      if (next.length <= 250 && (!BODY_START_RE.test(next) || (isAllCaps(next) && !/^(?:CĂN CỨ|KÍNH GỬI)/u.test(next))) && !paragraphMarker(next) && !/:$/u.test(next)) {
+      if (next.length <= 500 && (!BODY_START_RE.test(next) || (isAllCaps(next) && !CAPS_BODY_START_RE.test(next))) && !paragraphMarker(next) && !/:$/u.test(next)) {
         rest = next;
         last = i + 1;
-        // A title broken over upper-case lines ("BAN HÀNH QUY ĐỊNH ..." + "TỈNH BẮC NINH").
-        for (let j = i + 2; j < Math.min(texts.length, i + 5) && isAllCaps(rest) && isAllCaps(texts[j]) && !DOC_TYPE_RE.test(texts[j]) && rest.length + texts[j].length <= 300 && !BODY_START_RE.test(texts[j]) && !isAuthorityLine(texts, j); j++) {
+        // A title broken over upper-case lines ("BAN HÀNH QUY ĐỊNH ..." + "TỈNH BẮC NINH"; a PDF's
+        // centred title cut after its first word: "THỰC" + "HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG ...").
+        for (let j = i + 2; j < Math.min(texts.length, i + 5) && isAllCaps(rest) && isAllCaps(texts[j]) && !DOC_TYPE_RE.test(texts[j]) && rest.length + texts[j].length <= 500 && !CAPS_BODY_START_RE.test(texts[j]) && !isAuthorityLine(texts, j); j++) {
           rest = `${rest} ${texts[j]}`;
           last = j;
         }

@@ -64,4 +64,4 @@ export const UNIT_WORDS = new Set(
 );
 
 /** Words that end a unit name when they follow it. */
-export const UNIT_STOP_WORDS = ["để", "về", "theo", "trong", "với", "nhằm", "khi", "trên", "đối với", "nếu", "thì", "là", "được", "đã", "đóng", "sẽ", "cần", "phải", "và các", "năm", "hàng", "hằng", "định kỳ", "kết quả", "tình hình", "số liệu", "danh sách", "hồ sơ"];
+export const UNIT_STOP_WORDS = ["để", "về", "theo", "trong", "trước", "chậm nhất", "với", "nhằm", "khi", "trên", "đối với", "nếu", "thì", "là", "được", "đã", "đóng", "sẽ", "cần", "phải", "và các", "năm", "hàng", "hằng", "định kỳ", "kết quả", "tình hình", "số liệu", "danh sách", "hồ sơ"];

@@ -27,6 +27,15 @@ describe("metadata", () => {
     });
     expect(honglinh.meta.recipients?.slice(0, 2)).toEqual(["Sở Nội vụ (báo cáo)", "Thường trực: Thị ủy, HĐND thị xã"]);
   });
+  it("reads a PDF's centred title cut after its first word, with a number and over 300 characters", () => {
+    // KH 980/2025 Nghệ An, TT 130/2025 Bộ Quốc phòng, QĐ 2581/2025 Thủ tướng: the title was "Kế hoạch thực", "Thông tư sửa", "Quyết định".
+    const head = "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\n\nSố: 980/KH-UBND\n\nNghệ An, ngày 18 tháng 11 năm 2025\n\n";
+    const title = (lines: string) => planFromText("t", `${head}**KẾ HOẠCH**\n${lines}\nThực hiện Quyết định số 1899/QĐ-TTg, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH, YÊU CẦU\n1. Các sở báo cáo hằng năm.\n`, "t.md").meta.title;
+    expect(title("THỰC\nHIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG NGÀY 04/9/2025 CỦA THỦ TƯỚNG CHÍNH PHỦ BAN HÀNH\nKẾ HOẠCH TRIỂN KHAI THI HÀNH NGHỊ ĐỊNH QUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT\nPHÒNG THỦ DÂN SỰ")).toMatch(/^Kế hoạch thực hiện Quyết định số 1899\/QĐ-TTG .* phòng thủ dân sự$/iu);
+    const long = "PHÊ DUYỆT ĐIỀU CHỈNH QUY HOẠCH THĂM DÒ, KHAI THÁC, CHẾ BIẾN SỬ DỤNG KHOÁNG SẢN TẠI CÁC KHU VỰC MỎ ĐỒNG TẢ PHỜI, TỈNH LÀO CAI VÀ MỎ BÔXIT THỌ SƠN, TỈNH ĐỒNG NAI TRONG QUY HOẠCH THĂM DÒ, KHAI THÁC, CHẾ BIẾN VÀ SỬ DỤNG CÁC LOẠI KHOÁNG SẢN THỜI KỲ 2021 - 2030, TẦM NHÌN ĐẾN NĂM 2050 VÀ CÁC NỘI DUNG CÓ LIÊN QUAN";
+    expect(long.length).toBeGreaterThan(300);
+    expect(title(long)).toMatch(/^Kế hoạch phê duyệt điều chỉnh .* có liên quan$/u);
+  });
   it("reads a programme between two bodies over a stage of years", () => {
     expect(soctrang.meta.title).toBe("Chương trình phối hợp giữa Ban Dân vận Tỉnh ủy và Ban cán sự đảng Ủy ban nhân dân tỉnh về công tác dân vận giai đoạn 2022 - 2026");
     expect(soctrang.meta.issuer).toBe("Ban Dân vận Tỉnh ủy và Ban cán sự đảng Ủy ban nhân dân tỉnh");

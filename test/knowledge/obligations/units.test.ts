@@ -89,4 +89,8 @@ describe("'Trường hợp' (in case) is no school (real sentences of HĐND Hà 
   it("reads a unit opened by 'Cơ quan' ('Cơ quan thuế có trách nhiệm ...', QĐ 95/2025 Nghệ An; QĐ 26/2025)", () => {
     expect(unitsIn("Cơ quan thuế có trách nhiệm thông báo cho Văn phòng đăng ký đất đai").map((u) => u.name)[0]).toBe("Cơ quan thuế");
   });
+  it("ends a recipient's name at a deadline ('báo cáo Thủ tướng Chính phủ trước ngày 10 tháng 12', TB 659/2025 VPCP)", () => {
+    expect(findRecipient("Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ trước ngày 10 tháng 12 năm 2025.")?.name).toBe("Thủ tướng Chính phủ");
+  });
 });
+
