@@ -124,6 +124,7 @@ export function createAnswerPool(o: AnswerPoolOptions): AnswerPool {
     return new Promise<void>((resolve, reject) => {
       const input: WorkerInput = { config: o.config, plans: o.plans, worker: slot.n, early: o.early };
       const w = new Worker(boot, { eval: true, workerData: input });
+      let buildFailed = false;
       w.unref();
       slot.worker = w;
       slot.ready = false;
@@ -135,6 +136,7 @@ export function createAnswerPool(o: AnswerPoolOptions): AnswerPool {
           slot.failures = 0;
           resolve();
         } else if (m.type === "failed") {
+          buildFailed = true;
           reject(new Error(`The answer worker could not build the engine: ${m.error}`));
           stop(w);
         } else if (m.type === "answer") finish(slot, m.id)?.resolve(m.answer);
@@ -146,7 +148,9 @@ export function createAnswerPool(o: AnswerPoolOptions): AnswerPool {
         reject(new Error(`The answer worker stopped (exit code ${code}) before it was ready.`));
         const open = [...slot.jobs.keys()];
         for (const id of open) finish(slot, id)?.reject(new Error(`The answer worker stopped (exit code ${code}).`));
-        if (closed) return;
+        // Workers started early on the last start's plans are a guess: when the saved index does not
+        // match, another one would miss too (and take CPU from the start that is loading the plans).
+        if (closed || (buildFailed && o.early)) return;
         const waitMs = Math.min(30_000, 1000 * slot.failures);
         slot.failures++;
         restarts++;

@@ -70,6 +70,22 @@ describe("startEarlyAnswerer", () => {
     }
   }, 120_000);
 
+  it("does not start again and again when the saved index does not match (a start that re-reads every plan)", async () => {
+    const { log, lines } = recordingLog();
+    // A plan the saved index does not hold: the early worker cannot load it.
+    writeAtomic(`${cache}.json`, JSON.stringify([...plans.map((p) => ({ id: p.id, sha256: p.sha256 })), { id: "not-in-the-index", sha256: "0".repeat(64) }]));
+    const early = startEarlyAnswerer(config, log);
+    try {
+      await expect(early!.pool.ready).rejects.toThrow(/could not build the engine/);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(early!.pool.restarts()).toBe(0);
+      expect(lines).not.toContain("answer worker stopped; starting another");
+    } finally {
+      await early!.pool.close();
+      writeList(plans);
+    }
+  }, 120_000);
+
   it("started by the caller (scripts/start.ts, before the app is imported) is closed when the app cannot open", async () => {
     const { openApp } = await import("../../../bot/app");
     const early = startEarlyAnswerer(config, pino({ level: "silent" }));
