@@ -3,12 +3,12 @@
 // năm hoặc đột xuất ... và tổng kết 05 năm ...").
 import { clauseSchedule } from "./schedule";
 import { isVerbAt } from "./units";
-import { NOUN_CONTEXT, TASK_VERBS } from "./vocabulary";
+import { NOUN_CONTEXT, OPENING_VERBS, TASK_VERBS } from "./vocabulary";
 
 // No lookbehind at the start (four times slower in V8): firstVerb checks the character before.
 const VERB_RE = new RegExp(`(?:${[...TASK_VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "gu");
 
-const VERB_START_RE = new RegExp(`^(?:${[...TASK_VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "u");
+const VERB_START_RE = new RegExp(`^(?:${[...TASK_VERBS, ...OPENING_VERBS].sort((a, b) => b.length - a.length).join("|")})(?![\\p{L}])`, "u");
 
 /** Offset of the first verb that starts a task (not a noun use such as "Chương trình phối hợp"), or -1. */
 export function firstVerb(s: string, from = 0): number {

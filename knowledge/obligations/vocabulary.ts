@@ -13,6 +13,9 @@ export const TASK_VERBS = [
   "bồi dưỡng", "hỗ trợ", "xử lý", "vận hành", "ứng phó", "họp", "trao đổi", "đối thoại", "thông báo", "xem xét", "phê duyệt", "trả lời", "niêm yết",
 ];
 
+/** Verbs that are nouns inside a clause ("cấp xã", "chương trình") but open one as its task: "Cấp Giấy chứng nhận ... không quá 03 ngày làm việc". */
+export const OPENING_VERBS = ["cấp", "chuyển", "trình", "lập", "công bố", "phát hành"];
+
 /** Verbs by which a result goes to someone: the recipient follows them. */
 export const SEND_VERBS = ["báo cáo", "gửi", "nộp", "trình", "cung cấp", "chuyển", "gởi"];
 

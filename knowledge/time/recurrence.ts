@@ -15,10 +15,12 @@ export interface FoundPeriod {
 // Each pattern with words one of which must occur for it to match: a cheap test before the regex.
 const PATTERNS: [Period, TwoWay, string[]][] = (<[Period, string, string[]][]>[
   ["ad_hoc", `${NB}(?:đột xuất|khi có yêu cầu|khi được yêu cầu|khi cấp trên yêu cầu)${NA}`, ["đột xuất", "yêu cầu"]],
+  // A limit in working days or hours is a rule whatever follows it ("Cấp Giấy chứng nhận ... không
+  // quá 03 ngày làm việc;", "trong thời gian 03 ngày làm việc (24 giờ làm việc)", "không muộn hơn 08
+  // giờ làm việc"); other day counts need an anchor ("kể từ", "sau khi", ...): "tổ chức trong 02 ngày" is a length.
+  ["ad_hoc", NB + String.raw`(?:trong thời (?:hạn|gian)|không quá|không muộn hơn|tối đa|chậm nhất(?:\s+là)?)(?:\s+(?:không quá|tối đa|là))?\s+\d{1,3}\s+(?:\(\p{L}+(?:\s\p{L}+)?\)\s+)?(?:ngày|giờ)\s+làm việc` + NA, ["làm việc"]],
   // A rule relative to an event, kept as a rule with no date: "chậm nhất 20 ngày làm việc kể từ ngày
   // nhận được", "chậm nhất là 30 ngày, trước ngày khai mạc kỳ họp", "trong vòng 30 ngày kể từ", "trước 10 ngày".
-  // A limit in working hours counts too ("trong thời gian 03 ngày làm việc", "không quá 08 giờ làm
-  // việc", "trong thời hạn không quá 03 ngày").
   ["ad_hoc", NB + String.raw`(?:(?:chậm nhất(?:\s+là)?(?:\s+trong)?(?:\s+vòng)?|trong vòng|trong thời (?:hạn|gian)|trong|sau|trước|không quá|không muộn hơn|tối đa)(?:\s+(?:không quá|tối đa|chậm nhất|là))?)\s+\d{1,3}\s+(?:\(\p{L}+(?:\s\p{L}+)?\)\s+)?(?:ngày|giờ)(?:\s+làm việc)?` + NA + String.raw`(?=\s*,?\s*(?:kể|kê|tính|trước|sau|từ|khi|\(|$)|.{0,80}(?:kể từ|tính từ|khai mạc|sau khi|nhận được))`, ["0 ngày", "1 ngày", "2 ngày", "3 ngày", "4 ngày", "5 ngày", "6 ngày", "7 ngày", "8 ngày", "9 ngày", ") ngày", " giờ"]],
   ["half_year", `${NB}${SIX_MONTHS}(?:\\s+(?:đầu|cuối)\\s+năm)?${NA}${NOT_YEAR}|${NB}nửa năm${NA}|${NB}bán niên${NA}`, ["tháng", "nửa năm", "bán niên"]],
   ["nine_months", `${NB}${NINE_MONTHS}(?:\\s+đầu\\s+năm)?${NA}${NOT_YEAR}`, ["tháng"]],

@@ -119,10 +119,13 @@ describe("a notice's closing words and a decision's scope", () => {
   const p = plan(
     "Điều 1. Quyết định này quy định quy trình thông báo trước khi dừng bán hàng.\n" +
       "Điều 2. Trong thời hạn 02 ngày làm việc kể từ ngày có kết quả, Văn phòng phải gửi thông báo đến cử tri.\n" +
+      "Điều 3. Thời gian giải quyết thủ tục hành chính như sau:\na) Cấp Giấy chứng nhận đăng ký hộ kinh doanh không quá 03 ngày làm việc;\n" +
       "Văn phòng Chính phủ thông báo để Bộ Tư pháp và các cơ quan liên quan biết, thực hiện./.\n",
   );
   it("are not tasks, while a time-limited duty beside them is", () => {
     expect(find(p, "gửi thông báo đến cử tri").schedule.map((s) => s.period)).toEqual(["ad_hoc"]);
+    // A verb that is a noun elsewhere ("cấp xã") opens a list item's task.
+    expect(find(p, "Cấp Giấy chứng nhận đăng ký hộ kinh doanh").schedule.map((s) => s.period)).toEqual(["ad_hoc"]);
     expect(p.obligations.some((o) => /biết, thực hiện|Quyết định này quy định/u.test(o.quote))).toBe(false);
   });
 });

@@ -54,7 +54,10 @@ describe("clauseSchedule", () => {
     expect(sched("Trong thời hạn không quá 03 ngày làm việc kể từ khi nhận được văn bản, Văn phòng đăng ký đất đai thông báo")).toEqual(["ad_hoc"]);
     expect(sched("cửa hàng gửi thông báo không muộn hơn 08 giờ làm việc trước thời điểm dừng bán hàng")).toEqual(["ad_hoc"]);
     expect(sched("trong thời hạn 24 giờ tính từ thời điểm nhận được tiền phí, tổ chức thu phí gửi vào tài khoản")).toEqual(["ad_hoc"]);
-    // An hour of the day is not a limit.
+    // NĐ 297/2025 Chính phủ; QĐ 2776/2025 (công bố thủ tục hành chính): working days need no "kể từ".
+    expect(sched("Cấp Giấy chứng nhận đăng ký hộ kinh doanh không quá 03 ngày làm việc;")).toEqual(["ad_hoc"]);
+    // An hour of the day is not a limit, nor the length of an event.
     expect(sched("tổ chức họp lúc 8 giờ sáng thứ Hai")).toEqual([]);
+    expect(sched("Hội nghị tổ chức trong 02 ngày.")).toEqual([]);
   });
 });
