@@ -22,6 +22,9 @@ const PATTERNS: [Period, TwoWay, string[]][] = (<[Period, string, string[]][]>[
   // A rule relative to an event, kept as a rule with no date: "chậm nhất 20 ngày làm việc kể từ ngày
   // nhận được", "chậm nhất là 30 ngày, trước ngày khai mạc kỳ họp", "trong vòng 30 ngày kể từ", "trước 10 ngày".
   ["ad_hoc", NB + String.raw`(?:(?:chậm nhất(?:\s+là)?(?:\s+trong)?(?:\s+vòng)?|trong vòng|trong thời (?:hạn|gian)|trong|sau|trước|không quá|không muộn hơn|tối đa)(?:\s+(?:không quá|tối đa|chậm nhất|là))?)\s+\d{1,3}\s+(?:\(\p{L}+(?:\s\p{L}+)?\)\s+)?(?:ngày|giờ)(?:\s+làm việc)?` + NA + String.raw`(?=\s*,?\s*(?:kể|kê|tính|trước|sau|từ|khi|\(|$)|.{0,80}(?:kể từ|tính từ|khai mạc|sau khi|nhận được))`, ["0 ngày", "1 ngày", "2 ngày", "3 ngày", "4 ngày", "5 ngày", "6 ngày", "7 ngày", "8 ngày", "9 ngày", ") ngày", " giờ"]],
+  // "báo cáo ngay", "áp dụng ngay các biện pháp", "ngay sau khi": at once, when the event occurs (not
+  // "ngay cả", "ngay tại", "ngay từ", nor "không phải ngay", "chưa đáp ứng ngay"). Text without marks cannot tell "ngay" from "ngày" (see MARKED_ONLY).
+  ["ad_hoc", `${NB}ngay(?<!(?:không|chưa)(?:\\s+\\p{L}+){0,3}\\s+ngay)(?:\\s+(?:sau khi|khi|lập tức))?${NA}(?!\\s+(?:cả|tại|từ|trong|trên|dưới|bên|đến|bây giờ|\\d))`, ["ngay"]],
   ["half_year", `${NB}${SIX_MONTHS}(?:\\s+(?:đầu|cuối)\\s+năm)?${NA}${NOT_YEAR}|${NB}nửa năm${NA}|${NB}bán niên${NA}`, ["tháng", "nửa năm", "bán niên"]],
   ["nine_months", `${NB}${NINE_MONTHS}(?:\\s+đầu\\s+năm)?${NA}${NOT_YEAR}`, ["tháng"]],
   ["multi_year", `${NB}(?:0?[2-9]|10|năm)\\s*(?:\\([\\p{L}]{1,5}\\)\\s*)?năm${NA}${NOT_YEAR}|${NB}(?:mỗi|cuối|hết|giữa|từng)\\s+(?:giai đoạn|nhiệm kỳ)${NA}${NOT_YEAR}|${NB}(?:sơ kết|tổng kết)\\s+giai đoạn${NA}${NOT_YEAR}`, ["năm", "giai đoạn", "nhiệm kỳ"]],
@@ -33,7 +36,8 @@ const PATTERNS: [Period, TwoWay, string[]][] = (<[Period, string, string[]][]>[
 // the compiled patterns (at the start it makes V8 try every alternative at every position) and
 // checked on the character before each match instead.
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
-const PLAIN_WORDS = PATTERNS.map(([, , words]) => words.map(fold));
+const MARKED_ONLY = new Set(["ngay"]);
+const PLAIN_WORDS = PATTERNS.map(([, , words]) => words.filter((w) => !MARKED_ONLY.has(w)).map(fold));
 
 // After a period, a list continues with a bare word: "6 tháng, năm", "quý, 6 tháng và năm", "6 tháng, một năm hoặc đột xuất".
 const LIST_GAP = /^(?:\s|,|\(\s*\)|(?:và|hoặc|va|hoac)(?![\p{L}]))*/u;

@@ -56,6 +56,14 @@ describe("clauseSchedule", () => {
     expect(sched("trong thời hạn 24 giờ tính từ thời điểm nhận được tiền phí, tổ chức thu phí gửi vào tài khoản")).toEqual(["ad_hoc"]);
     // NĐ 297/2025 Chính phủ; QĐ 2776/2025 (công bố thủ tục hành chính): working days need no "kể từ".
     expect(sched("Cấp Giấy chứng nhận đăng ký hộ kinh doanh không quá 03 ngày làm việc;")).toEqual(["ad_hoc"]);
+    // At once, when something happens (QĐ 211/2025 Hải Phòng, QĐ 36/2025 Quảng Trị); not "ngay cả", "ngay trên", "không phải ngay".
+    expect(sched("Khi phát hiện sai sót, người thực hiện cập nhật báo cáo ngay cho người đứng đầu")).toEqual(["ad_hoc"]);
+    expect(sched("Khi xảy ra sự cố, tai nạn điện phải áp dụng ngay các biện pháp để khắc phục")).toEqual(["ad_hoc"]);
+    expect(sched("ngay cả khi không được đề nghị, các sở vẫn rà soát")).toEqual([]);
+    expect(sched("có thể xử lý nhanh chóng nhưng không phải ngay lập tức")).toEqual([]);
+    expect(sched("người dùng soạn tin nhắn ngay trên đồng hồ")).toEqual([]);
+    // Without marks "ngay" may be "ngày": no rule is read from it.
+    expect(sched("bao cao ngay cho lanh dao")).toEqual([]);
     // An hour of the day is not a limit, nor the length of an event.
     expect(sched("tổ chức họp lúc 8 giờ sáng thứ Hai")).toEqual([]);
     expect(sched("Hội nghị tổ chức trong 02 ngày.")).toEqual([]);
