@@ -57,6 +57,9 @@ interface Line {
   row?: boolean;
   /** Lone "|" lines just before this line: a web or PDF table pasted one cell per line ("|" between cells, "|" "|" between rows). */
   bars: number;
+  /** A markdown bold run opened on this line and left open; closed on this line after an earlier one opened it. */
+  boldOpens?: boolean;
+  boldCloses?: boolean;
 }
 
 /** NFC with runs back to the raw text (only needed when NFC changes the length). */
@@ -309,12 +312,14 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
   let blank = false;
   let bars = 0;
   let inNote = false;
+  let inBold = false;
   for (const p of physical) {
     const t = src.slice(p.start, p.end);
     const segs = keptSegments(src, p.start, p.end, deletions(t, markdown));
     const text = lineText(src, segs);
     if (text.length === 0) {
       blank = true;
+      inBold = false;
       continue;
     }
     // Table borders and rules left by a pasted page ("|", "-------", "* *", "___"): layout, not text.
@@ -339,7 +344,9 @@ export function normalise(raw: string, opts: { markdown?: boolean } = {}): Norma
     }
     inNote = false;
     const heading = markdown && (/^\s{0,3}#{1,6}\s/u.test(t) || /^\s*(?:\*\*|__)[^*_].*(?:\*\*|__)\s*$/u.test(t.replace(/\s+$/u, "")));
-    lines.push({ segs, text, caps: isAllCaps(text), heading, blankBefore: blank, row: p.row, bars });
+    const toggles = markdown && (t.match(/\*\*/gu)?.length ?? 0) % 2 === 1;
+    lines.push({ segs, text, caps: isAllCaps(text), heading, blankBefore: blank, row: p.row, bars, boldOpens: toggles && !inBold, boldCloses: toggles && inBold });
+    if (toggles) inBold = !inBold;
     blank = false;
     bars = 0;
   }
@@ -506,6 +513,9 @@ function cellPerLineRows(lines: Line[]): Map<number, number> {
 function startsParagraph(prev: Line, line: Line, hardWrapped: boolean, median: number, blankSeparated: boolean): boolean {
   const t = line.text;
   if (line.heading || prev.heading || line.row || prev.row) return true;
+  // A bold run broken over two lines is one paragraph: a PDF's heading cut after a word ("**QUY" +
+  // "CHẾ**", "**Điều" + "1. Phạm vi điều chỉnh**"). Only two: a stray "**" must not join a page.
+  if (prev.boldOpens && line.boldCloses && !line.blankBefore) return false;
   if (MARKER_RE.test(t) && !/^\d{1,2}\/\d/u.test(t)) return true;
   if (SIGNATURE_RE.test(t) || STARTER_RE.test(t) || SIGNATURE_RE.test(prev.text)) return true;
   const prevCaps = prev.caps;

@@ -195,7 +195,10 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
 
   // A Công văn has no type line: its number and "V/v" subject name it.
   const subjectAt = texts.slice(0, 60).findIndex((t) => /^V\/v\b/iu.test(t));
-  const subject = subjectAt >= 0 ? texts[subjectAt].replace(/^V\/v\.?\s*/iu, "").trim() || null : null;
+  let subject = subjectAt >= 0 ? texts[subjectAt].replace(/^V\/v\.?\s*/iu, "").trim() || null : null;
+  // An upper-case subject goes on over the upper-case lines after it ("V/V KHẨN TRƯƠNG THỐNG" + "KÊ, RÀ SOÁT, ...").
+  for (let j = subjectAt + 1; subject && isAllCaps(subject) && j < Math.min(texts.length, subjectAt + 4) && isAllCaps(texts[j]) && subject.length + texts[j].length <= 500 && !DOC_TYPE_RE.test(texts[j]) && !CAPS_BODY_START_RE.test(texts[j]) && !isAuthorityLine(texts, j) && !isLayoutText(texts[j]); j++) subject = `${subject} ${texts[j]}`;
+  if (subject && isAllCaps(subject)) subject = bodyCase(placeNames(lowerCaps(subject)), texts);
   const found = titleOf(texts, from);
   // A "V/v" subject line is the mark of a công văn, whatever its symbol ("5282/CT-CS" is the tax department's).
   const kind = found?.kind ?? (subject ? "Công văn" : number ? kindOfNumber(number) : null);

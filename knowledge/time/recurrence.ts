@@ -37,6 +37,8 @@ const PATTERNS: [Period, TwoWay, string[]][] = (<[Period, string, string[]][]>[
 // checked on the character before each match instead.
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
 const MARKED_ONLY = new Set(["ngay"]);
+const NGAY_WORDS = PATTERNS.find(([, , words]) => words.includes("ngay"))![2];
+const TRIGGER_RE = /(?:^|[\s,;(])(?:khi|trường hợp|nếu)\s/u;
 const PLAIN_WORDS = PATTERNS.map(([, , words]) => words.filter((w) => !MARKED_ONLY.has(w)).map(fold));
 
 // After a period, a list continues with a bare word: "6 tháng, năm", "quý, 6 tháng và năm", "6 tháng, một năm hoặc đột xuất".
@@ -61,6 +63,9 @@ export function findPeriods(masked: string): FoundPeriod[] {
         r.lastIndex = m.index + 1;
         continue;
       }
+      // "ngay" is a rule when an event sets it off ("Khi phát hiện sai sót, ... báo cáo ngay", "ngay sau lũ"); alone it
+      // is urgency ("cần thực hiện ngay"), as "khẩn trương" is.
+      if (words === NGAY_WORDS && !TRIGGER_RE.test(masked.slice(0, m.index)) && !/^ngay\s+(?:sau|khi)\s/u.test(masked.slice(m.index))) continue;
       if (free(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, period });
     }
   }

@@ -51,6 +51,15 @@ describe("PDF text (honglinh-2023.txt)", () => {
   });
 });
 
+describe("a bold run broken over two lines (QĐ 71/2025 Hà Nội, page text of thuvienphapluat)", () => {
+  const lines = ["Dương Đức Tuấn", "", "**QUY", "CHẾ**", "", "**Điều", "1. Phạm vi điều chỉnh**", "", "Quy chế này quy định về danh hiệu."];
+  const paras = normalise(lines.join("\n"), { markdown: true }).text.split("\n");
+  it("is one paragraph: the attached document's type line and an article's heading", () => {
+    expect(paras).toContain("QUY CHẾ");
+    expect(paras).toContain("Điều 1. Phạm vi điều chỉnh");
+  });
+});
+
 describe("Markdown (tayninh-thanhpho-2023.md)", () => {
   const n = normalise(tayninh, { markdown: true });
   it("strips bold, headings and footnote marks but keeps the text", () => {

@@ -36,6 +36,10 @@ describe("metadata", () => {
     expect(long.length).toBeGreaterThan(300);
     expect(title(long)).toMatch(/^Kế hoạch phê duyệt điều chỉnh .* có liên quan$/u);
   });
+  it("reads an upper-case 'V/V' subject over its lines (Công điện 232/CĐ-TTg)", () => {
+    const p = planFromText("c", "THỦ TƯỚNG CHÍNH PHỦ\n\nSố: 232/CĐ-TTg\n\nHà Nội, ngày 27 tháng 11 năm 2025\n\nV/V KHẨN TRƯƠNG THỐNG\nKÊ, RÀ SOÁT, TỔNG HỢP BÁO CÁO THIỆT HẠI VỀ NHÀ Ở DO MƯA LŨ\n\nCác tỉnh báo cáo về Văn phòng Chính phủ trước ngày 30/11/2025.\n", "c.md");
+    expect(p.meta.title).toMatch(/về việc khẩn trương thống kê, rà soát, tổng hợp báo cáo thiệt hại về nhà ở do mưa lũ$/u);
+  });
   it("reads a programme between two bodies over a stage of years", () => {
     expect(soctrang.meta.title).toBe("Chương trình phối hợp giữa Ban Dân vận Tỉnh ủy và Ban cán sự đảng Ủy ban nhân dân tỉnh về công tác dân vận giai đoạn 2022 - 2026");
     expect(soctrang.meta.issuer).toBe("Ban Dân vận Tỉnh ủy và Ban cán sự đảng Ủy ban nhân dân tỉnh");

@@ -59,6 +59,9 @@ describe("clauseSchedule", () => {
     // At once, when something happens (QĐ 211/2025 Hải Phòng, QĐ 36/2025 Quảng Trị); not "ngay cả", "ngay trên", "không phải ngay".
     expect(sched("Khi phát hiện sai sót, người thực hiện cập nhật báo cáo ngay cho người đứng đầu")).toEqual(["ad_hoc"]);
     expect(sched("Khi xảy ra sự cố, tai nạn điện phải áp dụng ngay các biện pháp để khắc phục")).toEqual(["ad_hoc"]);
+    expect(sched("khôi phục cung cấp điện cho sản xuất, sinh hoạt ngay sau lũ")).toEqual(["ad_hoc"]);
+    // With no event it is urgency, as "khẩn trương" is (CV 174 Ban Chỉ đạo: "nội dung cần thực hiện ngay").
+    expect(sched("một số nội dung trọng tâm cần thực hiện ngay")).toEqual([]);
     expect(sched("ngay cả khi không được đề nghị, các sở vẫn rà soát")).toEqual([]);
     expect(sched("có thể xử lý nhanh chóng nhưng không phải ngay lập tức")).toEqual([]);
     expect(sched("người dùng soạn tin nhắn ngay trên đồng hồ")).toEqual([]);
