@@ -102,6 +102,20 @@ function isAuthorityLine(texts: string[], j: number): boolean {
   return AUTHORITY_RE.test(texts[j]) && /^(?:Căn cứ|Xét|Theo đề nghị)/u.test(texts[j + 1] ?? "");
 }
 
+/**
+ * `text` (upper case) with the upper-case paragraphs from `from` on that continue it: at most three,
+ * 500 characters in all, up to a type line, the body's first words or the enacting authority (and
+ * whatever `stop` says ends it). `last`: the last paragraph taken, null when none.
+ */
+function capsRun(texts: string[], text: string, from: number, stop: (t: string) => boolean = () => false): { text: string; last: number | null } {
+  let last: number | null = null;
+  for (let j = from; j < Math.min(texts.length, from + 3) && isAllCaps(text) && isAllCaps(texts[j]) && text.length + texts[j].length <= 500 && !DOC_TYPE_RE.test(texts[j]) && !CAPS_BODY_START_RE.test(texts[j]) && !isAuthorityLine(texts, j) && !stop(texts[j]); j++) {
+    text = `${text} ${texts[j]}`;
+    last = j;
+  }
+  return { text, last };
+}
+
 /** The type line and title from `start`; `caps`: the title was upper case (see bodyCase, applied once by extractMeta). */
 function titleOf(texts: string[], start: number): { title: string; kind: string; index: number; caps: boolean } | null {
   for (let i = start; i < Math.min(texts.length, start + 25); i++) {
@@ -118,10 +132,9 @@ function titleOf(texts: string[], start: number): { title: string; kind: string;
         last = i + 1;
         // A title broken over upper-case lines ("BAN HÀNH QUY ĐỊNH ..." + "TỈNH BẮC NINH"; a PDF's
         // centred title cut after its first word: "THỰC" + "HIỆN QUYẾT ĐỊNH SỐ 1899/QĐ-TTG ...").
-        for (let j = i + 2; j < Math.min(texts.length, i + 5) && isAllCaps(rest) && isAllCaps(texts[j]) && !DOC_TYPE_RE.test(texts[j]) && rest.length + texts[j].length <= 500 && !CAPS_BODY_START_RE.test(texts[j]) && !isAuthorityLine(texts, j); j++) {
-          rest = `${rest} ${texts[j]}`;
-          last = j;
-        }
+        const run = capsRun(texts, rest, i + 2);
+        rest = run.text;
+        last = run.last ?? last;
       }
     }
     const caps = !!rest && isAllCaps(rest);
@@ -197,7 +210,7 @@ export function extractMeta(text: string, paragraphs: Paragraph[], fallbackTitle
   const subjectAt = texts.slice(0, 60).findIndex((t) => /^V\/v\b/iu.test(t));
   let subject = subjectAt >= 0 ? texts[subjectAt].replace(/^V\/v\.?\s*/iu, "").trim() || null : null;
   // An upper-case subject goes on over the upper-case lines after it ("V/V KHẨN TRƯƠNG THỐNG" + "KÊ, RÀ SOÁT, ...").
-  for (let j = subjectAt + 1; subject && isAllCaps(subject) && j < Math.min(texts.length, subjectAt + 4) && isAllCaps(texts[j]) && subject.length + texts[j].length <= 500 && !DOC_TYPE_RE.test(texts[j]) && !CAPS_BODY_START_RE.test(texts[j]) && !isAuthorityLine(texts, j) && !isLayoutText(texts[j]); j++) subject = `${subject} ${texts[j]}`;
+  if (subject) subject = capsRun(texts, subject, subjectAt + 1, isLayoutText).text;
   if (subject && isAllCaps(subject)) subject = bodyCase(placeNames(lowerCaps(subject)), texts);
   const found = titleOf(texts, from);
   // A "V/v" subject line is the mark of a công văn, whatever its symbol ("5282/CT-CS" is the tax department's).

@@ -12,8 +12,21 @@ export interface FoundPeriod {
   period: Period;
 }
 
+/** What a pattern needs beyond its match: text with marks only, and a test of the text around it. */
+interface PatternRule {
+  /** Never read from text typed without marks (where "ngay" may be "ngày"). */
+  markedOnly?: boolean;
+  /** Whether the match at `at` counts. */
+  when?: (masked: string, at: number) => boolean;
+}
+
+const TRIGGER_RE = /(?:^|[\s,;(])(?:khi|trường hợp|nếu)\s/u;
+// "ngay" is a rule when an event sets it off ("Khi phát hiện sai sót, ... báo cáo ngay", "ngay sau lũ");
+// alone it is urgency ("cần thực hiện ngay"), as "khẩn trương" is.
+const AFTER_EVENT: PatternRule = { markedOnly: true, when: (masked, at) => TRIGGER_RE.test(masked.slice(0, at)) || /^ngay\s+(?:sau|khi)\s/u.test(masked.slice(at)) };
+
 // Each pattern with words one of which must occur for it to match: a cheap test before the regex.
-const PATTERNS: [Period, TwoWay, string[]][] = (<[Period, string, string[]][]>[
+const PATTERNS: [Period, TwoWay, string[], PatternRule][] = (<[Period, string, string[], PatternRule?][]>[
   ["ad_hoc", `${NB}(?:đột xuất|khi có yêu cầu|khi được yêu cầu|khi cấp trên yêu cầu)${NA}`, ["đột xuất", "yêu cầu"]],
   // A limit in working days or hours is a rule whatever follows it ("Cấp Giấy chứng nhận ... không
   // quá 03 ngày làm việc;", "trong thời gian 03 ngày làm việc (24 giờ làm việc)", "không muộn hơn 08
@@ -23,23 +36,20 @@ const PATTERNS: [Period, TwoWay, string[]][] = (<[Period, string, string[]][]>[
   // nhận được", "chậm nhất là 30 ngày, trước ngày khai mạc kỳ họp", "trong vòng 30 ngày kể từ", "trước 10 ngày".
   ["ad_hoc", NB + String.raw`(?:(?:chậm nhất(?:\s+là)?(?:\s+trong)?(?:\s+vòng)?|trong vòng|trong thời (?:hạn|gian)|trong|sau|trước|không quá|không muộn hơn|tối đa)(?:\s+(?:không quá|tối đa|chậm nhất|là))?)\s+\d{1,3}\s+(?:\(\p{L}+(?:\s\p{L}+)?\)\s+)?(?:ngày|giờ)(?:\s+làm việc)?` + NA + String.raw`(?=\s*,?\s*(?:kể|kê|tính|trước|sau|từ|khi|\(|$)|.{0,80}(?:kể từ|tính từ|khai mạc|sau khi|nhận được))`, ["0 ngày", "1 ngày", "2 ngày", "3 ngày", "4 ngày", "5 ngày", "6 ngày", "7 ngày", "8 ngày", "9 ngày", ") ngày", " giờ"]],
   // "báo cáo ngay", "áp dụng ngay các biện pháp", "ngay sau khi": at once, when the event occurs (not
-  // "ngay cả", "ngay tại", "ngay từ", nor "không phải ngay", "chưa đáp ứng ngay"). Text without marks cannot tell "ngay" from "ngày" (see MARKED_ONLY).
-  ["ad_hoc", `${NB}ngay(?<!(?:không|chưa)(?:\\s+\\p{L}+){0,3}\\s+ngay)(?:\\s+(?:sau khi|khi|lập tức))?${NA}(?!\\s+(?:cả|tại|từ|trong|trên|dưới|bên|đến|bây giờ|\\d))`, ["ngay"]],
+  // "ngay cả", "ngay tại", "ngay từ", nor "không phải ngay", "chưa đáp ứng ngay").
+  ["ad_hoc", `${NB}ngay(?<!(?:không|chưa)(?:\\s+\\p{L}+){0,3}\\s+ngay)(?:\\s+(?:sau khi|khi|lập tức))?${NA}(?!\\s+(?:cả|tại|từ|trong|trên|dưới|bên|đến|bây giờ|\\d))`, ["ngay"], AFTER_EVENT],
   ["half_year", `${NB}${SIX_MONTHS}(?:\\s+(?:đầu|cuối)\\s+năm)?${NA}${NOT_YEAR}|${NB}nửa năm${NA}|${NB}bán niên${NA}`, ["tháng", "nửa năm", "bán niên"]],
   ["nine_months", `${NB}${NINE_MONTHS}(?:\\s+đầu\\s+năm)?${NA}${NOT_YEAR}`, ["tháng"]],
   ["multi_year", `${NB}(?:0?[2-9]|10|năm)\\s*(?:\\([\\p{L}]{1,5}\\)\\s*)?năm${NA}${NOT_YEAR}|${NB}(?:mỗi|cuối|hết|giữa|từng)\\s+(?:giai đoạn|nhiệm kỳ)${NA}${NOT_YEAR}|${NB}(?:sơ kết|tổng kết)\\s+giai đoạn${NA}${NOT_YEAR}`, ["năm", "giai đoạn", "nhiệm kỳ"]],
   ["quarterly", `${NB}(?:${EACH}|định kỳ|báo cáo|cuối|cuối mỗi)\\s+quý${NA}(?!\\s*(?:\\d|I|II|III|IV)${NA})|${NB}quý một lần${NA}`, ["quý"]],
   ["monthly", `${NB}(?:${EACH}|định kỳ|báo cáo)\\s+tháng${NA}${NOT_YEAR}`, ["tháng"]],
   ["yearly", `${NB}(?:hàng|hằng|mỗi|cả|cuối|báo cáo|định kỳ|tổng kết|sơ kết)\\s+năm${NA}${NOT_YEAR}|${NB}(?:một|01|1)\\s+năm\\s+(?:một|01|1)\\s+lần${NA}|${NB}thường niên${NA}`, ["năm", "thường niên"]],
-]).map(([period, source, words]) => [period, twoWay(source.split(NB).join("")), words]);
+]).map(([period, source, words, rule]) => [period, twoWay(source.split(NB).join("")), words, rule ?? {}]);
 // Every alternative above starts with NB (no letter or digit before). The lookbehind is taken out of
 // the compiled patterns (at the start it makes V8 try every alternative at every position) and
 // checked on the character before each match instead.
 const LETTER_OR_DIGIT = /[\p{L}\d]/u;
-const MARKED_ONLY = new Set(["ngay"]);
-const NGAY_WORDS = PATTERNS.find(([, , words]) => words.includes("ngay"))![2];
-const TRIGGER_RE = /(?:^|[\s,;(])(?:khi|trường hợp|nếu)\s/u;
-const PLAIN_WORDS = PATTERNS.map(([, , words]) => words.filter((w) => !MARKED_ONLY.has(w)).map(fold));
+const PLAIN_WORDS = PATTERNS.map(([, , words, rule]) => (rule.markedOnly ? [] : words.map(fold)));
 
 // After a period, a list continues with a bare word: "6 tháng, năm", "quý, 6 tháng và năm", "6 tháng, một năm hoặc đột xuất".
 const LIST_GAP = /^(?:\s|,|\(\s*\)|(?:và|hoặc|va|hoac)(?![\p{L}]))*/u;
@@ -54,7 +64,7 @@ export function findPeriods(masked: string): FoundPeriod[] {
   const plain = !hasMarks(masked);
   const found: FoundPeriod[] = [];
   const free = (a: number, b: number) => found.every((f) => b <= f.start || a >= f.end);
-  for (const [k, [period, re, words]] of PATTERNS.entries()) {
+  for (const [k, [period, re, words, rule]] of PATTERNS.entries()) {
     if (!(plain ? PLAIN_WORDS[k] : words).some((w) => masked.includes(w))) continue;
     const r = plain ? re.plain : re.marked;
     r.lastIndex = 0;
@@ -63,9 +73,7 @@ export function findPeriods(masked: string): FoundPeriod[] {
         r.lastIndex = m.index + 1;
         continue;
       }
-      // "ngay" is a rule when an event sets it off ("Khi phát hiện sai sót, ... báo cáo ngay", "ngay sau lũ"); alone it
-      // is urgency ("cần thực hiện ngay"), as "khẩn trương" is.
-      if (words === NGAY_WORDS && !TRIGGER_RE.test(masked.slice(0, m.index)) && !/^ngay\s+(?:sau|khi)\s/u.test(masked.slice(m.index))) continue;
+      if (rule.when && !rule.when(masked, m.index)) continue;
       if (free(m.index, m.index + m[0].length)) found.push({ start: m.index, end: m.index + m[0].length, period });
     }
   }
