@@ -1,5 +1,6 @@
-// Hybrid search over plan sentences: BM25 on syllables and bigrams, an hnswlib vector index, and
-// reciprocal rank fusion of the two rankings, optionally restricted to some plans.
+// Hybrid search over plan sentences: BM25 on syllables and bigrams, the sentences' vectors (an
+// hnswlib graph over them for a semantic embedder), and reciprocal rank fusion of the two rankings,
+// optionally restricted to some plans.
 import type { Embedder } from "./embedder";
 import { reciprocalRankFusion } from "./fusion";
 import type { LexicalIndex } from "./lexical-index";
@@ -98,8 +99,9 @@ export class SearchIndex {
     const lex = this.lexical.search(query, k * 2, accept, ranges ?? undefined);
     let vec: { doc: number; similarity: number }[] = [];
     try {
-      const small = ranges && ranges.reduce((n, [a, b]) => n + b - a, 0) <= 4000;
-      vec = small ? await this.vectors.searchRanges(query, k * 2, ranges) : await this.vectors.search(query, k * 2, accept);
+      // Without a graph (a lexical embedder) the library as a whole is ranked by BM25 alone.
+      const exact = ranges && (!this.vectors.hasGraph || ranges.reduce((n, [a, b]) => n + b - a, 0) <= 4000);
+      vec = exact ? await this.vectors.searchRanges(query, k * 2, ranges) : this.vectors.hasGraph ? await this.vectors.search(query, k * 2, accept) : [];
     } catch (e) {
       // An embeddings server that is down must not stop answers: lexical results still count.
       this.log(`vector search failed, using lexical results only: ${(e as Error).message}`);

@@ -1,4 +1,5 @@
-// The vector side of search: an hnswlib-node graph (cosine) over document embeddings. When an
+// The vector side of search: document embeddings and, for an embedder whose vectors are not hashed
+// words (see Embedder.lexical), an hnswlib-node graph (cosine) over them. When an
 // index folder is given, the graph is saved with the embedder id, a fingerprint of the documents
 // and a content hash per document: it is loaded as is while the fingerprint matches, and updated
 // (removed sentences marked deleted, new ones embedded and added) when some plans changed. The
@@ -21,8 +22,8 @@ export interface VectorHit {
   similarity: number;
 }
 
-/** The saved files' format; a folder saved by another (older) format is rebuilt. 2: the rows file. */
-const VERSION = 2;
+/** The saved files' format; a folder saved by another (older) format is rebuilt. 2: the rows file; 3: the graph optional. */
+const VERSION = 3;
 
 const metaSchema = z.object({
   version: z.literal(VERSION),
@@ -30,6 +31,8 @@ const metaSchema = z.object({
   fingerprint: z.string(),
   count: z.number().int().nonnegative(),
   dimensions: z.number().int().positive(),
+  /** Whether a graph file goes with the rows. */
+  graph: z.boolean(),
   /** Labels handed out so far (a removed document's label is not reused). */
   nextLabel: z.number().int().nonnegative(),
 });
@@ -48,6 +51,8 @@ export interface VectorBuildOptions {
   savedOnly?: boolean;
   /** The saved graph's read, started earlier (preloadGraph) while the caller read its documents. */
   preloaded?: GraphPreload | null;
+  /** Build a graph for search over all documents; default: unless the embedder is lexical. */
+  graph?: boolean;
 }
 
 /** A saved graph being read on libuv's thread pool (hnswlib's readIndex) while this thread goes on. */
@@ -68,6 +73,7 @@ export function preloadGraph(indexDir: string, name = "sentences"): GraphPreload
   if (!existsSync(files.meta) || !existsSync(files.graph)) return null;
   try {
     const meta = metaSchema.parse(JSON.parse(readFileSync(files.meta, "utf8")));
+    if (!meta.graph) return null;
     return { file: files.graph, graph: readGraph(files.graph, meta.dimensions).catch((e: unknown) => (e instanceof Error ? e : new Error(String(e)))) };
   } catch {
     return null; // an unreadable meta file: build() says why and rebuilds
@@ -82,6 +88,7 @@ export class VectorIndex {
   private readonly docOfLabel: Int32Array;
 
   private constructor(
+    /** Null without a graph (a lexical embedder, or no documents): search() then compares every row. */
     private readonly graph: Graph | null,
     readonly embedder: Embedder,
     readonly count: number,
@@ -101,7 +108,8 @@ export class VectorIndex {
   static async build(texts: readonly string[], embedder: Embedder, opts: VectorBuildOptions = {}): Promise<VectorIndex> {
     const fp = fingerprint(texts);
     const files = opts.indexDir ? indexFiles(opts.indexDir, opts.name ?? "sentences") : null;
-    const saved = files ? await tryLoad(files, embedder, opts.log, opts.preloaded) : null;
+    const withGraph = opts.graph ?? !embedder.lexical;
+    const saved = files ? await tryLoad(files, embedder, withGraph, opts.log, opts.preloaded) : null;
     if (saved && saved.meta.fingerprint === fp && saved.meta.count === texts.length) {
       return new VectorIndex(saved.graph, embedder, texts.length, "loaded", saved.meta.dimensions, saved.labels, saved.meta.nextLabel, saved.rows);
     }
@@ -110,18 +118,19 @@ export class VectorIndex {
     if (saved && files) {
       const updated = await update(saved, texts, hashes, embedder, opts, files.rows);
       if (updated) {
-        const meta = { version: VERSION, embedderId: embedder.id, fingerprint: fp, count: texts.length, dimensions: saved.meta.dimensions, nextLabel: updated.nextLabel } as const;
+        const meta = { version: VERSION, embedderId: embedder.id, fingerprint: fp, count: texts.length, dimensions: saved.meta.dimensions, graph: withGraph, nextLabel: updated.nextLabel } as const;
         save(files, updated.graph, updated.labels, hashes, meta, updated.rows);
-        opts.log?.(`vector index ${files.graph} updated: ${updated.added} sentences added, ${updated.removed} removed`);
+        opts.log?.(`vector index ${files.rows} updated: ${updated.added} sentences added, ${updated.removed} removed`);
         const rows = FileRows.open(files.rows, texts.length, saved.meta.dimensions);
         return new VectorIndex(updated.graph, embedder, texts.length, "updated", saved.meta.dimensions, updated.labels, updated.nextLabel, rows);
       }
-      opts.log?.(`vector index ${files.graph} is for other documents; rebuilding`);
+      opts.log?.(`vector index ${files.rows} is for other documents; rebuilding`);
     }
     if (texts.length === 0) return new VectorIndex(null, embedder, 0, "built", 0, new Int32Array(0), 0, null);
     const batch = opts.batch ?? 512;
     let graph: Graph | null = null;
     let dims = 0;
+    let started = false;
     // The rows go to the rows file as they are embedded (with an index folder) or stay in memory.
     let writer: RowsWriter | null = null;
     let memory: Float32Array | null = null;
@@ -129,17 +138,20 @@ export class VectorIndex {
       for (let i = 0; i < texts.length; i += batch) {
         const vectors = await embedder.embedDocuments(texts.slice(i, i + batch) as string[]);
         for (let j = 0; j < vectors.length; j++) {
-          if (!graph) {
+          if (!started) {
+            started = true;
             dims = vectors[j].length;
-            graph = new HierarchicalNSW("cosine", dims);
-            graph.initIndex({ maxElements: texts.length, m: 12, efConstruction: 64, randomSeed: 42 });
+            if (withGraph) {
+              graph = new HierarchicalNSW("cosine", dims);
+              graph.initIndex({ maxElements: texts.length, m: 12, efConstruction: 64, randomSeed: 42 });
+            }
             if (files) {
               mkdirSync(dirname(files.rows), { recursive: true, mode: 0o700 });
               writer = new RowsWriter(files.rows, dims);
             } else memory = new Float32Array(texts.length * dims);
           }
           if (vectors[j].length !== dims) throw new Error(`Embedder ${embedder.id} returned vectors of ${vectors[j].length} and ${dims} dimensions; use one model.`);
-          graph.addPoint(vectors[j], i + j);
+          graph?.addPoint(vectors[j], i + j);
           if (writer) writer.write(vectors[j]);
           else memory!.set(vectors[j], (i + j) * dims);
         }
@@ -151,24 +163,33 @@ export class VectorIndex {
       throw e;
     }
     const labels = Int32Array.from({ length: texts.length }, (_, i) => i);
-    graph!.setEf(64);
+    (graph as Graph | null)?.setEf(64);
     if (files && writer) {
-      save(files, graph!, labels, hashes, { version: VERSION, embedderId: embedder.id, fingerprint: fp, count: texts.length, dimensions: dims, nextLabel: texts.length }, writer);
-      opts.log?.(`vector index saved to ${files.graph} (${texts.length} vectors, embedder ${embedder.id})`);
+      save(files, graph, labels, hashes, { version: VERSION, embedderId: embedder.id, fingerprint: fp, count: texts.length, dimensions: dims, graph: withGraph, nextLabel: texts.length }, writer);
+      opts.log?.(`vector index saved to ${files.rows} (${texts.length} vectors, embedder ${embedder.id}${withGraph ? ", with a graph" : ""})`);
     }
     const rows = files ? FileRows.open(files.rows, texts.length, dims) : new MemoryRows(memory!, dims);
     return new VectorIndex(graph, embedder, texts.length, "built", dims, labels, texts.length, rows);
   }
 
+  /** Whether search() walks a graph; without one it compares every row (for small indexes only). */
+  get hasGraph(): boolean {
+    return this.graph !== null;
+  }
+
   async search(query: string, k: number, accept?: (doc: number) => boolean): Promise<VectorHit[]> {
-    if (!this.graph || this.count === 0) return [];
+    if (this.count === 0) return [];
+    if (!this.graph) {
+      const hits = await this.searchRanges(query, this.count, [[0, this.count]]);
+      return (accept ? hits.filter((h) => accept(h.doc)) : hits).slice(0, k);
+    }
     const q = await this.embedder.embedQuery(query);
     return this.searchVector(q, k, accept);
   }
 
   /** Exact search over a few document ranges (a plan's sentences): faster than a selective filter on the graph. */
   async searchRanges(query: string, k: number, ranges: readonly (readonly [number, number])[]): Promise<VectorHit[]> {
-    if (!this.graph || !this.rows || this.count === 0) return [];
+    if (!this.rows || this.count === 0) return [];
     const q = await this.embedder.embedQuery(query);
     const qn = Math.hypot(...q) || 1;
     const hits: VectorHit[] = [];
@@ -204,21 +225,23 @@ function indexFiles(dir: string, name: string) {
 }
 
 interface Saved {
-  graph: Graph;
+  graph: Graph | null;
   meta: IndexMeta;
   labels: Int32Array;
   hashes: Buffer;
   rows: FileRows;
 }
 
-function save(files: ReturnType<typeof indexFiles>, graph: Graph, labels: Int32Array, hashes: Buffer, meta: IndexMeta, rows: RowsWriter): void {
+function save(files: ReturnType<typeof indexFiles>, graph: Graph | null, labels: Int32Array, hashes: Buffer, meta: IndexMeta, rows: RowsWriter): void {
   mkdirSync(dirname(files.graph), { recursive: true, mode: 0o700 });
   // The meta file goes last and names the fingerprint: a crash between the files leaves a mismatch, so a rebuild.
   rmSync(files.meta, { force: true });
   rows.commit();
-  graph.writeIndexSync(files.graph + ".tmp");
-  chmodSync(files.graph + ".tmp", 0o600);
-  renameSync(files.graph + ".tmp", files.graph);
+  if (graph) {
+    graph.writeIndexSync(files.graph + ".tmp");
+    chmodSync(files.graph + ".tmp", 0o600);
+    renameSync(files.graph + ".tmp", files.graph);
+  } else rmSync(files.graph, { force: true });
   writeArrays(files.arrays, { labels, hashes: new Uint8Array(hashes.buffer, hashes.byteOffset, hashes.length) });
   writeAtomic(files.meta, JSON.stringify(meta));
 }
@@ -230,14 +253,18 @@ async function readGraph(file: string, dimensions: number): Promise<Graph> {
   return graph;
 }
 
-async function tryLoad(files: ReturnType<typeof indexFiles>, embedder: Embedder, log?: (m: string) => void, preloaded?: GraphPreload | null): Promise<Saved | null> {
+async function tryLoad(files: ReturnType<typeof indexFiles>, embedder: Embedder, withGraph: boolean, log?: (m: string) => void, preloaded?: GraphPreload | null): Promise<Saved | null> {
   // Settled before anything else is decided, so no native read outlives this call.
   const early = preloaded?.file === files.graph ? await preloaded.graph : null;
-  if (!existsSync(files.meta) || !existsSync(files.graph) || !existsSync(files.arrays) || !existsSync(files.rows)) return null;
+  if (!existsSync(files.meta) || !existsSync(files.arrays) || !existsSync(files.rows)) return null;
   try {
     const meta = metaSchema.parse(JSON.parse(readFileSync(files.meta, "utf8")));
     if (meta.embedderId !== embedder.id) {
-      log?.(`vector index ${files.graph} was built by ${meta.embedderId}; rebuilding for ${embedder.id}`);
+      log?.(`vector index ${files.rows} was built by ${meta.embedderId}; rebuilding for ${embedder.id}`);
+      return null;
+    }
+    if (meta.graph !== withGraph) {
+      log?.(`vector index ${files.rows} was saved ${meta.graph ? "with" : "without"} a graph; rebuilding`);
       return null;
     }
     const arrays = readArrays(files.arrays);
@@ -246,11 +273,11 @@ async function tryLoad(files: ReturnType<typeof indexFiles>, embedder: Embedder,
     if (!(labels instanceof Int32Array) || labels.length !== meta.count || h.length !== meta.count * HASH_BYTES) throw new Error("label file does not match");
     const rows = FileRows.open(files.rows, meta.count, meta.dimensions);
     if (early instanceof Error) throw early;
-    const graph = early ?? (await readGraph(files.graph, meta.dimensions));
-    graph.setEf(64);
+    const graph = !meta.graph ? null : (early ?? (await readGraph(files.graph, meta.dimensions)));
+    graph?.setEf(64);
     return { graph, meta, labels, hashes: Buffer.from(h.buffer, h.byteOffset, h.length), rows };
   } catch (e) {
-    log?.(`vector index ${files.graph} could not be read (${(e as Error).message}); rebuilding`);
+    log?.(`vector index ${files.rows} could not be read (${(e as Error).message}); rebuilding`);
     return null;
   }
 }
@@ -266,7 +293,7 @@ async function update(
   embedder: Embedder,
   opts: VectorBuildOptions,
   rowsFile: string,
-): Promise<{ graph: Graph; labels: Int32Array; nextLabel: number; added: number; removed: number; rows: RowsWriter } | null> {
+): Promise<{ graph: Graph | null; labels: Int32Array; nextLabel: number; added: number; removed: number; rows: RowsWriter } | null> {
   const from = matchDocs(saved.hashes, hashes);
   const kept = new Uint8Array(saved.meta.count);
   const labels = new Int32Array(texts.length);
@@ -279,11 +306,11 @@ async function update(
   }
   const { graph } = saved;
   const removed = saved.meta.count - (texts.length - todo.length);
-  const deletedBefore = graph.getCurrentCount() - saved.meta.count;
+  const deletedBefore = graph ? graph.getCurrentCount() - saved.meta.count : 0;
   if (texts.length === 0 || deletedBefore + removed > MAX_DELETED_SHARE * texts.length) return null;
-  for (let d = 0; d < saved.meta.count; d++) if (!kept[d]) graph.markDelete(saved.labels[d]);
+  if (graph) for (let d = 0; d < saved.meta.count; d++) if (!kept[d]) graph.markDelete(saved.labels[d]);
   let next = saved.meta.nextLabel;
-  if (graph.getCurrentCount() + todo.length > graph.getMaxElements()) graph.resizeIndex(graph.getCurrentCount() + todo.length + 1024);
+  if (graph && graph.getCurrentCount() + todo.length > graph.getMaxElements()) graph.resizeIndex(graph.getCurrentCount() + todo.length + 1024);
   const batch = opts.batch ?? 512;
   const fresh = new Map<number, Float32Array>();
   for (let i = 0; i < todo.length; i += batch) {
@@ -292,7 +319,7 @@ async function update(
     vectors.forEach((v, j) => {
       if (v.length !== saved.meta.dimensions) throw new Error(`Embedder ${embedder.id} returned vectors of ${v.length} and ${saved.meta.dimensions} dimensions; use one model.`);
       labels[part[j]] = next;
-      graph.addPoint(v, next++);
+      graph?.addPoint(v, next++);
       fresh.set(part[j], Float32Array.from(v));
     });
   }

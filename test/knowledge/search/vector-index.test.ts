@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -33,8 +33,9 @@ describe("HashEmbedder", () => {
 });
 
 describe("VectorIndex (hnswlib)", () => {
+  // A graph is built for a semantic embedder; these tests ask for one with the hash embedder.
   it("finds the nearest sentence and honours a filter", async () => {
-    const ix = await VectorIndex.build(texts, new HashEmbedder());
+    const ix = await VectorIndex.build(texts, new HashEmbedder(), { graph: true });
     expect((await ix.search("rà soát thủ tục hành chính", 1))[0].doc).toBe(1);
     const filtered = await ix.search("rà soát thủ tục hành chính", 3, (d) => d !== 1);
     expect(filtered.map((h) => h.doc)).not.toContain(1);
@@ -44,40 +45,40 @@ describe("VectorIndex (hnswlib)", () => {
     const dir = tempDir();
     const logs: string[] = [];
     const log = (m: string) => logs.push(m);
-    const first = await VectorIndex.build(texts, new HashEmbedder(256), { indexDir: dir, log });
+    const first = await VectorIndex.build(texts, new HashEmbedder(256), { graph: true, indexDir: dir, log });
     expect(first.origin).toBe("built");
-    const again = await VectorIndex.build(texts, new HashEmbedder(256), { indexDir: dir, log });
+    const again = await VectorIndex.build(texts, new HashEmbedder(256), { graph: true, indexDir: dir, log });
     expect(again.origin).toBe("loaded");
     expect((await again.search("đối thoại với nhân dân", 1))[0].doc).toBe(2);
-    const other = await VectorIndex.build(texts, new HashEmbedder(128), { indexDir: dir, log });
+    const other = await VectorIndex.build(texts, new HashEmbedder(128), { graph: true, indexDir: dir, log });
     expect(other.origin).toBe("built");
     expect(logs.join("\n")).toMatch(/built by hash-v1-256; rebuilding for hash-v1-128/);
-    const changed = await VectorIndex.build([texts[0], "Câu mới về báo cáo quý.", texts[2]], new HashEmbedder(128), { indexDir: dir, log });
+    const changed = await VectorIndex.build([texts[0], "Câu mới về báo cáo quý.", texts[2]], new HashEmbedder(128), { graph: true, indexDir: dir, log });
     expect(changed.origin).toBe("updated");
     expect(logs.join("\n")).toMatch(/updated: 1 sentences added, 1 removed/);
     expect((await changed.search("báo cáo quý", 1))[0].doc).toBe(1);
     expect((await changed.search("rà soát thủ tục hành chính", 3)).map((h) => h.doc)).not.toContain(3);
-    const reloaded = await VectorIndex.build([texts[0], "Câu mới về báo cáo quý.", texts[2]], new HashEmbedder(128), { indexDir: dir, log });
+    const reloaded = await VectorIndex.build([texts[0], "Câu mới về báo cáo quý.", texts[2]], new HashEmbedder(128), { graph: true, indexDir: dir, log });
     expect(reloaded.origin).toBe("loaded");
     expect((await reloaded.searchRanges("đối thoại với nhân dân", 1, [[0, 3]]))[0].doc).toBe(2);
     // Most of the documents gone: a rebuild, not a graph full of deleted points.
-    const other2 = await VectorIndex.build(["Một câu khác hẳn.", "Hai câu khác hẳn."], new HashEmbedder(128), { indexDir: dir, log });
+    const other2 = await VectorIndex.build(["Một câu khác hẳn.", "Hai câu khác hẳn."], new HashEmbedder(128), { graph: true, indexDir: dir, log });
     expect(other2.origin).toBe("built");
   });
 
   it("takes a graph whose read was started early (preloadGraph), and rebuilds when that read fails", async () => {
     const dir = tempDir();
     expect(preloadGraph(dir), "nothing saved yet").toBeNull();
-    await VectorIndex.build(texts, new HashEmbedder(256), { indexDir: dir });
+    await VectorIndex.build(texts, new HashEmbedder(256), { graph: true, indexDir: dir });
     const preloaded = preloadGraph(dir);
     expect(preloaded).not.toBeNull();
-    const again = await VectorIndex.build(texts, new HashEmbedder(256), { indexDir: dir, preloaded });
+    const again = await VectorIndex.build(texts, new HashEmbedder(256), { graph: true, indexDir: dir, preloaded });
     expect(again.origin).toBe("loaded");
     expect((await again.search("đối thoại với nhân dân", 1))[0].doc).toBe(2);
     // A damaged graph file: the early read fails, and the index is built again instead.
     writeFileSync(join(dir, "sentences.hnsw"), "garbage");
     const logs: string[] = [];
-    const rebuilt = await VectorIndex.build(texts, new HashEmbedder(256), { indexDir: dir, preloaded: preloadGraph(dir), log: (m) => logs.push(m) });
+    const rebuilt = await VectorIndex.build(texts, new HashEmbedder(256), { graph: true, indexDir: dir, preloaded: preloadGraph(dir), log: (m) => logs.push(m) });
     expect(rebuilt.origin).toBe("built");
     expect(logs.join("\n")).toMatch(/could not be read/);
     expect((await rebuilt.search("đối thoại với nhân dân", 1))[0].doc).toBe(2);
@@ -114,6 +115,26 @@ describe("VectorIndex (hnswlib)", () => {
     const rebuilt = await VectorIndex.build(changed, new HashEmbedder(), { indexDir: dir, log: (m) => logs.push(m) });
     expect(rebuilt.origin).toBe("built");
     expect(logs.join("\n")).toMatch(/could not be read/);
+  });
+
+  it("builds no graph for a lexical embedder: rows only, searched exactly, and a graph setting changed rebuilds", async () => {
+    const dir = tempDir();
+    const logs: string[] = [];
+    const ix = await VectorIndex.build(texts, new HashEmbedder(), { indexDir: dir, log: (m) => logs.push(m) });
+    expect(ix.hasGraph).toBe(false);
+    expect(existsSync(join(dir, "sentences.hnsw"))).toBe(false);
+    expect(preloadGraph(dir)).toBeNull();
+    expect((await ix.search("rà soát thủ tục hành chính", 1))[0].doc).toBe(1);
+    expect((await ix.search("rà soát thủ tục hành chính", 3, (d) => d !== 1)).map((h) => h.doc)).not.toContain(1);
+    const again = await VectorIndex.build(texts, new HashEmbedder(), { indexDir: dir });
+    expect([again.origin, again.hasGraph]).toEqual(["loaded", false]);
+    const changed = await VectorIndex.build([texts[0], "Câu mới về báo cáo quý.", texts[2]], new HashEmbedder(), { indexDir: dir, log: (m) => logs.push(m) });
+    expect(changed.origin).toBe("updated");
+    expect((await changed.searchRanges("báo cáo quý", 1, [[0, 3]]))[0].doc).toBe(1);
+    const graphed = await VectorIndex.build([texts[0], "Câu mới về báo cáo quý.", texts[2]], new HashEmbedder(), { indexDir: dir, graph: true, log: (m) => logs.push(m) });
+    expect([graphed.origin, graphed.hasGraph]).toEqual(["built", true]);
+    expect(logs.join("\n")).toMatch(/saved without a graph; rebuilding/);
+    expect(existsSync(join(dir, "sentences.hnsw"))).toBe(true);
   });
 
   it("refuses an embedder whose vectors change size", async () => {
