@@ -206,6 +206,8 @@ async function loadPlansAndEngine({ config, deps, db, log, clock, progress, earl
   const dir = indexDir(config);
   let tFollow = t0;
   let ingested: FileOutcome[] = [];
+  let retired = 0;
+  const marker = dir && join(dir, "unit-coverage.done");
   if (!deps.skipIngest) {
     // The plans follow PLANS_DIR: a missing folder stops the start, a removed file retires its plan.
     const load = deps.loadPlanFile ?? ((file: string) => loadPlanFileGuarded(file));
@@ -213,7 +215,6 @@ async function loadPlansAndEngine({ config, deps, db, log, clock, progress, earl
     // Units are linked once after the files are stored (refreshUnitCoverage below), not per batch
     // of 25 against every unit and obligation: the marker goes before the first write, so a start
     // that stops in between is completed by the next one.
-    const marker = dir && join(dir, "unit-coverage.done");
     const sync = await followPlansDir(db, config.PLANS_DIR, {
       load,
       now: clock(),
@@ -231,21 +232,10 @@ async function loadPlansAndEngine({ config, deps, db, log, clock, progress, earl
     });
     ingested = sync.outcomes;
     for (const d of sync.duplicates) log.warn({ file: d.file, sameAs: d.sameAs }, "plan file skipped: same content as another file in PLANS_DIR");
+    retired = sync.retired.length;
     for (const id of sync.retired) log.warn({ plan: id }, "plan retired: its file is no longer in PLANS_DIR (its report entries are kept)");
-    // Units a collective name covers ("UBND các phường, xã" -> "UBND phường Bắc Hồng"), also
-    // for a store written before the rule; ingest and new units keep it current afterwards.
-    // Linking every unit to every obligation again is needed only after a change (or once for a store
-    // written before the rule): an unchanged restart skips it.
     tFollow = performance.now();
-    const changed = sync.outcomes.some((r) => r.status === "ingested" || r.status === "replaced") || sync.retired.length > 0;
-    await refreshUnitCoverage(db, { onlyIfFlipped: !changed && marker !== null && existsSync(marker) });
-    if (marker) writeAtomic(marker, "1");
-    await unlinkRetired(db);
-    const states = await planStates(db, localDate(clock()));
-    const of = (s: string) => states.filter((p) => p.state === s).map((p) => p.id);
-    log.info({ current: of("current"), ended: of("ended"), retired: of("retired"), dir: config.PLANS_DIR }, "plans");
   }
-  const tPlans = performance.now();
   progress.phase = "index";
   const cacheDir = planCacheDir(config);
   // Whole plans only for an engine on this thread; worker threads read them from the plan cache.
@@ -255,8 +245,30 @@ async function loadPlansAndEngine({ config, deps, db, log, clock, progress, earl
   // One rule for "the current reporting period", set by the current plans' own report dates.
   setReportingRules(reportingRulesOfPlans(plans));
   const tRead = performance.now();
-  // Answering on worker threads (ANSWER_WORKERS), or on this thread for in-memory data.
-  const own = deps.answerer ? null : await createAnswerer(config, whole ?? [], db, log, early);
+  // Answering on worker threads (ANSWER_WORKERS), or on this thread for in-memory data. The workers
+  // build their index while this thread links the units below (the two used to run one after the other).
+  const answering = deps.answerer ? null : createAnswerer(config, whole ?? [], db, log, early);
+  answering?.catch(() => {}); // awaited below
+  try {
+    if (!deps.skipIngest) {
+      // Units a collective name covers ("UBND các phường, xã" -> "UBND phường Bắc Hồng"), also
+      // for a store written before the rule; ingest and new units keep it current afterwards.
+      // Linking every unit to every obligation again is needed only after a change (or once for a store
+      // written before the rule): an unchanged restart skips it.
+      const changed = ingested.some((r) => r.status === "ingested" || r.status === "replaced") || retired > 0;
+      await refreshUnitCoverage(db, { onlyIfFlipped: !changed && marker !== null && existsSync(marker) });
+      if (marker) writeAtomic(marker, "1");
+      await unlinkRetired(db);
+      const states = await planStates(db, localDate(clock()));
+      const of = (s: string) => states.filter((p) => p.state === s).map((p) => p.id);
+      log.info({ current: of("current"), ended: of("ended"), retired: of("retired"), dir: config.PLANS_DIR }, "plans");
+    }
+  } catch (err) {
+    await answering?.then((a) => a.close(), () => {});
+    throw err;
+  }
+  const tUnits = performance.now();
+  const own = answering && (await answering);
   const answerer = deps.answerer ?? own!;
   const tIndex = performance.now();
   const llm = llmSettings(config);
@@ -272,6 +284,6 @@ async function loadPlansAndEngine({ config, deps, db, log, clock, progress, earl
     }),
   });
   const ms = (a: number, b: number) => Math.round(b - a);
-  log.info({ plans: plans.length, followMs: ms(t0, tFollow), unitsMs: ms(tFollow, tPlans), readMs: ms(tPlans, tRead), indexMs: ms(tRead, tIndex) }, "knowledge ready");
+  log.info({ plans: plans.length, followMs: ms(t0, tFollow), readMs: ms(tFollow, tRead), unitsMs: ms(tRead, tUnits), indexMs: ms(tRead, tIndex) }, "knowledge ready");
   return { handle: core.handle, plans, answerer, ingested, closeAnswerer: own ? () => own.close() : async () => {} };
 }

@@ -26,6 +26,9 @@ async function main(): Promise<void> {
   const early = await listenEarly(config.PORT);
   const at = { listening: performance.now() };
   // A restart's answer workers load the saved engine while this thread loads the application's code.
+  // botbuilder (seconds to load, and /readyz waits for it) loads beside the application's code:
+  // its files are read while this thread evaluates others and waits for the store.
+  void import("../adapters/teams/channel").catch(() => {}); // the server's import reports a failure
   const { startEarlyAnswerer } = await import("../bot/answering/early-answerer");
   const answerers = startEarlyAnswerer(config, log);
   const { openApp } = await import("../bot/app");

@@ -79,6 +79,8 @@ export class NudgeScheduler {
   private readonly log: Logger;
   private running: Promise<TickReport> | null = null;
   private lastPlan: { date: string; at: number } | null = null;
+  /** No planning before this time (ms): set by start(). */
+  private planFrom = 0;
   private timer: NodeJS.Timeout | null = null;
 
   constructor(private readonly opts: NudgeSchedulerOptions) {
@@ -120,7 +122,7 @@ export class NudgeScheduler {
     for (const o of await deliverAll(db, this.senders, recovered, now, this.delivery, this.log)) report.outcomes[o]++;
     const today = localDate(now);
     const every = this.opts.planEveryMs ?? 5 * 60_000;
-    const planNow = isSendingTime(now, this.rules) && (this.lastPlan?.date !== today || now.getTime() - this.lastPlan.at >= every || now.getTime() < this.lastPlan.at);
+    const planNow = now.getTime() >= this.planFrom && isSendingTime(now, this.rules) && (this.lastPlan?.date !== today || now.getTime() - this.lastPlan.at >= every || now.getTime() < this.lastPlan.at);
     const planned = planNow ? await this.plan(now) : [];
     if (planNow) this.lastPlan = { date: today, at: now.getTime() };
     report.planned = planned.length;
@@ -152,7 +154,11 @@ export class NudgeScheduler {
     };
     this.timer = setInterval(tick, every);
     this.timer.unref();
-    tick(); // at once, so a restart does not wait a minute to pick up abandoned claims
+    // At once, so a restart does not wait a minute to take over abandoned claims; planning (reading
+    // the whole nudge state, most of a second at 1,000 plans) waits for the timer's first tick: the
+    // readiness check and the first turns after a restart go first.
+    this.planFrom = this.clock().getTime() + every / 2;
+    tick();
   }
 
   async stop(): Promise<void> {

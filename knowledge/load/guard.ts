@@ -8,6 +8,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { availableParallelism } from "node:os";
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -57,7 +58,7 @@ const CHILD = fileURLToPath(new URL("./guard-child.ts", import.meta.url));
 type Reply = { id: number; plan?: Plan; error?: string };
 
 /**
- * One parsing process, reused for the files of an ingest (its start costs about a second) and
+ * A parsing process, reused for the files of an ingest (its start costs about a second) and
  * replaced after a time-out or a crash; it exits after a few idle seconds.
  */
 class Reader {
@@ -141,18 +142,30 @@ class Reader {
   }
 }
 
-const reader = new Reader();
+/**
+ * One parsing process per core, at most two: a first start with many files parses them side by
+ * side while the store writes (one process left the store waiting for it half of the time). A
+ * second process is started only when a file is queued while the first is busy.
+ */
+const readers = Array.from({ length: Math.max(1, Math.min(2, availableParallelism())) }, () => ({ reader: new Reader(), open: 0 }));
 
 /**
  * Starts the parsing process ahead of the first loadPlanFileGuarded (its start costs a second or
  * more), e.g. while the server opens its store.
  */
 export function warmPlanReader(limits: GuardLimits = {}): void {
-  reader.warm(limits.memoryMb ?? 256);
+  readers[0].reader.warm(limits.memoryMb ?? 256);
 }
 
 /** loadPlanFile in a child process with a heap cap and a time limit. */
 export async function loadPlanFileGuarded(path: string, limits: GuardLimits = {}): Promise<Plan> {
   await checkPlanFile(path);
-  return reader.load(path, limits.timeoutMs ?? 60_000, limits.memoryMb ?? 256);
+  // The process with the fewest files waiting, the first one on a tie (warm, and the only one most of the time).
+  const r = readers.reduce((best, x) => (x.open < best.open ? x : best));
+  r.open++;
+  try {
+    return await r.reader.load(path, limits.timeoutMs ?? 60_000, limits.memoryMb ?? 256);
+  } finally {
+    r.open--;
+  }
 }

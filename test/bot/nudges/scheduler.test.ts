@@ -215,6 +215,24 @@ describe("nudge scheduler over 2023 on PGlite", () => {
     expect(ticks.every((t) => !(t instanceof Error))).toBe(true);
     expect(zalo.delivered.map(userOf).sort()).toEqual([10, 11]);
   });
+
+  it("start()'s tick at once takes over claims but plans nothing: planning waits for the timer's first tick", async () => {
+    const zalo = new RecordingSender("zalo");
+    let now = at("2023-06-02", 8, 0);
+    const ticks: (TickReport | Error)[] = [];
+    let waiter: (() => void) | null = null;
+    const onTick = (r: TickReport | Error) => (ticks.push(r), waiter?.());
+    const ticked = (n: number) => new Promise<void>((r) => (waiter = () => ticks.length >= n && r()));
+    const s = new NudgeScheduler({ db, senders: [zalo], config, calendar, clock: () => now, tickMs: 20, delivery: { workerId: "timer" }, onTick });
+    s.start();
+    await ticked(1);
+    expect(ticks[0]).toMatchObject({ planned: 0, claimed: 0 });
+    expect(zalo.delivered).toEqual([]);
+    now = at("2023-06-02", 8, 1);
+    await ticked(ticks.length + 2);
+    await s.stop();
+    expect(zalo.delivered.map(userOf).sort()).toEqual([10, 11]);
+  });
 });
 
 describe("a morning's wave", () => {
