@@ -32,6 +32,7 @@ import { loadCalendar } from "./nudges/calendar";
 import { createNudgeCommands } from "./nudges/commands";
 import { createLlmUpdateParser } from "./updates/llm-parse";
 import { officeSettings } from "./report/office";
+import { collectGarbage } from "./collect-garbage";
 
 export interface AppDeps {
   /** An open, migrated database (tests); default: openDbFromConfig(config). Closed by close() only when created here. */
@@ -235,6 +236,7 @@ async function loadPlansAndEngine({ config, deps, db, log, clock, progress, earl
     retired = sync.retired.length;
     for (const id of sync.retired) log.warn({ plan: id }, "plan retired: its file is no longer in PLANS_DIR (its report entries are kept)");
     tFollow = performance.now();
+    collectGarbage();
   }
   progress.phase = "index";
   const cacheDir = planCacheDir(config);

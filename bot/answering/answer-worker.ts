@@ -8,6 +8,7 @@ import pino from "pino";
 import type { KnowledgeEngine } from "../../knowledge/answer/engine";
 import { buildEngine, loadEngine } from "../plans/knowledge-engine";
 import type { AnswerRequest, StopRequest, WorkerInput, WorkerReply } from "./protocol";
+import { collectGarbage } from "../collect-garbage";
 
 const port = parentPort;
 if (!port) throw new Error("answer-worker.ts runs as a worker thread (see answer-pool.ts), not on its own.");
@@ -49,6 +50,7 @@ try {
   const built = (await building) as KnowledgeEngine | null;
   if (!built) throw new Error(`No plan cache in ${input.config.DATA_DIR}/index yet: the main thread loads the plans first.`);
   engine = built;
+  collectGarbage();
   send({ type: "ready" });
   for (const r of waiting.splice(0)) answer(built, r);
 } catch (err) {

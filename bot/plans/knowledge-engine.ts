@@ -7,6 +7,7 @@ import { preloadGraph, type GraphPreload } from "../../knowledge/search/vector-i
 import type { Plan } from "../../knowledge/types";
 import { embeddingSettings, llmSettings, type Config } from "../config";
 import { forAnswering, indexDir, loadCachedPlans, planCacheDir, type PlanRef } from "./plan-cache";
+import { collectGarbage } from "../collect-garbage";
 
 export async function buildEngine(config: Config, plans: Plan[], log: (msg: string) => void = () => {}, savedOnly = false, preloaded: GraphPreload | null = null): Promise<KnowledgeEngine> {
   const emb = embeddingSettings(config);
@@ -33,6 +34,7 @@ export async function loadEngine(config: Config, log: (msg: string) => void = ()
   const preloaded = index ? preloadGraph(index) : null;
   try {
     const plans = dir ? loadCachedPlans(dir, forAnswering, early?.plans) : null;
+    collectGarbage();
     return plans && (await buildEngine(config, plans, log, !!early, preloaded));
   } finally {
     await preloaded?.graph; // never left reading when this worker is told to stop

@@ -23,7 +23,8 @@ export interface LexicalSnapshot {
 export class LexicalIndex {
   private termIds = new Map<string, number>();
   private terms: string[] = [];
-  private building: { docs: number[]; tfs: number[] }[] = [];
+  /** Before freeze(): every (term, doc, tf) added, in document order, and each term's document count. */
+  private building = new Postings();
   // Frozen: one array for all postings (compact, and saved and loaded as is).
   private offsets: Int32Array = new Int32Array(1);
   private postDocs: Int32Array = new Int32Array(0);
@@ -49,7 +50,8 @@ export class LexicalIndex {
   }
 
   private addCounts(doc: number, terms: readonly string[]): void {
-    const counts = new Map<string, number>();
+    const counts = COUNTS;
+    counts.clear();
     for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
     for (const [t, c] of counts) {
       let id = this.termIds.get(t);
@@ -57,24 +59,15 @@ export class LexicalIndex {
         id = this.terms.length;
         this.termIds.set(t, id);
         this.terms.push(t);
-        this.building.push({ docs: [], tfs: [] });
       }
-      this.building[id].docs.push(doc);
-      this.building[id].tfs.push(c);
+      this.building.add(id, doc, c);
     }
   }
 
   freeze(): void {
     if (this.frozen) return;
-    const offsets = new Int32Array(this.building.length + 1);
-    for (let t = 0; t < this.building.length; t++) offsets[t + 1] = offsets[t] + this.building[t].docs.length;
-    const docs = new Int32Array(offsets[offsets.length - 1]);
-    const tfs = new Uint16Array(docs.length);
-    for (let t = 0; t < this.building.length; t++) {
-      docs.set(this.building[t].docs, offsets[t]);
-      tfs.set(this.building[t].tfs.map((x) => Math.min(x, 65535)), offsets[t]);
-    }
-    this.building = [];
+    const { offsets, docs, tfs } = this.building.byTerm(this.terms.length);
+    this.building = new Postings();
     this.install(offsets, docs, tfs, Int32Array.from(this.lens));
     this.lens = [];
   }
@@ -122,7 +115,6 @@ export class LexicalIndex {
     const fresh = new LexicalIndex();
     fresh.terms = [...old.terms];
     fresh.termIds = new Map(old.termIds);
-    fresh.building = old.terms.map(() => ({ docs: [], tfs: [] }));
     for (let i = 0; i < n; i++) {
       if (from[i] >= 0) {
         newOfOld[from[i]] = i;
@@ -135,8 +127,10 @@ export class LexicalIndex {
     }
     // Per term: the old postings renumbered (dropped when their document is gone) merged with the new ones.
     const T = fresh.terms.length;
+    const added = fresh.building.byTerm(T);
+    fresh.building = new Postings();
     const offsets = new Int32Array(T + 1);
-    let docs = new Int32Array(old.postDocs.length + fresh.building.reduce((a, b) => a + b.docs.length, 0));
+    let docs = new Int32Array(old.postDocs.length + added.docs.length);
     let tfs = new Uint16Array(docs.length);
     let w = 0;
     const pairs: [number, number][] = [];
@@ -148,8 +142,7 @@ export class LexicalIndex {
           if (d >= 0) pairs.push([d, old.postTfs[i]]);
         }
       }
-      const b = fresh.building[t];
-      for (let i = 0; i < b.docs.length; i++) pairs.push([b.docs[i], Math.min(b.tfs[i], 65535)]);
+      for (let i = added.offsets[t]; i < added.offsets[t + 1]; i++) pairs.push([added.docs[i], added.tfs[i]]);
       let sorted = true;
       for (let i = 1; i < pairs.length && sorted; i++) sorted = pairs[i - 1][0] < pairs[i][0];
       if (!sorted) pairs.sort((x, y) => x[0] - y[0]);
@@ -161,7 +154,6 @@ export class LexicalIndex {
     }
     docs = docs.slice(0, w);
     tfs = tfs.slice(0, w);
-    fresh.building = [];
     // Terms whose postings are all gone stay with an empty list: harmless, and ids stay stable.
     fresh.install(offsets, docs, tfs, docLen);
     return fresh;
@@ -171,7 +163,7 @@ export class LexicalIndex {
   docFreq(term: string): number {
     const id = this.termIds.get(term);
     if (id === undefined) return 0;
-    return this.frozen ? this.offsets[id + 1] - this.offsets[id] : this.building[id].docs.length;
+    return this.frozen ? this.offsets[id + 1] - this.offsets[id] : this.building.docFreq(id);
   }
 
   idf(term: string): number {
@@ -214,6 +206,60 @@ export class LexicalIndex {
     for (const d of touched) scores[d] = 0;
     return topK(hits, k);
   }
+}
+
+/** One document's term counts, reused (cleared) for each document added. */
+const COUNTS = new Map<string, number>();
+
+/**
+ * Postings as they are added, in flat typed arrays that grow by doubling: a first start adds
+ * millions (150,000 sentences), and two number arrays per term held about twice the memory and
+ * made most of the build's garbage. byTerm() groups them per term, each list in document order.
+ */
+class Postings {
+  private term = new Int32Array(1024);
+  private doc = new Int32Array(1024);
+  private tf = new Uint16Array(1024);
+  private n = 0;
+  private df = new Int32Array(256);
+
+  add(term: number, doc: number, tf: number): void {
+    if (this.n === this.term.length) {
+      this.term = grow(this.term, this.n * 2);
+      this.doc = grow(this.doc, this.n * 2);
+      this.tf = grow(this.tf, this.n * 2);
+    }
+    if (term >= this.df.length) this.df = grow(this.df, Math.max(term + 1, this.df.length * 2));
+    this.term[this.n] = term;
+    this.doc[this.n] = doc;
+    this.tf[this.n++] = Math.min(tf, 65535);
+    this.df[term]++;
+  }
+
+  docFreq(term: number): number {
+    return term < this.df.length ? this.df[term] : 0;
+  }
+
+  /** Postings of term t at docs/tfs[offsets[t] .. offsets[t + 1]) for terms 0 .. terms-1. */
+  byTerm(terms: number): { offsets: Int32Array; docs: Int32Array; tfs: Uint16Array } {
+    const offsets = new Int32Array(terms + 1);
+    for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t] + this.docFreq(t);
+    const docs = new Int32Array(this.n);
+    const tfs = new Uint16Array(this.n);
+    const next = offsets.slice(0, terms);
+    for (let i = 0; i < this.n; i++) {
+      const at = next[this.term[i]]++;
+      docs[at] = this.doc[i];
+      tfs[at] = this.tf[i];
+    }
+    return { offsets, docs, tfs };
+  }
+}
+
+function grow<T extends Int32Array | Uint16Array>(a: T, size: number): T {
+  const b = new (a.constructor as new (n: number) => T)(size);
+  b.set(a);
+  return b;
 }
 
 /** The k best hits, best first; a bounded sorted buffer keeps 100,000 candidates cheap. */

@@ -75,6 +75,14 @@ async function status(url: string): Promise<{ code: number; body: string } | nul
   }
 }
 
+/** The node arguments of the app's `npm start` (its package.json), so the bench runs the server as it is run. */
+export function startArgs(app: string): string[] {
+  const start = (JSON.parse(readFileSync(join(app, "package.json"), "utf8")) as { scripts?: { start?: string } }).scripts?.start ?? "";
+  const [cmd, ...args] = start.trim().split(/\s+/);
+  if (cmd !== "node" || !args.length) throw new Error(`${join(app, "package.json")}: scripts.start should be "node <flags> <file>", not "${start}"`);
+  return args;
+}
+
 /**
  * Starts `scripts/start.ts` of `app` (default: this checkout) in Teams Emulator mode and waits until
  * /readyz says 200. TRUST_PROXY is on so each simulated user can bring its own loopback address
@@ -94,7 +102,7 @@ export async function startServerProcess(o: {
   hookExit();
   const port = await freePort();
   const t0 = performance.now();
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), "--import", "tsx/esm", "--no-deprecation", "scripts/start.ts"], {
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), ...startArgs(o.app ?? ".")], {
     cwd: o.app ?? ".",
     env: {
       ...process.env,

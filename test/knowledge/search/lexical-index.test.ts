@@ -43,6 +43,29 @@ describe("LexicalIndex (BM25 on syllables and bigrams)", () => {
     expect(() => ix.add("late")).toThrow(/freeze/);
   });
 
+  it("keeps thousands of documents and terms (postings grown past their first buffers) in document order, before and after freeze", () => {
+    const ix = new LexicalIndex();
+    const n = 3000;
+    for (let i = 0; i < n; i++) ix.add(`kế hoạch số ${i} ${i % 2 ? "báo cáo" : "họp"} tháng ${i % 12}`);
+    expect(ix.docFreq("ke hoach")).toBe(n); // counted while building
+    expect(ix.docFreq("bao cao")).toBe(n / 2);
+    ix.freeze();
+    expect(ix.docFreq("ke hoach")).toBe(n);
+    expect(ix.docFreq("bao cao")).toBe(n / 2);
+    expect(ix.search("kế hoạch số 2345", 1)[0].doc).toBe(2345);
+    const snap = ix.snapshot();
+    const postings = (t: string) => Array.from(snap.docs.subarray(snap.offsets[snap.terms.indexOf(t)], snap.offsets[snap.terms.indexOf(t) + 1]));
+    expect(postings("bao cao")).toEqual(Array.from({ length: n / 2 }, (_, i) => 2 * i + 1));
+    // Merged with new documents (and without old ones), it ranks as a fresh build of the same texts.
+    const from = Int32Array.from({ length: n + 2 }, (_, i) => (i < n && i % 3 ? i : -1));
+    const text = (i: number) => (i < n ? `kế hoạch số ${i} họp lại` : `kế hoạch bổ sung ${i}`);
+    const merged = LexicalIndex.merge(ix, from, text);
+    expect(merged.size).toBe(n + 2);
+    expect(merged.search("kế hoạch bổ sung 3001", 1)[0].doc).toBe(3001);
+    expect(merged.search("kế hoạch số 2345 báo cáo", 1)[0].doc).toBe(2345);
+    expect(merged.docFreq("hop lai")).toBe(n / 3);
+  });
+
   it("topK keeps the k best of many, best first", () => {
     const hits = Array.from({ length: 1000 }, (_, i) => ({ score: (i * 7919) % 1000 }));
     expect(topK(hits, 3).map((h) => h.score)).toEqual([999, 998, 997]);
