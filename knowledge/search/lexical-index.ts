@@ -212,27 +212,30 @@ export class LexicalIndex {
 const COUNTS = new Map<string, number>();
 
 /**
- * Postings as they are added, in flat typed arrays that grow by doubling: a first start adds
- * millions (150,000 sentences), and two number arrays per term held about twice the memory and
- * made most of the build's garbage. byTerm() groups them per term, each list in document order.
+ * Postings as they are added, in chunks of typed arrays: a first start adds millions (150,000
+ * sentences), and two number arrays per term held about twice the memory and made most of the
+ * build's garbage; chunks need no copy to grow. byTerm() groups them per term, each list in
+ * document order, dropping each chunk once it is copied.
  */
 class Postings {
-  private term = new Int32Array(1024);
-  private doc = new Int32Array(1024);
-  private tf = new Uint16Array(1024);
+  private static readonly CHUNK = 1 << 18;
+  private chunks: { term: Int32Array; doc: Int32Array; tf: Uint16Array }[] = [];
   private n = 0;
   private df = new Int32Array(256);
 
   add(term: number, doc: number, tf: number): void {
-    if (this.n === this.term.length) {
-      this.term = grow(this.term, this.n * 2);
-      this.doc = grow(this.doc, this.n * 2);
-      this.tf = grow(this.tf, this.n * 2);
+    const at = this.n % Postings.CHUNK;
+    if (at === 0) this.chunks.push({ term: new Int32Array(Postings.CHUNK), doc: new Int32Array(Postings.CHUNK), tf: new Uint16Array(Postings.CHUNK) });
+    const c = this.chunks[this.chunks.length - 1];
+    c.term[at] = term;
+    c.doc[at] = doc;
+    c.tf[at] = Math.min(tf, 65535);
+    this.n++;
+    if (term >= this.df.length) {
+      const df = new Int32Array(Math.max(term + 1, this.df.length * 2));
+      df.set(this.df);
+      this.df = df;
     }
-    if (term >= this.df.length) this.df = grow(this.df, Math.max(term + 1, this.df.length * 2));
-    this.term[this.n] = term;
-    this.doc[this.n] = doc;
-    this.tf[this.n++] = Math.min(tf, 65535);
     this.df[term]++;
   }
 
@@ -240,26 +243,27 @@ class Postings {
     return term < this.df.length ? this.df[term] : 0;
   }
 
-  /** Postings of term t at docs/tfs[offsets[t] .. offsets[t + 1]) for terms 0 .. terms-1. */
+  /** Postings of term t at docs/tfs[offsets[t] .. offsets[t + 1]) for terms 0 .. terms-1; empties this. */
   byTerm(terms: number): { offsets: Int32Array; docs: Int32Array; tfs: Uint16Array } {
     const offsets = new Int32Array(terms + 1);
     for (let t = 0; t < terms; t++) offsets[t + 1] = offsets[t] + this.docFreq(t);
     const docs = new Int32Array(this.n);
     const tfs = new Uint16Array(this.n);
     const next = offsets.slice(0, terms);
-    for (let i = 0; i < this.n; i++) {
-      const at = next[this.term[i]]++;
-      docs[at] = this.doc[i];
-      tfs[at] = this.tf[i];
+    let left = this.n;
+    for (let c = this.chunks.shift(); c; c = this.chunks.shift()) {
+      const m = Math.min(left, Postings.CHUNK);
+      for (let i = 0; i < m; i++) {
+        const at = next[c.term[i]]++;
+        docs[at] = c.doc[i];
+        tfs[at] = c.tf[i];
+      }
+      left -= m;
     }
+    this.n = 0;
+    this.df = new Int32Array(256);
     return { offsets, docs, tfs };
   }
-}
-
-function grow<T extends Int32Array | Uint16Array>(a: T, size: number): T {
-  const b = new (a.constructor as new (n: number) => T)(size);
-  b.set(a);
-  return b;
 }
 
 /** The k best hits, best first; a bounded sorted buffer keeps 100,000 candidates cheap. */

@@ -2,7 +2,7 @@
 // parsing), each file replaced atomically, and per-document content hashes so that an index
 // over a changed corpus is updated from the saved one instead of rebuilt (see matchDocs).
 import { createHash } from "node:crypto";
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync, writeSync } from "node:fs";
 import { dirname } from "node:path";
 import { threadId } from "node:worker_threads";
 
@@ -53,10 +53,22 @@ export function matchDocs(oldHashes: Buffer, newHashes: Buffer): Int32Array {
  * is the writer's own (process and thread), so two workers saving the same file at once each
  * replace it whole.
  */
-export function writeAtomic(file: string, data: string | NodeJS.ArrayBufferView): void {
+export function writeAtomic(file: string, data: string | NodeJS.ArrayBufferView | readonly NodeJS.ArrayBufferView[]): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}-${threadId}.tmp`;
-  writeFileSync(tmp, data, { mode: 0o600 });
+  if (typeof data === "string" || !Array.isArray(data)) writeFileSync(tmp, data as string | NodeJS.ArrayBufferView, { mode: 0o600 });
+  else {
+    // Parts written one after the other: a large index is not copied into one buffer first.
+    const fd = openSync(tmp, "w", 0o600);
+    try {
+      for (const part of data as readonly NodeJS.ArrayBufferView[]) {
+        const bytes = new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
+        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+      }
+    } finally {
+      closeSync(fd);
+    }
+  }
   renameSync(tmp, file);
 }
 
@@ -82,7 +94,7 @@ export function writeArrays(file: string, arrays: Record<string, Arr>): void {
     parts.push(bytes);
     at += bytes.length;
   }
-  writeAtomic(file, Buffer.concat(parts));
+  writeAtomic(file, parts);
 }
 
 export function readArrays(file: string): Record<string, Arr> {
