@@ -50,17 +50,23 @@ export class LexicalIndex {
   }
 
   private addCounts(doc: number, terms: readonly string[]): void {
-    const counts = COUNTS;
-    counts.clear();
-    for (const t of terms) counts.set(t, (counts.get(t) ?? 0) + 1);
-    for (const [t, c] of counts) {
+    // One map lookup per token (its term id), counted by id: a count map per document cost twice
+    // the lookups and was most of a first start's keyword indexing.
+    const touched = TOUCHED;
+    touched.length = 0;
+    for (const t of terms) {
       let id = this.termIds.get(t);
       if (id === undefined) {
         id = this.terms.length;
         this.termIds.set(t, id);
         this.terms.push(t);
+        if (id >= COUNTS.length) COUNTS = grown(COUNTS, id + 1);
       }
-      this.building.add(id, doc, c);
+      if (COUNTS[id]++ === 0) touched.push(id);
+    }
+    for (const id of touched) {
+      this.building.add(id, doc, COUNTS[id]);
+      COUNTS[id] = 0;
     }
   }
 
@@ -208,8 +214,15 @@ export class LexicalIndex {
   }
 }
 
-/** One document's term counts, reused (cleared) for each document added. */
-const COUNTS = new Map<string, number>();
+/** One document's term counts by term id (zero again after each document), and the ids it touched. */
+let COUNTS = new Int32Array(1024);
+const TOUCHED: number[] = [];
+
+function grown(a: Int32Array, min: number) {
+  const b = new Int32Array(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
+}
 
 /**
  * Postings as they are added, in chunks of typed arrays: a first start adds millions (150,000
@@ -231,11 +244,7 @@ class Postings {
     c.doc[at] = doc;
     c.tf[at] = Math.min(tf, 65535);
     this.n++;
-    if (term >= this.df.length) {
-      const df = new Int32Array(Math.max(term + 1, this.df.length * 2));
-      df.set(this.df);
-      this.df = df;
-    }
+    if (term >= this.df.length) this.df = grown(this.df, term + 1);
     this.df[term]++;
   }
 
