@@ -207,7 +207,7 @@ async function loadPlansAndEngine({ config, deps, db, log, clock, progress, earl
   const dir = indexDir(config);
   let tFollow = t0;
   let ingested: FileOutcome[] = [];
-  let retired = 0;
+  let changed = false;
   const marker = dir && join(dir, "unit-coverage.done");
   if (!deps.skipIngest) {
     // The plans follow PLANS_DIR: a missing folder stops the start, a removed file retires its plan.
@@ -233,10 +233,10 @@ async function loadPlansAndEngine({ config, deps, db, log, clock, progress, earl
     });
     ingested = sync.outcomes;
     for (const d of sync.duplicates) log.warn({ file: d.file, sameAs: d.sameAs }, "plan file skipped: same content as another file in PLANS_DIR");
-    retired = sync.retired.length;
+    changed = sync.outcomes.some((r) => r.status === "ingested" || r.status === "replaced") || sync.retired.length > 0;
     for (const id of sync.retired) log.warn({ plan: id }, "plan retired: its file is no longer in PLANS_DIR (its report entries are kept)");
     tFollow = performance.now();
-    collectGarbage();
+    if (changed) collectGarbage(); // what storing the plans left (a restart that stored none has little)
   }
   progress.phase = "index";
   const cacheDir = planCacheDir(config);
@@ -257,7 +257,6 @@ async function loadPlansAndEngine({ config, deps, db, log, clock, progress, earl
       // for a store written before the rule; ingest and new units keep it current afterwards.
       // Linking every unit to every obligation again is needed only after a change (or once for a store
       // written before the rule): an unchanged restart skips it.
-      const changed = ingested.some((r) => r.status === "ingested" || r.status === "replaced") || retired > 0;
       await refreshUnitCoverage(db, { onlyIfFlipped: !changed && marker !== null && existsSync(marker) });
       if (marker) writeAtomic(marker, "1");
       await unlinkRetired(db);

@@ -50,7 +50,7 @@ try {
   const built = (await building) as KnowledgeEngine | null;
   if (!built) throw new Error(`No plan cache in ${input.config.DATA_DIR}/index yet: the main thread loads the plans first.`);
   engine = built;
-  collectGarbage();
+  if (!input.early) collectGarbage(); // what a build left; a restart's early load is not held up
   send({ type: "ready" });
   for (const r of waiting.splice(0)) answer(built, r);
 } catch (err) {

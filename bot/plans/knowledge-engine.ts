@@ -34,7 +34,7 @@ export async function loadEngine(config: Config, log: (msg: string) => void = ()
   const preloaded = index ? preloadGraph(index) : null;
   try {
     const plans = dir ? loadCachedPlans(dir, forAnswering, early?.plans) : null;
-    collectGarbage();
+    if (!early) collectGarbage(); // before a build (a restart's load of the saved index is not held up)
     return plans && (await buildEngine(config, plans, log, !!early, preloaded));
   } finally {
     await preloaded?.graph; // never left reading when this worker is told to stop
