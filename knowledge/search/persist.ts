@@ -56,20 +56,23 @@ export function matchDocs(oldHashes: Buffer, newHashes: Buffer): Int32Array {
 export function writeAtomic(file: string, data: string | NodeJS.ArrayBufferView | readonly NodeJS.ArrayBufferView[]): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const tmp = `${file}.${process.pid}-${threadId}.tmp`;
-  if (typeof data === "string" || !Array.isArray(data)) writeFileSync(tmp, data as string | NodeJS.ArrayBufferView, { mode: 0o600 });
+  if (!Array.isArray(data)) writeFileSync(tmp, data as string | NodeJS.ArrayBufferView, { mode: 0o600 });
   else {
     // Parts written one after the other: a large index is not copied into one buffer first.
     const fd = openSync(tmp, "w", 0o600);
     try {
-      for (const part of data as readonly NodeJS.ArrayBufferView[]) {
-        const bytes = new Uint8Array(part.buffer, part.byteOffset, part.byteLength);
-        for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
-      }
+      for (const part of data as readonly NodeJS.ArrayBufferView[]) writeAll(fd, part);
     } finally {
       closeSync(fd);
     }
   }
   renameSync(tmp, file);
+}
+
+/** Writes all of `data` at the file's current position (writeSync may write less than asked). */
+export function writeAll(fd: number, data: NodeJS.ArrayBufferView): void {
+  const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
 }
 
 /** Typed arrays in one file: a small JSON header line with their kinds and lengths, then the bytes. */

@@ -3,7 +3,8 @@
 // serving process holds no second copy of the vectors that the hnswlib graph already keeps
 // (graph.getPoint costs ~50 µs a vector: too slow for a plan's few hundred). Without an index
 // folder (tests, tools) the rows stay in memory.
-import { closeSync, fstatSync, openSync, readSync, renameSync, writeSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, renameSync } from "node:fs";
+import { writeAll } from "./persist";
 
 export interface VectorRows {
   /** Rows of documents [from, to), dims floats each; valid until the next call. */
@@ -76,8 +77,7 @@ export class RowsWriter {
   }
 
   private flush(): void {
-    const bytes = new Uint8Array(this.chunk.buffer, 0, this.used * 4);
-    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at, bytes.length - at);
+    writeAll(this.fd, new Uint8Array(this.chunk.buffer, 0, this.used * 4));
     this.used = 0;
   }
 

@@ -198,14 +198,20 @@ describe("nudge scheduler over 2023 on PGlite", () => {
     ]);
   });
 
-  it("start() ticks on a timer with the injected clock and stop() ends it", async () => {
+  /** A scheduler ticking every 20 ms on the clock `now()`, its reports, and a wait for the n-th. */
+  function timed(now: () => Date) {
     const zalo = new RecordingSender("zalo");
-    let now = at("2023-06-02", 7, 59);
     const ticks: (TickReport | Error)[] = [];
     let waiter: (() => void) | null = null;
     const onTick = (r: TickReport | Error) => (ticks.push(r), waiter?.());
     const ticked = (n: number) => new Promise<void>((r) => (waiter = () => ticks.length >= n && r()));
-    const s = new NudgeScheduler({ db, senders: [zalo], config, calendar, clock: () => now, tickMs: 20, delivery: { workerId: "timer" }, onTick });
+    const s = new NudgeScheduler({ db, senders: [zalo], config, calendar, clock: now, tickMs: 20, delivery: { workerId: "timer" }, onTick });
+    return { zalo, ticks, ticked, s };
+  }
+
+  it("start() ticks on a timer with the injected clock and stop() ends it", async () => {
+    let now = at("2023-06-02", 7, 59);
+    const { zalo, ticks, ticked, s } = timed(() => now);
     s.start();
     await ticked(2); // the tick at once, and one on the timer
     expect(zalo.delivered).toEqual([]);
@@ -217,13 +223,8 @@ describe("nudge scheduler over 2023 on PGlite", () => {
   });
 
   it("start()'s tick at once takes over claims but plans nothing: planning waits for the timer's first tick", async () => {
-    const zalo = new RecordingSender("zalo");
     let now = at("2023-06-02", 8, 0);
-    const ticks: (TickReport | Error)[] = [];
-    let waiter: (() => void) | null = null;
-    const onTick = (r: TickReport | Error) => (ticks.push(r), waiter?.());
-    const ticked = (n: number) => new Promise<void>((r) => (waiter = () => ticks.length >= n && r()));
-    const s = new NudgeScheduler({ db, senders: [zalo], config, calendar, clock: () => now, tickMs: 20, delivery: { workerId: "timer" }, onTick });
+    const { zalo, ticks, ticked, s } = timed(() => now);
     s.start();
     await ticked(1);
     expect(ticks[0]).toMatchObject({ planned: 0, claimed: 0 });
