@@ -16,6 +16,7 @@ import { ensureUnit } from "../../bot/users/units";
 import type { FakeConnector } from "../fakes/fake-connector";
 import { PG_URL } from "../bot/storage/engines";
 import { freePort } from "../support/free-port";
+import { readyBody } from "../support/ready";
 
 export const ACK = /Đã ghi nhận cập nhật|đã được ghi nhận trước đó/;
 export const DUPLICATE = /đã được ghi nhận trước đó/;
@@ -29,7 +30,10 @@ export interface Server {
   log(): string;
 }
 
-/** Starts `scripts/start.ts` as `npm start` does and resolves once it listens. */
+/**
+ * Starts `scripts/start.ts` as `npm start` does and resolves once /readyz says 200, as a load
+ * balancer routes traffic: turns that come earlier are answered "starting up", not stored.
+ */
 export async function startServer(env: Record<string, string>, plansDir: string): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts"], {
@@ -49,6 +53,7 @@ export async function startServer(env: Record<string, string>, plansDir: string)
     child.once("exit", (code, signal) => reject(new Error(`server exited (${code ?? signal}) before listening:\n${log}`)));
   });
   await listening;
+  await Promise.race([readyBody(`http://127.0.0.1:${port}`, 120_000), exited.then(() => Promise.reject(new Error(`server exited before it was ready:\n${log}`)))]);
   return { child, port, exited, log: () => log };
 }
 
