@@ -93,6 +93,18 @@ describe("links from collective names", () => {
     expect(await linkCoveredUnits(db)).toBe(0);
   });
 
+  it("links more obligations and units than one statement takes (slices), each once", async () => {
+    // 100 tasks of the wards × 110 wards and the collective name itself: 11,100 links, over one slice of 10,000.
+    const tasks = Array.from({ length: 100 }, (_, i) => ({ ...WARDS, id: `o-w${String(i).padStart(7, "0")}` }));
+    await ingestPlan(db, testPlan({ sha256: "many", obligations: tasks }), NOW);
+    for (let i = 0; i < 110; i++) await ensureUnit(db, `UBND phường Số ${i + 1}`, "admin");
+    await db.query("DELETE FROM obligation_units");
+    expect(await linkCoveredUnits(db)).toBe(100 * 111);
+    const [n] = await db.query<{ n: number; pairs: number }>("SELECT count(*)::int AS n, count(DISTINCT (obligation_id, unit_id))::int AS pairs FROM obligation_units");
+    expect(n).toEqual({ n: 11_100, pairs: 11_100 });
+    expect(await linkCoveredUnits(db)).toBe(0);
+  });
+
   it("findUnits prefers real units to collective names containing the words", async () => {
     await ingestPlan(db, plan(), NOW);
     await ensureUnit(db, "Ủy ban nhân dân phường Bắc Hồng", "admin");
