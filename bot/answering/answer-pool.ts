@@ -7,10 +7,10 @@
 // is started again, its open questions rejected, never left hanging.
 import { createRequire } from "node:module";
 import { availableParallelism } from "node:os";
-import { extname } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Logger } from "pino";
+import { entryModule } from "../../knowledge/entry-module";
 import type { Answer, Plan } from "../../knowledge/types";
 import type { Config } from "../config";
 import type { OfficeAwareEngine } from "../plans/office-answerer";
@@ -93,7 +93,7 @@ function stop(w: Worker): Promise<void> {
   });
 }
 
-/** Loads the worker module through tsx, which compiles the TypeScript (the project runs it unbuilt). */
+/** Loads the worker module through tsx, which compiles the TypeScript (run from the sources, not from dist/). */
 function bootCode(entry: URL): string {
   // tsx's ESM build: its CommonJS one cannot register the loader from a worker started by eval.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve("tsx/esm/api").replace(/\.cjs$/, ".mjs")).href;
@@ -103,8 +103,8 @@ function bootCode(entry: URL): string {
 
 export function createAnswerPool(o: AnswerPoolOptions): AnswerPool {
   if (!(o.size >= 1)) throw new Error(`An answer pool needs at least one worker (got ${o.size}).`);
-  const entry = o.entry ?? new URL(`./answer-worker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
-  const boot = bootCode(entry);
+  const { url: entry, tsx } = o.entry ? { url: o.entry, tsx: true } : entryModule(new URL("./answer-worker.ts", import.meta.url));
+  const boot = tsx ? bootCode(entry) : null;
   const log = o.log.child({ part: "answer-pool" });
   const slots: Slot[] = Array.from({ length: o.size }, (_, n) => ({ n, worker: null, ready: false, jobs: new Map(), backlog: [], lastHeard: 0, failures: 0, starting: Promise.resolve() }));
   let nextId = 1;
@@ -123,7 +123,7 @@ export function createAnswerPool(o: AnswerPoolOptions): AnswerPool {
   function start(slot: Slot): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       const input: WorkerInput = { config: o.config, plans: o.plans, worker: slot.n, early: o.early };
-      const w = new Worker(boot, { eval: true, workerData: input });
+      const w = boot ? new Worker(boot, { eval: true, workerData: input }) : new Worker(entry, { workerData: input });
       let buildFailed = false;
       w.unref();
       slot.worker = w;

@@ -13,6 +13,7 @@ import { stat } from "node:fs/promises";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PlanLoadError, type Plan } from "../types";
+import { entryModule } from "../entry-module";
 import { MAX_PLAN_BYTES } from "./limits";
 
 /** .txt and .md: the largest real plan is well under 1 MB of text. */
@@ -53,7 +54,7 @@ export async function hashPlanFile(path: string): Promise<string> {
   return h.digest("hex");
 }
 
-const CHILD = fileURLToPath(new URL("./guard-child.ts", import.meta.url));
+const CHILD = entryModule(new URL("./guard-child.ts", import.meta.url));
 
 type Reply = { id: number; plan?: Plan; error?: string };
 
@@ -82,8 +83,8 @@ class Reader {
   }
 
   private spawn(memoryMb: number): ChildProcess {
-    const child = fork(CHILD, [String(MAX_DOCX_UNZIPPED_BYTES)], {
-      execArgv: ["--import", import.meta.resolve("tsx"), `--max-old-space-size=${memoryMb}`, "--max-semi-space-size=16"],
+    const child = fork(fileURLToPath(CHILD.url), [String(MAX_DOCX_UNZIPPED_BYTES)], {
+      execArgv: [...(CHILD.tsx ? ["--import", import.meta.resolve("tsx")] : []), `--max-old-space-size=${memoryMb}`, "--max-semi-space-size=16"],
       serialization: "advanced",
       stdio: ["ignore", "ignore", "ignore", "ipc"],
     });

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../support/free-port";
+import { startArgs } from "../../scripts/bench/server-process";
 
 const TURNS = 8;
 
@@ -94,7 +95,7 @@ afterAll(() => {
 describe("npm start", { timeout: 420_000 }, () => {
   it(`serves the web chat and, on SIGTERM with ${TURNS} turns in flight, answers every one before it exits`, async () => {
     const port = await freePort();
-    child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts"], {
+    child = spawn(process.execPath, startArgs("."), {
       env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NUDGES_ENABLED: "false", LOG_LEVEL: "debug", ZALO_CREDENTIALS_FILE: join(dataDir, "none.json") },
       stdio: ["ignore", "pipe", "pipe"],
     });

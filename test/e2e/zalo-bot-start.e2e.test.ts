@@ -1,4 +1,4 @@
-// `npm start` (scripts/start.ts as a child process) with ZALO_BOT_TOKEN: the start line says the Zalo
+// `npm start` (package.json's command, the bundle in dist/, as a child process) with ZALO_BOT_TOKEN: the start line says the Zalo
 // bot is on, and it answers through the fake Zalo Bot API. (Without a token: start.e2e.test.ts.)
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAKE_BOT_TOKEN, startFakeZaloBot, textUpdate, type FakeZaloBot } from "../fakes/fake-zalo-bot";
+import { startArgs } from "../../scripts/bench/server-process";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -36,7 +37,7 @@ async function runStart(env: Record<string, string>, during: () => Promise<void>
   const dataDir = mkdtempSync(join(tmpdir(), "tlkh-start-zb-"));
   dirs.push(dataDir);
   let log = "";
-  const child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts"], {
+  const child = spawn(process.execPath, startArgs("."), {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, PLANS_DIR: plans, NUDGES_ENABLED: "false", LOG_LEVEL: "info", ZALO_CREDENTIALS_FILE: join(dataDir, "none.json"), ZALO_BOT_TOKEN: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

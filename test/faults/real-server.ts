@@ -17,6 +17,7 @@ import type { FakeConnector } from "../fakes/fake-connector";
 import { PG_URL } from "../bot/storage/engines";
 import { freePort } from "../support/free-port";
 import { readyBody } from "../support/ready";
+import { startArgs } from "../../scripts/bench/server-process";
 
 export const ACK = /Đã ghi nhận cập nhật|đã được ghi nhận trước đó/;
 export const DUPLICATE = /đã được ghi nhận trước đó/;
@@ -31,12 +32,13 @@ export interface Server {
 }
 
 /**
- * Starts `scripts/start.ts` as `npm start` does and resolves once /readyz says 200, as a load
- * balancer routes traffic: turns that come earlier are answered "starting up", not stored.
+ * Starts the server as `npm start` does (package.json's command: the bundle in dist/) and resolves
+ * once /readyz says 200, as a load balancer routes traffic: turns that come earlier are answered
+ * "starting up", not stored.
  */
 export async function startServer(env: Record<string, string>, plansDir: string): Promise<Server> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx/esm", "scripts/start.ts"], {
+  const child = spawn(process.execPath, startArgs("."), {
     env: { ...process.env, ...env, PORT: String(port), PLANS_DIR: plansDir, NUDGES_ENABLED: "false", LOG_LEVEL: "info", MicrosoftAppId: "", MicrosoftAppPassword: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -5,10 +5,13 @@
 // - Chromium: chosen once (CHROMIUM_PATH, the system's, or the npm build, unpacked here so the
 //   workers never unpack it at the same time); the npm build's fonts serve the PDF tests when the
 //   machine has no Vietnamese TTF.
+// - dist/: the bundle `npm start` runs (scripts/build.mjs), built once here when a source changed, so
+//   the tests that start the server as a child process never build it at the same time.
 import type { TestProject } from "vitest/node";
 import { chooseBrowser, ensureNpmFonts } from "../support/browser";
 import { startPostgresProcess, type PostgresProcess } from "../support/embedded-postgres-process";
 import { makePgliteTemplate } from "./pglite-template";
+import { ensureBuilt } from "../../scripts/build.mjs";
 import { systemVietnameseFont } from "../support/fonts";
 
 declare module "vitest" {
@@ -54,7 +57,7 @@ async function start(): Promise<Resources> {
   let browser: Awaited<ReturnType<typeof chooseBrowser>>;
   let pglite: Awaited<typeof template>;
   try {
-    [url, browser, pglite] = await Promise.all([postgres, chooseBrowser(), template, systemVietnameseFont() ? null : ensureNpmFonts()]);
+    [url, browser, pglite] = await Promise.all([postgres, chooseBrowser(), template, systemVietnameseFont() ? null : ensureNpmFonts(), ensureBuilt()]);
   } catch (err) {
     await postgres.then(() => (embedded as PostgresProcess | null)?.stop(), () => {});
     await template.then((t) => t.remove(), () => {});
