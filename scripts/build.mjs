@@ -51,7 +51,7 @@ export async function ensureBuilt({ outdir = join(ROOT, "dist"), force = false, 
     name: "keep-source-url",
     setup(b) {
       b.onLoad({ filter: /\.ts$/ }, (args) => {
-        if (args.path.includes(`${join("node_modules", "")}`)) return undefined;
+        if (args.path.includes("/node_modules/")) return undefined; // packages stay external
         const source = readFileSync(args.path, "utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href));
         return { contents: source, loader: "ts" };
       });
