@@ -70,7 +70,6 @@ export async function ensureBuilt({ outdir = join(ROOT, "dist"), force = false, 
     platform: "node",
     target: "node20",
     packages: "external",
-    keepNames: true,
     sourcemap: "linked",
     metafile: true,
     banner: { js: `globalThis.${DIST_KEY} ??= new URL(".", import.meta.url).href;` },
@@ -78,10 +77,12 @@ export async function ensureBuilt({ outdir = join(ROOT, "dist"), force = false, 
     logLevel: "warning",
   });
   mkdirSync(outdir, { recursive: true });
-  const made = readdirSync(tmp);
-  // Chunks are named by their content: the ones a running older server may still load stay.
+  const made = new Set(readdirSync(tmp));
   for (const f of made) renameSync(join(tmp, f), join(outdir, f));
   rmSync(tmp, { recursive: true, force: true });
+  // Chunks are named by their content: an earlier build's are gone from the new files' imports. (A
+  // running server imports its chunks at start; a worker it starts later loads the new files whole.)
+  for (const f of readdirSync(outdir)) if (!made.has(f) && f !== STAMP && /\.js(\.map)?$/.test(f)) rmSync(join(outdir, f), { force: true });
   const inputs = {};
   for (const path of Object.keys(result.metafile.inputs)) {
     const abs = join(ROOT, path);

@@ -1,5 +1,5 @@
 // scripts/build.mjs: the bundle `npm start` runs. Built when missing or when a source file changed
-// since (its size or mtime), not otherwise; each module keeps its source file's import.meta.url, so
+// since (its size or mtime), not otherwise, and without an earlier build's chunks; each module keeps its source file's import.meta.url, so
 // what it reads beside itself is found; the worker and child entries are files of their own.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -25,7 +25,9 @@ describe("npm run build (dist/)", { timeout: 120_000 }, () => {
     expect(Object.keys(stamp.inputs).some((f) => f.startsWith("node_modules"))).toBe(false);
     stamp.inputs["bot/app.ts"][1] -= 1000;
     writeFileSync(stampFile, JSON.stringify(stamp));
+    writeFileSync(join(out, "chunk-OLDBUILD.js"), "// an earlier build's chunk\n");
     expect(await ensureBuilt({ outdir: out })).toBe("built");
+    expect(existsSync(join(out, "chunk-OLDBUILD.js")), "an earlier build's chunk is removed").toBe(false);
     expect(await ensureBuilt({ outdir: out })).toBe("up to date");
     rmSync(join(out, "answer-worker.js"));
     expect(await ensureBuilt({ outdir: out })).toBe("built");
