@@ -5,7 +5,7 @@
 // or older than a source file; the CLIs and the tests run the sources through tsx.
 // Plain JavaScript: it runs before anything can compile TypeScript.
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync, renameSync, readdirSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -50,8 +50,8 @@ export async function ensureBuilt({ outdir = join(ROOT, "dist"), force = false, 
   const keepSourceUrl = {
     name: "keep-source-url",
     setup(b) {
+      // Only the project's files are loaded: packages stay external (below).
       b.onLoad({ filter: /\.ts$/ }, (args) => {
-        if (args.path.includes("/node_modules/")) return undefined; // packages stay external
         const source = readFileSync(args.path, "utf8").replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href));
         return { contents: source, loader: "ts" };
       });
@@ -85,10 +85,8 @@ export async function ensureBuilt({ outdir = join(ROOT, "dist"), force = false, 
   for (const f of readdirSync(outdir)) if (!made.has(f) && f !== STAMP && /\.js(\.map)?$/.test(f)) rmSync(join(outdir, f), { force: true });
   const inputs = {};
   for (const path of Object.keys(result.metafile.inputs)) {
-    const abs = join(ROOT, path);
-    if (relative(ROOT, abs).startsWith("node_modules")) continue;
-    const s = statSync(abs);
-    inputs[relative(ROOT, abs)] = [s.size, s.mtimeMs];
+    const s = statSync(join(ROOT, path));
+    inputs[path] = [s.size, s.mtimeMs];
   }
   writeFileSync(`${join(outdir, STAMP)}.tmp-${process.pid}`, JSON.stringify({ builder: builderId(), builtAt: new Date().toISOString(), inputs }));
   renameSync(`${join(outdir, STAMP)}.tmp-${process.pid}`, join(outdir, STAMP));

@@ -1,4 +1,4 @@
-// The real server (`npm start`'s scripts/start.ts) in its own process for the benches, so the load
+// The real server (`npm start`'s command in package.json) in its own process for the benches, so the load
 // generator does not share its event loop: spawned with its own PLANS_DIR and DATA_DIR (the
 // embedded database, inside that process), polled on /healthz and /readyz, and stopped with
 // SIGTERM. Every server started here is also killed when the bench exits by any path (an error,
@@ -84,7 +84,7 @@ export function startArgs(app: string): string[] {
 }
 
 /**
- * Starts `scripts/start.ts` of `app` (default: this checkout) in Teams Emulator mode and waits until
+ * Starts the server of `app` (default: this checkout) with its `npm start` command in Teams Emulator mode and waits until
  * /readyz says 200. TRUST_PROXY is on so each simulated user can bring its own loopback address
  * (X-Forwarded-For 127.0.x.y): the per-address limits then count users, not the bench.
  */
